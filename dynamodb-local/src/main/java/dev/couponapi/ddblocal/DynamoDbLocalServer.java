@@ -1,0 +1,115 @@
+package dev.couponapi.ddblocal;
+
+import java.lang.reflect.Field;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.dynamodb.services.local.main.ServerRunner;
+import software.amazon.dynamodb.services.local.server.DynamoDBProxyServer;
+
+/**
+ * Amazon DynamoDB Local (the engine LocalStack runs for DynamoDB) started in this JVM as an HTTP
+ * server bound to 127.0.0.1, so that real SDK clients, the AWS CLI and a second process can reach
+ * it. Port 0 picks a free port.
+ */
+public final class DynamoDbLocalServer implements AutoCloseable {
+
+  private final DynamoDBProxyServer server;
+  private final ServerConnector connector;
+
+  private DynamoDbLocalServer(DynamoDBProxyServer server, ServerConnector connector) {
+    this.server = server;
+    this.connector = connector;
+  }
+
+  /** An in-memory instance: nothing survives {@link #close()}. */
+  public static DynamoDbLocalServer inMemory(int port) {
+    return start(port, null);
+  }
+
+  /** An instance that keeps its data in {@code dataDir} across restarts. */
+  public static DynamoDbLocalServer persistent(int port, Path dataDir) {
+    return start(port, dataDir);
+  }
+
+  private static DynamoDbLocalServer start(int port, Path dataDir) {
+    List<String> args = new ArrayList<>(List.of("-port", "8000", "-disableTelemetry", "-sharedDb"));
+    if (dataDir == null) {
+      args.add("-inMemory");
+    } else {
+      try {
+        Files.createDirectories(dataDir);
+      } catch (java.io.IOException e) {
+        throw new IllegalStateException("cannot create data directory " + dataDir, e);
+      }
+      args.add("-dbPath");
+      args.add(dataDir.toAbsolutePath().toString());
+    }
+    try {
+      DynamoDBProxyServer server = ServerRunner.createServerFromCommandLineArgs(args.toArray(String[]::new));
+      ServerConnector connector = connectorOf(server);
+      // DynamoDB Local has no host option and refuses port 0 on its command line: set both on Jetty.
+      connector.setHost("127.0.0.1");
+      connector.setPort(port);
+      server.start();
+      return new DynamoDbLocalServer(server, connector);
+    } catch (Exception e) {
+      throw new IllegalStateException("DynamoDB Local did not start on port " + port + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static ServerConnector connectorOf(DynamoDBProxyServer server) throws ReflectiveOperationException {
+    Field field = DynamoDBProxyServer.class.getDeclaredField("server");
+    field.setAccessible(true);
+    Server jetty = (Server) field.get(server);
+    return (ServerConnector) jetty.getConnectors()[0];
+  }
+
+  public int port() {
+    return connector.getLocalPort();
+  }
+
+  public URI endpoint() {
+    return URI.create("http://127.0.0.1:" + port());
+  }
+
+  /** A client for this instance; interceptors let tests count calls. */
+  public DynamoDbClient client(ExecutionInterceptor... interceptors) {
+    return clientFor(endpoint(), interceptors);
+  }
+
+  /** A client for any DynamoDB Local endpoint (credentials and region are placeholders there). */
+  public static DynamoDbClient clientFor(URI endpoint, ExecutionInterceptor... interceptors) {
+    ClientOverrideConfiguration.Builder overrides = ClientOverrideConfiguration.builder();
+    for (ExecutionInterceptor interceptor : interceptors) {
+      overrides.addExecutionInterceptor(interceptor);
+    }
+    return DynamoDbClient.builder()
+        .endpointOverride(endpoint)
+        .region(Region.US_EAST_1)
+        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
+        .httpClient(UrlConnectionHttpClient.create())
+        .overrideConfiguration(overrides.build())
+        .build();
+  }
+
+  @Override
+  public void close() {
+    try {
+      server.stop();
+    } catch (Exception e) {
+      throw new IllegalStateException("DynamoDB Local did not stop", e);
+    }
+  }
+}

@@ -1,0 +1,15 @@
+package dev.couponapi.functions;
+
+import dev.couponapi.http.App;
+
+/** Creates a coupon: `POST /v1/coupons` (spec §2). */
+public final class CreateCoupon extends ApiFunction {
+
+  public CreateCoupon() {
+    this(App.fromEnvironment());
+  }
+
+  public CreateCoupon(App app) {
+    super(app, a -> a.coupons().create());
+  }
+}

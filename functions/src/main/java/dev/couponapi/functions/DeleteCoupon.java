@@ -1,0 +1,15 @@
+package dev.couponapi.functions;
+
+import dev.couponapi.http.App;
+
+/** Deletes a coupon: `DELETE /v1/coupons/{coupon}` (spec §2). */
+public final class DeleteCoupon extends ApiFunction {
+
+  public DeleteCoupon() {
+    this(App.fromEnvironment());
+  }
+
+  public DeleteCoupon(App app) {
+    super(app, a -> a.coupons().delete());
+  }
+}

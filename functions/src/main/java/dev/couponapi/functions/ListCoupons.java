@@ -1,0 +1,15 @@
+package dev.couponapi.functions;
+
+import dev.couponapi.http.App;
+
+/** Lists coupons: `GET /v1/coupons` (spec §2). */
+public final class ListCoupons extends ApiFunction {
+
+  public ListCoupons() {
+    this(App.fromEnvironment());
+  }
+
+  public ListCoupons(App app) {
+    super(app, a -> a.coupons().list());
+  }
+}

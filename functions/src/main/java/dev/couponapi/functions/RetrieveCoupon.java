@@ -1,0 +1,15 @@
+package dev.couponapi.functions;
+
+import dev.couponapi.http.App;
+
+/** Retrieves a coupon: `GET /v1/coupons/{coupon}` (spec §2). */
+public final class RetrieveCoupon extends ApiFunction {
+
+  public RetrieveCoupon() {
+    this(App.fromEnvironment());
+  }
+
+  public RetrieveCoupon(App app) {
+    super(app, a -> a.coupons().retrieve());
+  }
+}

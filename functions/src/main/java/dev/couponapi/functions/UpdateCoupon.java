@@ -1,0 +1,15 @@
+package dev.couponapi.functions;
+
+import dev.couponapi.http.App;
+
+/** Updates a coupon: `POST /v1/coupons/{coupon}` (spec §2). */
+public final class UpdateCoupon extends ApiFunction {
+
+  public UpdateCoupon() {
+    this(App.fromEnvironment());
+  }
+
+  public UpdateCoupon(App app) {
+    super(app, a -> a.coupons().update());
+  }
+}

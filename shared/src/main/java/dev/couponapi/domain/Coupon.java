@@ -1,0 +1,66 @@
+package dev.couponapi.domain;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A coupon as stored: the facts, never derived state. {@link #valid(Instant)} is computed from
+ * these facts and the time, so it is right between sweeps.
+ *
+ * <p>Exactly one of {@code percentOff} and {@code amountOff} is set; {@code currency} and
+ * {@code currencyOptions} go with {@code amountOff}. {@code appliesToProducts} is null when the
+ * coupon is not restricted. {@code deletedAt} is set on a soft-deleted coupon, which existing
+ * discounts keep referring to.
+ */
+public record Coupon(
+    String id,
+    long created,
+    BigDecimal percentOff,
+    Long amountOff,
+    String currency,
+    Map<String, Long> currencyOptions,
+    CouponDuration duration,
+    Integer durationInMonths,
+    Long maxRedemptions,
+    Long redeemBy,
+    String name,
+    Map<String, String> metadata,
+    List<String> appliesToProducts,
+    long timesRedeemed,
+    Long deletedAt,
+    boolean livemode) {
+
+  public Coupon {
+    metadata = Map.copyOf(metadata);
+    currencyOptions = Map.copyOf(currencyOptions);
+    appliesToProducts = appliesToProducts == null ? null : List.copyOf(appliesToProducts);
+    if ((percentOff == null) == (amountOff == null)) {
+      throw new IllegalArgumentException("exactly one of percentOff and amountOff must be set");
+    }
+    if ((amountOff == null) != (currency == null)) {
+      throw new IllegalArgumentException("currency goes with amountOff");
+    }
+    if ((duration == CouponDuration.REPEATING) != (durationInMonths != null)) {
+      throw new IllegalArgumentException("durationInMonths goes with a repeating duration");
+    }
+  }
+
+  public boolean deleted() {
+    return deletedAt != null;
+  }
+
+  /** Whether the coupon can still be redeemed at {@code now} (spec §2.7). */
+  public boolean valid(Instant now) {
+    return !deleted() && !pastRedeemBy(now) && !exhausted();
+  }
+
+  public boolean pastRedeemBy(Instant now) {
+    return redeemBy != null && now.getEpochSecond() >= redeemBy;
+  }
+
+  public boolean exhausted() {
+    return maxRedemptions != null && timesRedeemed >= maxRedemptions;
+  }
+}

@@ -1,0 +1,111 @@
+package dev.couponapi.http;
+
+import dev.couponapi.service.ApiKeyService;
+import dev.couponapi.service.CouponService;
+import dev.couponapi.store.ApiKeyStore;
+import dev.couponapi.store.CouponStore;
+import dev.couponapi.wire.ApiVersion;
+import java.net.URI;
+import java.time.Clock;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProviderChain;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.SystemPropertyCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
+
+/**
+ * Everything a container needs, built once: the DynamoDB client, stores, services, the pipeline.
+ * Lambda handlers share one instance per JVM through {@link #fromEnvironment()}.
+ */
+public final class App {
+
+  private final DynamoDbClient dynamo;
+  private final String tableName;
+  private final Clock clock;
+  private final Pipeline pipeline;
+  private final CouponOperations coupons;
+  private final ApiKeyStore apiKeyStore;
+  private final ApiKeyService apiKeys;
+
+  public App(DynamoDbClient dynamo, String tableName, Clock clock, ApiVersion defaultVersion) {
+    this.dynamo = dynamo;
+    this.tableName = tableName;
+    this.clock = clock;
+    this.pipeline = new Pipeline(defaultVersion, new RequestLog(System.out));
+    this.coupons = new CouponOperations(new CouponService(new CouponStore(dynamo, tableName), clock));
+    this.apiKeyStore = new ApiKeyStore(dynamo, tableName);
+    this.apiKeys = new ApiKeyService(apiKeyStore, clock);
+  }
+
+  private static final class Holder {
+    static final App INSTANCE = new App(dynamoFromEnvironment(), requireTableName(), Clock.systemUTC(),
+        ApiVersion.parse(Env.get("DEFAULT_API_VERSION", ApiVersion.FALLBACK)));
+  }
+
+  /** The container's single App, configured by TABLE_NAME, DEFAULT_API_VERSION and the AWS settings. */
+  public static App fromEnvironment() {
+    return Holder.INSTANCE;
+  }
+
+  private static String requireTableName() {
+    String name = Env.get("TABLE_NAME");
+    if (name == null) {
+      throw new IllegalStateException("TABLE_NAME is not set");
+    }
+    return name;
+  }
+
+  /**
+   * A client for the configured region and endpoint. No endpoint is hard-coded: LocalStack or
+   * DynamoDB Local come in through AWS_ENDPOINT_URL_DYNAMODB / AWS_ENDPOINT_URL.
+   */
+  public static DynamoDbClient dynamoFromEnvironment() {
+    DynamoDbClientBuilder builder = DynamoDbClient.builder()
+        .httpClient(UrlConnectionHttpClient.create())
+        // Lambda puts credentials in the environment: look there first, skip the slow profile chain
+        .credentialsProvider(AwsCredentialsProviderChain.of(
+            EnvironmentVariableCredentialsProvider.create(),
+            SystemPropertyCredentialsProvider.create(),
+            DefaultCredentialsProvider.builder().build()));
+    String region = Env.get("AWS_REGION");
+    if (region != null) {
+      builder.region(Region.of(region));
+    }
+    String endpoint = Env.get("AWS_ENDPOINT_URL_DYNAMODB", Env.get("AWS_ENDPOINT_URL"));
+    if (endpoint != null) {
+      builder.endpointOverride(URI.create(endpoint));
+    }
+    return builder.build();
+  }
+
+  public Pipeline pipeline() {
+    return pipeline;
+  }
+
+  public CouponOperations coupons() {
+    return coupons;
+  }
+
+  public ApiKeyStore apiKeyStore() {
+    return apiKeyStore;
+  }
+
+  public ApiKeyService apiKeys() {
+    return apiKeys;
+  }
+
+  public DynamoDbClient dynamo() {
+    return dynamo;
+  }
+
+  public String tableName() {
+    return tableName;
+  }
+
+  public Clock clock() {
+    return clock;
+  }
+}

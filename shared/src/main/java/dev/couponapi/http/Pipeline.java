@@ -1,0 +1,148 @@
+package dev.couponapi.http;
+
+import dev.couponapi.domain.Tenant;
+import dev.couponapi.wire.ApiException;
+import dev.couponapi.wire.ApiVersion;
+import dev.couponapi.wire.ErrorRenderer;
+import dev.couponapi.wire.Errors;
+import dev.couponapi.wire.FormDecoder;
+import dev.couponapi.wire.FormDecoder.Pair;
+import dev.couponapi.wire.Ids;
+import dev.couponapi.wire.Json;
+import dev.couponapi.wire.ParamBinder;
+import dev.couponapi.wire.ParamType;
+import dev.couponapi.wire.Params;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The request path every handler shares: request id → auth context → version → decode →
+ * validate → operation → render. Errors of any step become Stripe's error object; nothing is
+ * written before validation has passed.
+ */
+public final class Pipeline {
+
+  /** API Gateway accepts 10 MB, Lambda 6 MB; no valid request here comes near this. */
+  static final int MAX_BODY_CHARS = 256 * 1024;
+  static final int MAX_EXPAND = 20;
+  static final int MAX_EXPAND_DEPTH = 4;
+
+  private static final ParamType EXPAND = new ParamType.ListOf(ParamType.text(200), MAX_EXPAND, false);
+
+  private final ApiVersion defaultVersion;
+  private final RequestLog log;
+
+  public Pipeline(ApiVersion defaultVersion, RequestLog log) {
+    this.defaultVersion = defaultVersion;
+    this.log = log;
+  }
+
+  public ApiResponse handle(Operation operation, Map<String, Object> event) {
+    long started = System.nanoTime();
+    String requestId = Ids.requestId();
+    ApiVersion version = defaultVersion;
+    ApiResponse response;
+    try {
+      GatewayRequest request = GatewayRequest.from(event);
+      if (!operation.method().equals(request.method())) {
+        throw Errors.unrecognizedUrl(request.method(), FormDecoder.clip(request.path()));
+      }
+      Tenant tenant = tenant(request.authorizer());
+      version = version(request);
+      Params params = params(operation, version, request);
+      Set<String> expand = expand(operation, params);
+      Object body = operation.execute(new Call(tenant, version, params, request.pathParameters(), expand));
+      response = respond(200, requestId, version, body);
+    } catch (ApiException error) {
+      response = respond(error.status(), requestId, version, ErrorRenderer.render(error));
+    } catch (RuntimeException unexpected) {
+      log.failure(requestId, operation.name(), unexpected);
+      response = respond(500, requestId, version, ErrorRenderer.render(Errors.internal()));
+    }
+    log.request(requestId, operation.name(), response.status(), (System.nanoTime() - started) / 1_000_000);
+    return response;
+  }
+
+  /** The answer for a route API Gateway knows nothing of (the catch-all function). */
+  public ApiResponse unrecognized(Map<String, Object> event) {
+    String requestId = Ids.requestId();
+    GatewayRequest request = GatewayRequest.from(event);
+    ApiException error = Errors.unrecognizedUrl(request.method(), FormDecoder.clip(request.path()));
+    log.request(requestId, "unrecognized", error.status(), 0);
+    return respond(error.status(), requestId, defaultVersion, ErrorRenderer.render(error));
+  }
+
+  /** Account and mode come from the authorizer's context and nowhere else. */
+  static Tenant tenant(Map<String, Object> authorizer) {
+    Object account = authorizer.get("account");
+    Object livemode = authorizer.get("livemode");
+    if (!(account instanceof String name) || name.isEmpty() || livemode == null) {
+      throw Errors.noApiKey();
+    }
+    return new Tenant(name, Boolean.parseBoolean(String.valueOf(livemode)));
+  }
+
+  private ApiVersion version(GatewayRequest request) {
+    String header = request.header("Stripe-Version");
+    if (header != null) {
+      return ApiVersion.parse(header);
+    }
+    if (request.authorizer().get("api_version") instanceof String accountDefault && !accountDefault.isEmpty()) {
+      return ApiVersion.parse(accountDefault);
+    }
+    return defaultVersion;
+  }
+
+  private static Params params(Operation operation, ApiVersion version, GatewayRequest request) {
+    List<Pair> pairs = new ArrayList<>(request.query());
+    String body = request.body();
+    if ("POST".equals(request.method()) && body != null && !body.isEmpty()) {
+      String contentType = request.header("Content-Type");
+      if (contentType != null
+          && !contentType.toLowerCase(Locale.ROOT).startsWith("application/x-www-form-urlencoded")) {
+        throw Errors.notForm();
+      }
+      if (body.length() > MAX_BODY_CHARS) {
+        throw Errors.invalid(null, "Request body too large: at most " + MAX_BODY_CHARS + " characters are accepted.");
+      }
+      pairs.addAll(FormDecoder.parseUrlEncoded(body));
+    }
+    Map<String, ParamType> declared = new HashMap<>(operation.parameters(version));
+    declared.put("expand", EXPAND);
+    return ParamBinder.bind(FormDecoder.toTree(pairs), declared);
+  }
+
+  private static Set<String> expand(Operation operation, Params params) {
+    List<Object> paths = params.list("expand");
+    if (paths == null) {
+      return Set.of();
+    }
+    Set<String> expand = new LinkedHashSet<>();
+    for (Object path : paths) {
+      String text = (String) path;
+      if (text.split("\\.", -1).length > MAX_EXPAND_DEPTH || !operation.expandable().contains(text)) {
+        throw Errors.cannotExpand(FormDecoder.clip(text));
+      }
+      expand.add(text);
+    }
+    return expand;
+  }
+
+  private static ApiResponse respond(int status, String requestId, ApiVersion version, Object body) {
+    Map<String, String> headers = new LinkedHashMap<>();
+    headers.put("Content-Type", "application/json");
+    headers.put("Request-Id", requestId);
+    headers.put("Stripe-Version", version.value());
+    headers.put("Cache-Control", "no-cache, no-store");
+    if (status == 401) {
+      headers.put("WWW-Authenticate", "Basic realm=\"Stripe\"");
+    }
+    return new ApiResponse(status, headers, Json.write(body));
+  }
+}

@@ -1,0 +1,126 @@
+package dev.couponapi.service;
+
+import dev.couponapi.domain.Coupon;
+import dev.couponapi.domain.CouponChanges;
+import dev.couponapi.domain.CouponDraft;
+import dev.couponapi.domain.ListRequest;
+import dev.couponapi.domain.Page;
+import dev.couponapi.domain.Tenant;
+import dev.couponapi.store.CouponStore;
+import dev.couponapi.wire.Errors;
+import dev.couponapi.wire.FormDecoder;
+import dev.couponapi.wire.Ids;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+
+/** The coupon rules that need the clock or the store, and the order of store calls. */
+public final class CouponService {
+
+  private static final int GENERATED_ID_LENGTH = 8;
+
+  private final CouponStore store;
+  private final Clock clock;
+
+  public CouponService(CouponStore store, Clock clock) {
+    this.store = store;
+    this.clock = clock;
+  }
+
+  public Coupon create(Tenant tenant, CouponDraft draft) {
+    Instant now = clock.instant();
+    if (draft.redeemBy() != null) {
+      long fiveYears = now.atOffset(ZoneOffset.UTC).plusYears(5).toEpochSecond();
+      if (draft.redeemBy() <= now.getEpochSecond()) {
+        throw Errors.invalid("redeem_by", "Invalid redeem_by: must be in the future.");
+      }
+      if (draft.redeemBy() > fiveYears) {
+        throw Errors.invalid("redeem_by", "Invalid redeem_by: must be at most 5 years in the future.");
+      }
+    }
+    if (draft.id() != null) {
+      Coupon coupon = draft.toCoupon(draft.id(), now.getEpochSecond(), tenant.livemode());
+      try {
+        store.insert(tenant, coupon, now);
+      } catch (CouponStore.IdTaken taken) {
+        throw Errors.alreadyExists("Coupon already exists.", "id");
+      }
+      return coupon;
+    }
+    while (true) {
+      Coupon coupon = draft.toCoupon(Ids.random(GENERATED_ID_LENGTH), now.getEpochSecond(), tenant.livemode());
+      try {
+        store.insert(tenant, coupon, now);
+        return coupon;
+      } catch (CouponStore.IdTaken collision) {
+        // 62^8 ids: a collision is rare, and a fresh id is always a correct answer
+      }
+    }
+  }
+
+  public Coupon retrieve(Tenant tenant, String id) {
+    return live(tenant, id);
+  }
+
+  public Coupon update(Tenant tenant, String id, CouponChanges changes) {
+    if (changes.isEmpty()) {
+      return live(tenant, id);
+    }
+    requireAcceptableId(id);
+    try {
+      return store.update(tenant, id, changes);
+    } catch (CouponStore.UpdateRefused refused) {
+      throw switch (refused.refusal()) {
+        case NOT_FOUND -> noSuchCoupon(id);
+        case NOT_AMOUNT_OFF -> Errors.invalid("currency_options",
+            "currency_options can only be set on coupons with amount_off.");
+        case CURRENCY_REPEATED -> Errors.invalid("currency_options",
+            "currency_options cannot repeat the coupon's own currency.");
+        case METADATA_FULL -> Errors.invalid("metadata", "Metadata can have up to 50 keys.");
+      };
+    }
+  }
+
+  public void delete(Tenant tenant, String id) {
+    requireAcceptableId(id);
+    if (!store.delete(tenant, id, clock.instant())) {
+      throw noSuchCoupon(id);
+    }
+  }
+
+  public Page<Coupon> list(Tenant tenant, ListRequest request) {
+    String afterKey = request.startingAfter() == null ? null : cursorKey(tenant, request.startingAfter(), "starting_after");
+    String beforeKey = request.endingBefore() == null ? null : cursorKey(tenant, request.endingBefore(), "ending_before");
+    return store.page(tenant, request, afterKey, beforeKey);
+  }
+
+  public Instant now() {
+    return clock.instant();
+  }
+
+  /** A deleted coupon keeps its place in the list, so a page can still start after it. */
+  private String cursorKey(Tenant tenant, String id, String param) {
+    if (!Ids.isAcceptableId(id)) {
+      throw Errors.noSuch("coupon", FormDecoder.clip(id), param, 400);
+    }
+    return store.find(tenant, id).map(CouponStore.Stored::listKey)
+        .orElseThrow(() -> Errors.noSuch("coupon", FormDecoder.clip(id), param, 400));
+  }
+
+  private Coupon live(Tenant tenant, String id) {
+    requireAcceptableId(id);
+    return store.find(tenant, id).map(CouponStore.Stored::coupon).filter(coupon -> !coupon.deleted())
+        .orElseThrow(() -> noSuchCoupon(id));
+  }
+
+  /** An id that could never have been created cannot exist: answer without a store call. */
+  private static void requireAcceptableId(String id) {
+    if (!Ids.isAcceptableId(id)) {
+      throw noSuchCoupon(id);
+    }
+  }
+
+  private static RuntimeException noSuchCoupon(String id) {
+    return Errors.noSuch("coupon", FormDecoder.clip(id), "id", 404);
+  }
+}

@@ -1,0 +1,87 @@
+package dev.couponapi.store;
+
+import dev.couponapi.domain.Coupon;
+import dev.couponapi.domain.CouponDuration;
+import java.util.HashMap;
+import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/** The only place that knows how a coupon is laid out as a DynamoDB item. */
+final class CouponMapper {
+
+  static final String TYPE = "coupon";
+
+  static final String ID = "id";
+  static final String REV = "rev";
+  static final String CREATED = "created";
+  static final String PERCENT_OFF = "percent_off";
+  static final String AMOUNT_OFF = "amount_off";
+  static final String CURRENCY = "currency";
+  static final String CURRENCY_OPTIONS = "currency_options";
+  static final String DURATION = "duration";
+  static final String DURATION_IN_MONTHS = "duration_in_months";
+  static final String MAX_REDEMPTIONS = "max_redemptions";
+  static final String REDEEM_BY = "redeem_by";
+  static final String NAME = "name";
+  static final String METADATA = "metadata";
+  static final String APPLIES_TO = "applies_to_products";
+  static final String TIMES_REDEEMED = "times_redeemed";
+  static final String DELETED_AT = "deleted_at";
+  static final String LIVEMODE = "livemode";
+  static final String ENTITY = "entity";
+
+  private CouponMapper() {}
+
+  /**
+   * The item of a live coupon. {@code rev} tells apart a coupon from an earlier, deleted coupon
+   * with the same id; {@code listKey} places it in the newest-first index.
+   */
+  static Map<String, AttributeValue> toItem(String pk, String gsi1pk, String listKey, String rev, Coupon coupon) {
+    Map<String, AttributeValue> item = new HashMap<>();
+    item.put(Table.PK, Attr.s(pk));
+    item.put(Table.GSI1_PK, Attr.s(gsi1pk));
+    item.put(Table.GSI1_SK, Attr.s(listKey));
+    item.put(ENTITY, Attr.s(TYPE));
+    item.put(ID, Attr.s(coupon.id()));
+    item.put(REV, Attr.s(rev));
+    item.put(CREATED, Attr.n(coupon.created()));
+    Attr.putIfPresent(item, PERCENT_OFF, coupon.percentOff());
+    Attr.putIfPresent(item, AMOUNT_OFF, coupon.amountOff());
+    Attr.putIfPresent(item, CURRENCY, coupon.currency());
+    item.put(CURRENCY_OPTIONS, Attr.longMap(coupon.currencyOptions()));
+    item.put(DURATION, Attr.s(coupon.duration().wireName()));
+    Attr.putIfPresent(item, DURATION_IN_MONTHS, coupon.durationInMonths());
+    Attr.putIfPresent(item, MAX_REDEMPTIONS, coupon.maxRedemptions());
+    Attr.putIfPresent(item, REDEEM_BY, coupon.redeemBy());
+    Attr.putIfPresent(item, NAME, coupon.name());
+    item.put(METADATA, Attr.stringMap(coupon.metadata()));
+    if (coupon.appliesToProducts() != null) {
+      item.put(APPLIES_TO, Attr.stringList(coupon.appliesToProducts()));
+    }
+    item.put(TIMES_REDEEMED, Attr.n(coupon.timesRedeemed()));
+    Attr.putIfPresent(item, DELETED_AT, coupon.deletedAt());
+    item.put(LIVEMODE, Attr.bool(coupon.livemode()));
+    return item;
+  }
+
+  static Coupon fromItem(Map<String, AttributeValue> item) {
+    Long months = Attr.longValue(item, DURATION_IN_MONTHS);
+    return new Coupon(
+        Attr.string(item, ID),
+        Attr.longValue(item, CREATED),
+        Attr.decimal(item, PERCENT_OFF),
+        Attr.longValue(item, AMOUNT_OFF),
+        Attr.string(item, CURRENCY),
+        Attr.longMap(item, CURRENCY_OPTIONS),
+        CouponDuration.fromWire(Attr.string(item, DURATION)),
+        months == null ? null : months.intValue(),
+        Attr.longValue(item, MAX_REDEMPTIONS),
+        Attr.longValue(item, REDEEM_BY),
+        Attr.string(item, NAME),
+        Attr.stringMap(item, METADATA),
+        Attr.stringList(item, APPLIES_TO),
+        Attr.longValue(item, TIMES_REDEEMED),
+        Attr.longValue(item, DELETED_AT),
+        Attr.bool(item, LIVEMODE));
+  }
+}

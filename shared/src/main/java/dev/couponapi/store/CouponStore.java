@@ -1,0 +1,179 @@
+package dev.couponapi.store;
+
+import dev.couponapi.domain.Coupon;
+import dev.couponapi.domain.CouponChanges;
+import dev.couponapi.domain.ListRequest;
+import dev.couponapi.domain.Page;
+import dev.couponapi.domain.Tenant;
+import dev.couponapi.wire.Ids;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.Put;
+import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
+
+/**
+ * Coupons in DynamoDB. Each call is one request, and every rule that two Lambdas could race on is a
+ * condition: an id is taken by a conditional put, updates and deletes only touch a live coupon.
+ */
+public final class CouponStore {
+
+  /** The condition that creating a coupon relies on: the id is not taken. */
+  public static final String ID_IS_FREE = "attribute_not_exists(" + Table.PK + ")";
+  /** The condition every update and delete relies on: the coupon exists and is not deleted. */
+  public static final String IS_LIVE = "attribute_exists(" + Table.PK + ") AND attribute_not_exists(#deleted)";
+
+  private final DynamoDbClient dynamo;
+  private final String tableName;
+  private final NewestFirstIndex index;
+
+  public CouponStore(DynamoDbClient dynamo, String tableName) {
+    this.dynamo = dynamo;
+    this.tableName = tableName;
+    this.index = new NewestFirstIndex(dynamo, tableName);
+  }
+
+  /** A coupon id that is already in use by a live coupon. */
+  public static final class IdTaken extends RuntimeException {
+    public IdTaken() {
+      super(null, null, false, false);
+    }
+  }
+
+  /** What a refused update ran into, read from the item as it was. */
+  public enum Refusal { NOT_FOUND, NOT_AMOUNT_OFF, CURRENCY_REPEATED, METADATA_FULL }
+
+  public static final class UpdateRefused extends RuntimeException {
+    private final Refusal refusal;
+
+    UpdateRefused(Refusal refusal) {
+      super(refusal.name(), null, false, false);
+      this.refusal = refusal;
+    }
+
+    public Refusal refusal() {
+      return refusal;
+    }
+  }
+
+  /** A stored coupon with its place in the list. */
+  public record Stored(Coupon coupon, String listKey) {}
+
+  /**
+   * Writes a new coupon; one conditional put. Reusing the id of a deleted coupon moves the old
+   * record aside in the same transaction, so discounts made from it can still find it.
+   */
+  public void insert(Tenant tenant, Coupon coupon, Instant now) {
+    String pk = Table.key(tenant, CouponMapper.TYPE, coupon.id());
+    Map<String, AttributeValue> item = CouponMapper.toItem(pk, Table.listKey(tenant, CouponMapper.TYPE),
+        NewestFirstIndex.newListKey(now), Ids.random(12), coupon);
+    try {
+      dynamo.putItem(PutItemRequest.builder()
+          .tableName(tableName)
+          .item(item)
+          .conditionExpression(ID_IS_FREE)
+          .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
+          .build());
+    } catch (ConditionalCheckFailedException taken) {
+      Map<String, AttributeValue> old = taken.item();
+      if (old == null || !old.containsKey(CouponMapper.DELETED_AT)) {
+        throw new IdTaken();
+      }
+      replaceDeleted(tenant, old, item);
+    }
+  }
+
+  private void replaceDeleted(Tenant tenant, Map<String, AttributeValue> old, Map<String, AttributeValue> item) {
+    Map<String, AttributeValue> archived = new HashMap<>(old);
+    archived.put(Table.PK, Attr.s(Table.key(tenant, "coupon_rev", Attr.string(old, CouponMapper.REV))));
+    archived.remove(Table.GSI1_PK);
+    try {
+      dynamo.transactWriteItems(TransactWriteItemsRequest.builder().transactItems(
+          TransactWriteItem.builder().put(Put.builder().tableName(tableName).item(archived)
+              .conditionExpression(ID_IS_FREE).build()).build(),
+          TransactWriteItem.builder().put(Put.builder().tableName(tableName).item(item)
+              .conditionExpression("#rev = :rev AND attribute_exists(#deleted)")
+              .expressionAttributeNames(Map.of("#rev", CouponMapper.REV, "#deleted", CouponMapper.DELETED_AT))
+              .expressionAttributeValues(Map.of(":rev", old.get(CouponMapper.REV)))
+              .build()).build())
+          .build());
+    } catch (TransactionCanceledException raced) {
+      throw new IdTaken();
+    }
+  }
+
+  /** The coupon with this id, deleted or not; one strongly consistent read. */
+  public Optional<Stored> find(Tenant tenant, String id) {
+    Map<String, AttributeValue> item = dynamo.getItem(GetItemRequest.builder()
+        .tableName(tableName)
+        .key(Map.of(Table.PK, Attr.s(Table.key(tenant, CouponMapper.TYPE, id))))
+        .consistentRead(true)
+        .build()).item();
+    if (item == null || item.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(new Stored(CouponMapper.fromItem(item), Attr.string(item, Table.GSI1_SK)));
+  }
+
+  /** Applies the changes to a live coupon and returns it as it is now; one conditional update. */
+  public Coupon update(Tenant tenant, String id, CouponChanges changes) {
+    CouponUpdate update = CouponUpdate.of(changes);
+    try {
+      return CouponMapper.fromItem(dynamo.updateItem(update.request(tableName, couponKey(tenant, id)).build())
+          .attributes());
+    } catch (ConditionalCheckFailedException refused) {
+      Map<String, AttributeValue> old = refused.item();
+      Refusal refusal = update.explain(old);
+      if (refusal != Refusal.METADATA_FULL || update.exceedsLimitGiven(old)) {
+        throw new UpdateRefused(refusal);
+      }
+      // Near the 50-key limit: retry once with the exact key state pinned by the condition.
+      try {
+        return CouponMapper.fromItem(dynamo.updateItem(update.pinnedTo(old).request(tableName, couponKey(tenant, id))
+            .build()).attributes());
+      } catch (ConditionalCheckFailedException changedMeanwhile) {
+        throw new UpdateRefused(CouponUpdate.of(changes).explain(changedMeanwhile.item()));
+      }
+    }
+  }
+
+  /** Soft-deletes a live coupon and takes it out of lists; false when there was none. */
+  public boolean delete(Tenant tenant, String id, Instant now) {
+    try {
+      dynamo.updateItem(UpdateItemRequest.builder()
+          .tableName(tableName)
+          .key(couponKey(tenant, id))
+          .updateExpression("SET #deleted = :now REMOVE #gsi1pk")
+          .conditionExpression(IS_LIVE)
+          .expressionAttributeNames(Map.of("#deleted", CouponMapper.DELETED_AT, "#gsi1pk", Table.GSI1_PK))
+          .expressionAttributeValues(Map.of(":now", Attr.n(now.getEpochSecond())))
+          .returnValues(ReturnValue.NONE)
+          .build());
+      return true;
+    } catch (ConditionalCheckFailedException absent) {
+      return false;
+    }
+  }
+
+  /** One page, newest first; cursor list keys come from {@link #find}. */
+  public Page<Coupon> page(Tenant tenant, ListRequest request, String afterKey, String beforeKey) {
+    Page<Map<String, AttributeValue>> page =
+        index.page(Table.listKey(tenant, CouponMapper.TYPE), request, afterKey, beforeKey);
+    return new Page<>(page.items().stream().map(CouponMapper::fromItem).toList(), page.hasMore());
+  }
+
+  private static Map<String, AttributeValue> couponKey(Tenant tenant, String id) {
+    return Map.of(Table.PK, Attr.s(Table.key(tenant, CouponMapper.TYPE, id)));
+  }
+}

@@ -1,0 +1,105 @@
+package dev.couponapi.wire;
+
+import java.util.List;
+
+/**
+ * Every error this API produces, in one place. Texts marked UNVERIFIED in the spec live here so
+ * that they can be corrected once.
+ */
+public final class Errors {
+
+  private Errors() {}
+
+  public static ApiException noApiKey() {
+    return new ApiException(401, ApiException.INVALID_REQUEST, null,
+        "You did not provide an API key. You need to provide your API key in the Authorization header, "
+            + "using Bearer auth (e.g. 'Authorization: Bearer YOUR_SECRET_KEY'). See https://stripe.com/docs/api#authentication "
+            + "for details, or we can help at https://support.stripe.com/.",
+        null);
+  }
+
+  public static ApiException invalidApiKey(String maskedKey) {
+    return new ApiException(401, ApiException.INVALID_REQUEST, null,
+        "Invalid API Key provided: " + maskedKey, null);
+  }
+
+  public static ApiException secretKeyRequired() {
+    return new ApiException(401, ApiException.INVALID_REQUEST, "secret_key_required",
+        "This API call cannot be made with a publishable API key. Please use a secret API key.", null);
+  }
+
+  public static ApiException unrecognizedUrl(String method, String path) {
+    return new ApiException(404, ApiException.INVALID_REQUEST, null,
+        "Unrecognized request URL (" + method + ": " + path + "). Please see https://stripe.com/docs "
+            + "or we can help at https://support.stripe.com/.",
+        null);
+  }
+
+  public static ApiException noSuch(String resourceName, String id, String param, int status) {
+    return new ApiException(status, ApiException.INVALID_REQUEST, "resource_missing",
+        "No such " + resourceName + ": '" + id + "'", param);
+  }
+
+  public static ApiException alreadyExists(String message, String param) {
+    return ApiException.invalid("resource_already_exists", message, param);
+  }
+
+  public static ApiException missing(String param) {
+    return ApiException.invalid("parameter_missing", "Missing required param: " + param + ".", param);
+  }
+
+  public static ApiException unknownParameters(List<String> names) {
+    return ApiException.invalid("parameter_unknown",
+        "Received unknown parameter" + (names.size() > 1 ? "s" : "") + ": " + String.join(", ", names),
+        names.get(0));
+  }
+
+  public static ApiException exclusive(String first, String second) {
+    return ApiException.invalid("parameters_exclusive",
+        "You may only specify one of these parameters: " + first + ", " + second + ".", first);
+  }
+
+  public static ApiException invalidInteger(String param, String value) {
+    return ApiException.invalid("parameter_invalid_integer", "Invalid integer: " + value, param);
+  }
+
+  public static ApiException invalidDecimal(String param, String value) {
+    return ApiException.invalid(null, "Invalid decimal: " + value, param);
+  }
+
+  public static ApiException invalidBoolean(String param, String value) {
+    return ApiException.invalid(null, "Invalid boolean: " + value, param);
+  }
+
+  public static ApiException invalidEmpty(String param) {
+    return ApiException.invalid("parameter_invalid_empty",
+        "You passed an empty string for '" + param + "'. We assume empty values are an attempt to unset a "
+            + "parameter; however '" + param + "' cannot be unset. You should remove '" + param
+            + "' from your request or supply a non-empty value.",
+        param);
+  }
+
+  public static ApiException invalid(String param, String message) {
+    return ApiException.invalid(null, message, param);
+  }
+
+  public static ApiException invalidVersion(String value) {
+    return ApiException.invalid(null, "Invalid Stripe API version: " + value, null);
+  }
+
+  public static ApiException notForm() {
+    return ApiException.invalid(null,
+        "Invalid request: request bodies must be form-encoded (Content-Type: application/x-www-form-urlencoded). "
+            + "See https://stripe.com/docs/api for details.",
+        null);
+  }
+
+  public static ApiException cannotExpand(String path) {
+    return ApiException.invalid(null, "This property cannot be expanded (" + path + ").", "expand");
+  }
+
+  public static ApiException internal() {
+    return new ApiException(500, ApiException.API_ERROR, null,
+        "An unexpected error occurred while processing your request. Please retry.", null);
+  }
+}
