@@ -1,0 +1,60 @@
+package dev.couponapi.testing;
+
+import dev.couponapi.domain.Tenant;
+import dev.couponapi.http.App;
+import dev.couponapi.wire.ApiVersion;
+import dev.couponapi.wire.Json;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/** An App on a fresh DynamoDB Local table, with its calls counted and its clock in the test's hand. */
+public final class TestApp {
+
+  public static final Instant START = Instant.parse("2026-01-01T00:00:00Z");
+
+  public final CallCounter calls = new CallCounter();
+  public final MutableClock clock = new MutableClock(START);
+  public final String table = LocalDynamo.newTable();
+  public final DynamoDbClient dynamo = LocalDynamo.client(calls);
+  public final App app = new App(dynamo, table, clock, ApiVersion.parse(ApiVersion.FALLBACK));
+
+  /** Every item in the table, for "the store is unchanged" (a test may scan; main code never does). */
+  public List<Map<String, AttributeValue>> snapshot() {
+    try (DynamoDbClient reader = LocalDynamo.client()) {
+      return reader.scanPaginator(request -> request.tableName(table).consistentRead(true)).items().stream()
+          .sorted((a, b) -> a.get("pk").s().compareTo(b.get("pk").s()))
+          .toList();
+    }
+  }
+
+  /** A REST proxy event as API Gateway sends it after the authorizer allowed {@code tenant}. */
+  public static Map<String, Object> event(String method, String path, Map<String, String> pathParameters,
+      String body, Tenant tenant) {
+    Map<String, Object> event = new LinkedHashMap<>();
+    event.put("httpMethod", method);
+    event.put("path", path);
+    Map<String, String> headers = new LinkedHashMap<>();
+    if (body != null) {
+      headers.put("Content-Type", "application/x-www-form-urlencoded");
+    }
+    event.put("headers", headers);
+    event.put("pathParameters", pathParameters);
+    event.put("body", body);
+    Map<String, Object> authorizer = new LinkedHashMap<>();
+    if (tenant != null) {
+      authorizer.put("account", tenant.account());
+      authorizer.put("livemode", Boolean.toString(tenant.livemode()));
+    }
+    event.put("requestContext", Map.of("authorizer", authorizer));
+    return event;
+  }
+
+  /** The response body of a pipeline call, parsed. */
+  public static Map<String, Object> body(dev.couponapi.http.ApiResponse response) {
+    return Json.readObject(response.bodyText());
+  }
+}
