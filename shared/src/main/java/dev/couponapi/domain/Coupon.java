@@ -63,4 +63,9 @@ public record Coupon(
   public boolean exhausted() {
     return maxRedemptions != null && timesRedeemed >= maxRedemptions;
   }
+
+  public Coupon withMetadata(Map<String, String> newMetadata) {
+    return new Coupon(id, created, percentOff, amountOff, currency, currencyOptions, duration, durationInMonths,
+        maxRedemptions, redeemBy, name, newMetadata, appliesToProducts, timesRedeemed, deletedAt, livemode);
+  }
 }

@@ -77,7 +77,7 @@ public final class CouponStore {
   public void insert(Tenant tenant, Coupon coupon, Instant now) {
     String pk = Table.key(tenant, CouponMapper.TYPE, coupon.id());
     Map<String, AttributeValue> item = CouponMapper.toItem(pk, Table.listKey(tenant, CouponMapper.TYPE),
-        NewestFirstIndex.newListKey(now), Ids.random(12), coupon);
+        NewestFirstIndex.newListKey(coupon.created(), now), Ids.random(12), coupon);
     try {
       dynamo.putItem(PutItemRequest.builder()
           .tableName(tableName)

@@ -126,7 +126,8 @@ final class CouponUpdate {
     if (!changes.currencyOptions().isEmpty() && !old.containsKey(CouponMapper.AMOUNT_OFF)) {
       return Refusal.NOT_AMOUNT_OFF;
     }
-    if (changes.currencyOptions().containsKey(Attr.string(old, CouponMapper.CURRENCY))) {
+    String currency = Attr.string(old, CouponMapper.CURRENCY);
+    if (currency != null && changes.currencyOptions().containsKey(currency)) {
       return Refusal.CURRENCY_REPEATED;
     }
     return Refusal.METADATA_FULL;

@@ -31,8 +31,9 @@ public final class NewestFirstIndex {
     this.tableName = tableName;
   }
 
-  public static String newListKey(Instant now) {
-    return String.format("%010d#%013d%s", now.getEpochSecond(), now.toEpochMilli(), Ids.random(6));
+  /** The list position of an object created at {@code created} (seconds), written at {@code now}. */
+  public static String newListKey(long created, Instant now) {
+    return String.format("%010d#%013d%s", created, now.toEpochMilli(), Ids.random(6));
   }
 
   /**
