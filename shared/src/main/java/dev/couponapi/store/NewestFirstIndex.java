@@ -9,16 +9,20 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 
 /**
  * Newest-first pages of one type of a tenant's objects, from one {@code Query} on GSI1 (spec §1.8).
- * The sort key {@code <created:10>#<millis:13><random>} orders by creation, ties broken by a
- * time-ordered suffix instead of a per-account counter (which would be one hot item).
+ * The sort key {@code <created:10>#<millis:13><sequence:12><random:6>} orders by creation; ties
+ * within a millisecond go by this container's sequence, then at random. A per-account counter
+ * would make the order exact across containers too, but it would be one hot item per account.
  */
 public final class NewestFirstIndex {
+
+  private static final AtomicLong SEQUENCE = new AtomicLong();
 
   /** Sorts after every character a list key uses, so "created ≤ t" is "key ≤ t~". */
   private static final String AFTER_ALL = "~";
@@ -33,7 +37,8 @@ public final class NewestFirstIndex {
 
   /** The list position of an object created at {@code created} (seconds), written at {@code now}. */
   public static String newListKey(long created, Instant now) {
-    return String.format("%010d#%013d%s", created, now.toEpochMilli(), Ids.random(6));
+    long sequence = SEQUENCE.incrementAndGet() % 1_000_000_000_000L;
+    return String.format("%010d#%013d%012d%s", created, now.toEpochMilli(), sequence, Ids.random(6));
   }
 
   /**

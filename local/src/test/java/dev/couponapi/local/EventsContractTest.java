@@ -1,0 +1,108 @@
+package dev.couponapi.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.couponapi.domain.Tenant;
+import dev.couponapi.testing.TestApp;
+import dev.couponapi.wire.Json;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every file in events/ through the handler that template.yaml names for it, as
+ * {@code sam local invoke <Function> -e events/<file>.json} runs it, against DynamoDB Local.
+ * The file of a function is its logical id without "Function", in kebab case
+ * (CreateCouponFunction → events/create-coupon.json).
+ */
+class EventsContractTest {
+
+  /** The key the event files carry; a local account registers it (./run-local serve --api-key …). */
+  static final String EVENTS_KEY = "sk_test_localEventsKey000000000000";
+
+  static Path eventFile(String functionId) {
+    String base = functionId.replaceAll("Function$", "").replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase();
+    return LocalApi.home().resolve("events").resolve(base + ".json");
+  }
+
+  private final TestApp test = new TestApp();
+  private final FunctionHost host = FunctionHost.forApp(LocalApi.template(), test.app);
+
+  private Map<String, Object> invoke(String functionId) throws IOException {
+    return Json.readObject(new String(host.invokeRaw(functionId, Files.readAllBytes(eventFile(functionId))),
+        StandardCharsets.UTF_8));
+  }
+
+  private static Map<String, Object> body(Map<String, Object> response) {
+    return Json.readObject((String) response.get("body"));
+  }
+
+  @Test
+  void theCouponEvents_inTheOrderACouponLives() throws IOException {
+    Map<String, Object> created = invoke("CreateCouponFunction");
+    assertThat(created.get("statusCode")).isEqualTo(200);
+    assertThat(body(created)).containsEntry("id", "SPRING25").containsEntry("object", "coupon")
+        .containsEntry("percent_off", 25.5).containsEntry("duration", "repeating")
+        .containsEntry("duration_in_months", 3).containsEntry("name", "Spring 25%")
+        .containsEntry("metadata", Map.of("campaign", "spring")).containsEntry("livemode", false);
+
+    Map<String, Object> retrieved = invoke("RetrieveCouponFunction");
+    assertThat(retrieved.get("statusCode")).isEqualTo(200);
+    assertThat(body(retrieved)).isEqualTo(body(created));
+
+    Map<String, Object> updated = invoke("UpdateCouponFunction");
+    assertThat(updated.get("statusCode")).isEqualTo(200);
+    assertThat(body(updated)).containsEntry("name", "Spring sale").containsEntry("metadata", Map.of("owner", "growth"));
+
+    Map<String, Object> listed = invoke("ListCouponsFunction");
+    assertThat(listed.get("statusCode")).isEqualTo(200);
+    assertThat(body(listed)).containsEntry("object", "list").containsEntry("url", "/v1/coupons")
+        .containsEntry("has_more", false);
+    assertThat(body(listed).get("data").toString()).contains("SPRING25");
+
+    Map<String, Object> deleted = invoke("DeleteCouponFunction");
+    assertThat(deleted.get("statusCode")).isEqualTo(200);
+    assertThat(body(deleted)).isEqualTo(Map.of("id", "SPRING25", "object", "coupon", "deleted", true));
+
+    assertThat(invoke("RetrieveCouponFunction").get("statusCode")).isEqualTo(404);
+  }
+
+  @Test
+  void theUnrecognizedRouteEvent() throws IOException {
+    Map<String, Object> response = invoke("UnrecognizedRouteFunction");
+    assertThat(response.get("statusCode")).isEqualTo(404);
+    assertThat(body(response).toString()).contains("Unrecognized request URL (GET: /v1/nothing/here).");
+  }
+
+  @Test
+  void theAuthorizerEvent_allowsTheRegisteredEventsKey() throws IOException {
+    test.app.apiKeys().register(EVENTS_KEY, new Tenant("acct_local", false));
+    Map<String, Object> decision = invoke("AuthorizerFunction");
+    assertThat(decision.get("principalId")).isEqualTo("acct_local");
+    assertThat(decision.get("context")).isEqualTo(Map.of("account", "acct_local", "livemode", "false"));
+  }
+
+  @Test
+  void theAdminKeysEvent_mintsATestKey() throws IOException {
+    assertThat((String) invoke("AdminKeysFunction").get("key")).startsWith("sk_test_");
+  }
+
+  /** ./run-local invoke builds the handler the way Lambda does: no-argument constructor, environment. */
+  @Test
+  void runLocalInvoke_printsTheHandlersResponse() throws Exception {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    LocalMain main = new LocalMain(LocalApi.home(), new PrintStream(out, true, StandardCharsets.UTF_8), System.err);
+    int status = main.run(new LocalMain.Options(new String[] {"invoke", "ListCouponsFunction", "-e",
+        eventFile("ListCouponsFunction").toString(), "--endpoint",
+        dev.couponapi.testing.LocalDynamo.server().endpoint().toString()}));
+    assertThat(status).isZero();
+    Map<String, Object> response = Json.readObject(out.toString(StandardCharsets.UTF_8).trim());
+    assertThat(response.get("statusCode")).isEqualTo(200);
+    assertThat(body(response)).containsEntry("object", "list");
+  }
+}

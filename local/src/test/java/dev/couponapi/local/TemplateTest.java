@@ -1,0 +1,81 @@
+package dev.couponapi.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import dev.couponapi.store.Table;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.Yaml;
+import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
+
+/** template.yaml and the code agree: handlers exist, every function has an event, the table matches. */
+class TemplateTest {
+
+  private final SamTemplate template = LocalApi.template();
+
+  @Test
+  void everyHandlerIsAStreamHandlerOfTheFunctionsJar() throws Exception {
+    assertThat(template.functions()).isNotEmpty();
+    for (SamTemplate.Function function : template.functions().values()) {
+      assertThat(function.handler()).as(function.logicalId()).endsWith("::handleRequest");
+      assertThat(RequestStreamHandler.class.isAssignableFrom(Class.forName(function.handlerClass())))
+          .as(function.logicalId()).isTrue();
+    }
+  }
+
+  @Test
+  void everyFunctionHasAnEventFile() {
+    for (String id : template.functions().keySet()) {
+      assertThat(EventsContractTest.eventFile(id)).as(id).exists();
+    }
+  }
+
+  @Test
+  void theCouponRoutesAreStripes() {
+    assertThat(template.routes().stream().map(route -> route.method() + " " + route.path()))
+        .contains("POST /v1/coupons", "GET /v1/coupons", "GET /v1/coupons/{coupon}", "POST /v1/coupons/{coupon}",
+            "DELETE /v1/coupons/{coupon}", "ANY /{proxy+}");
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void theTableIsTheOneTheStoreExpects() throws IOException {
+    Map<String, Object> table;
+    try (Reader reader = Files.newBufferedReader(LocalApi.home().resolve("template.yaml"))) {
+      Map<String, Object> root = new Yaml(new SamTemplate.CloudFormationConstructor()).load(reader);
+      table = (Map<String, Object>) ((Map<String, Object>) root.get("Resources")).get("Table");
+    }
+    Map<String, Object> properties = (Map<String, Object>) table.get("Properties");
+    CreateTableRequest expected = Table.definition("any");
+    assertThat(table).containsEntry("DeletionPolicy", "Retain");
+    assertThat(properties).containsEntry("BillingMode", "PAY_PER_REQUEST");
+    assertThat(((Map<String, Object>) properties.get("PointInTimeRecoverySpecification")))
+        .containsEntry("PointInTimeRecoveryEnabled", true);
+    assertThat(((Map<String, Object>) properties.get("TimeToLiveSpecification")))
+        .containsEntry("AttributeName", Table.TTL).containsEntry("Enabled", true);
+    assertThat(names((List<Map<String, Object>>) properties.get("AttributeDefinitions"), "AttributeName"))
+        .isEqualTo(expected.attributeDefinitions().stream().map(a -> a.attributeName()).collect(Collectors.toSet()));
+    assertThat(names((List<Map<String, Object>>) properties.get("KeySchema"), "AttributeName"))
+        .containsExactly(Table.PK);
+    List<Map<String, Object>> indexes = (List<Map<String, Object>>) properties.get("GlobalSecondaryIndexes");
+    assertThat(indexes).extracting(index -> index.get("IndexName"))
+        .containsExactlyElementsOf(expected.globalSecondaryIndexes().stream().map(i -> i.indexName()).toList());
+    assertThat(names((List<Map<String, Object>>) indexes.get(0).get("KeySchema"), "AttributeName"))
+        .containsExactly(Table.GSI1_PK, Table.GSI1_SK);
+  }
+
+  private static java.util.Set<Object> names(List<Map<String, Object>> entries, String key) {
+    return entries.stream().map(entry -> entry.get(key)).collect(Collectors.toCollection(java.util.LinkedHashSet::new));
+  }
+
+  static Path home() {
+    return LocalApi.home();
+  }
+}
