@@ -1,0 +1,99 @@
+package dev.couponapi.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.couponapi.domain.Tenant;
+import dev.couponapi.wire.Json;
+import java.net.http.HttpResponse;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Two accounts, each in test and live mode: four tenants, and nothing crosses between any two. */
+class CrossTenantTest {
+
+  private static final List<Tenant> TENANTS = List.of(
+      new Tenant("acct_alpha", false), new Tenant("acct_alpha", true),
+      new Tenant("acct_beta", false), new Tenant("acct_beta", true));
+
+  private LocalApi api;
+  private final Map<Tenant, String> keys = new LinkedHashMap<>();
+
+  @BeforeEach
+  void setUp() {
+    api = new LocalApi();
+    int percent = 1;
+    for (Tenant tenant : TENANTS) {
+      String key = api.keyFor(tenant);
+      keys.put(tenant, key);
+      // the same id in every tenant, plus one only this tenant has
+      assertThat(api.send("POST", "/v1/coupons", key, "id=SHARED&percent_off=" + percent).statusCode()).isEqualTo(200);
+      assertThat(api.send("POST", "/v1/coupons", key, "id=" + own(tenant) + "&percent_off=" + percent).statusCode())
+          .isEqualTo(200);
+      percent++;
+    }
+  }
+
+  @AfterEach
+  void stop() {
+    api.close();
+  }
+
+  private static String own(Tenant tenant) {
+    return "OWN_" + tenant.account() + "_" + tenant.mode();
+  }
+
+  private Map<String, Object> json(HttpResponse<String> response) {
+    return Json.readObject(response.body());
+  }
+
+  @Test
+  void eachTenantSeesOnlyItsOwnCoupons_withItsOwnLivemode() {
+    int percent = 1;
+    for (Tenant tenant : TENANTS) {
+      Map<String, Object> shared = json(api.send("GET", "/v1/coupons/SHARED", keys.get(tenant), null));
+      assertThat(shared).containsEntry("percent_off", percent).containsEntry("livemode", tenant.livemode());
+      Map<String, Object> list = json(api.send("GET", "/v1/coupons?limit=100", keys.get(tenant), null));
+      List<Object> ids = ((List<?>) list.get("data")).stream().map(c -> ((Map<?, ?>) c).get("id")).map(Object.class::cast)
+          .toList();
+      assertThat(ids).containsExactlyInAnyOrder("SHARED", own(tenant));
+      percent++;
+    }
+  }
+
+  @Test
+  void noTenantCanReadUpdateDeleteOrPageFromAnother() {
+    for (Tenant reader : TENANTS) {
+      for (Tenant owner : TENANTS) {
+        if (reader.equals(owner)) {
+          continue;
+        }
+        String key = keys.get(reader);
+        String theirs = own(owner);
+        String what = reader + " on " + owner;
+        assertThat(api.send("GET", "/v1/coupons/" + theirs, key, null).statusCode()).as(what).isEqualTo(404);
+        assertThat(api.send("POST", "/v1/coupons/" + theirs, key, "name=stolen").statusCode()).as(what).isEqualTo(404);
+        assertThat(api.send("DELETE", "/v1/coupons/" + theirs, key, null).statusCode()).as(what).isEqualTo(404);
+        HttpResponse<String> page = api.send("GET", "/v1/coupons?starting_after=" + theirs, key, null);
+        assertThat(page.statusCode()).as(what).isEqualTo(400);
+        assertThat(page.body()).contains("resource_missing").contains("starting_after");
+      }
+    }
+    for (Tenant owner : TENANTS) {
+      Map<String, Object> mine = json(api.send("GET", "/v1/coupons/" + own(owner), keys.get(owner), null));
+      assertThat(mine).containsEntry("name", null).containsEntry("id", own(owner));
+    }
+  }
+
+  @Test
+  void creatingATakenIdInAnotherTenant_isNoConflict_andDeletingTouchesOnlyOne() {
+    Tenant alphaTest = TENANTS.get(0);
+    assertThat(api.send("DELETE", "/v1/coupons/SHARED", keys.get(alphaTest), null).statusCode()).isEqualTo(200);
+    for (Tenant other : TENANTS.subList(1, TENANTS.size())) {
+      assertThat(api.send("GET", "/v1/coupons/SHARED", keys.get(other), null).statusCode()).isEqualTo(200);
+    }
+  }
+}
