@@ -27,7 +27,8 @@ public final class SamTemplate {
   public record Route(String method, String path, String functionId) {}
 
   /** A function: its logical id, its handler string, its Api routes and environment variables. */
-  public record Function(String logicalId, String handler, List<Route> routes, Map<String, Object> environment) {
+  public record Function(String logicalId, String handler, List<Route> routes, Map<String, Object> environment,
+      boolean skipBuild) {
 
     public String handlerClass() {
       int separator = handler.indexOf("::");
@@ -139,7 +140,8 @@ public final class SamTemplate {
           }
         });
         functions.put(entry.getKey(), new Function(entry.getKey(), String.valueOf(properties.get("Handler")),
-            List.copyOf(routes), Map.copyOf(environment)));
+            List.copyOf(routes), Map.copyOf(environment),
+            Boolean.TRUE.equals(map(resource.get("Metadata")).get("SkipBuild"))));
       } else if ("AWS::Serverless::Api".equals(resource.get("Type"))) {
         Map<String, Object> auth = map(properties.get("Auth"));
         String defaultAuthorizer = String.valueOf(auth.get("DefaultAuthorizer"));

@@ -31,6 +31,11 @@ class TemplateTest {
   }
 
   @Test
+  void everyFunctionSkipsSamBuild_becauseMavenBuiltItsJar() {
+    assertThat(template.functions().values()).allMatch(SamTemplate.Function::skipBuild);
+  }
+
+  @Test
   void everyFunctionHasAnEventFile() {
     for (String id : template.functions().keySet()) {
       assertThat(EventsContractTest.eventFile(id)).as(id).exists();
