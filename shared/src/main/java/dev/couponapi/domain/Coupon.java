@@ -68,4 +68,10 @@ public record Coupon(
     return new Coupon(id, created, percentOff, amountOff, currency, currencyOptions, duration, durationInMonths,
         maxRedemptions, redeemBy, name, newMetadata, appliesToProducts, timesRedeemed, deletedAt, livemode);
   }
+
+  /** The same terms as a new coupon: its id, creation time and mode. */
+  public Coupon withIdentity(String newId, long newCreated, boolean newLivemode) {
+    return new Coupon(newId, newCreated, percentOff, amountOff, currency, currencyOptions, duration, durationInMonths,
+        maxRedemptions, redeemBy, name, metadata, appliesToProducts, 0, null, newLivemode);
+  }
 }

@@ -38,8 +38,8 @@ public final class CouponService {
         throw Errors.invalid("redeem_by", "Invalid redeem_by: must be at most 5 years in the future.");
       }
     }
-    if (draft.id() != null) {
-      Coupon coupon = draft.toCoupon(draft.id(), now.getEpochSecond(), tenant.livemode());
+    if (draft.requestedId() != null) {
+      Coupon coupon = draft.toCoupon(draft.requestedId(), now.getEpochSecond(), tenant.livemode());
       try {
         store.insert(tenant, coupon, now);
       } catch (CouponStore.IdTaken taken) {

@@ -1,5 +1,6 @@
 package dev.couponapi.wire;
 
+import dev.couponapi.domain.Coupon;
 import dev.couponapi.domain.CouponChanges;
 import dev.couponapi.domain.CouponDraft;
 import dev.couponapi.domain.CouponDuration;
@@ -96,9 +97,11 @@ public final class CouponParams {
           + "(since API version 2025-03-31.basil). Use once or repeating.");
     }
     Params.MetadataPatch metadata = params.metadata("metadata");
-    return new CouponDraft(id, percentOff, amountOff, currency, currencyOptions, duration,
+    Coupon terms = new Coupon(null, 0, percentOff, amountOff, currency, currencyOptions, duration,
         months == null ? null : months.intValue(), params.integer("max_redemptions"), params.integer("redeem_by"),
-        params.text("name"), metadata == null ? Map.of() : metadata.applyTo(Map.of()), products(params));
+        params.text("name"), metadata == null ? Map.of() : metadata.applyTo(Map.of()), products(params), 0, null,
+        false);
+    return new CouponDraft(id, terms);
   }
 
   /** Update: only name, metadata and currency_options exist (spec §2.4). */

@@ -25,7 +25,7 @@ class CouponParamsTest {
 
   @Test
   void durationDefaultsToOnce() {
-    assertThat(draft("percent_off=10", CLOVER).duration()).isEqualTo(CouponDuration.ONCE);
+    assertThat(draft("percent_off=10", CLOVER).terms().duration()).isEqualTo(CouponDuration.ONCE);
   }
 
   @Test
@@ -40,7 +40,7 @@ class CouponParamsTest {
   void percentOffMustBeAboveZeroAndAtMostHundred() {
     assertThat(refusal("percent_off=0", CLOVER).param()).isEqualTo("percent_off");
     assertThat(refusal("percent_off=100.01", CLOVER).param()).isEqualTo("percent_off");
-    assertThat(draft("percent_off=100", CLOVER).percentOff()).isEqualByComparingTo("100");
+    assertThat(draft("percent_off=100", CLOVER).terms().percentOff()).isEqualByComparingTo("100");
   }
 
   @Test
@@ -56,19 +56,19 @@ class CouponParamsTest {
     assertThat(refusal("percent_off=5&duration=repeating", CLOVER).param()).isEqualTo("duration_in_months");
     assertThat(refusal("percent_off=5&duration=once&duration_in_months=3", CLOVER).param())
         .isEqualTo("duration_in_months");
-    assertThat(draft("percent_off=5&duration=repeating&duration_in_months=3", CLOVER).durationInMonths()).isEqualTo(3);
+    assertThat(draft("percent_off=5&duration=repeating&duration_in_months=3", CLOVER).terms().durationInMonths()).isEqualTo(3);
   }
 
   @Test
   void basilForbidsAmountOffForever_olderVersionsAllowIt() {
     assertThat(refusal("amount_off=5&currency=usd&duration=forever", CLOVER).param()).isEqualTo("duration");
-    assertThat(draft("amount_off=5&currency=usd&duration=forever", ACACIA).duration()).isEqualTo(CouponDuration.FOREVER);
-    assertThat(draft("percent_off=5&duration=forever", CLOVER).duration()).isEqualTo(CouponDuration.FOREVER);
+    assertThat(draft("amount_off=5&currency=usd&duration=forever", ACACIA).terms().duration()).isEqualTo(CouponDuration.FOREVER);
+    assertThat(draft("percent_off=5&duration=forever", CLOVER).terms().duration()).isEqualTo(CouponDuration.FOREVER);
   }
 
   @Test
   void currencyOptions_onlyForAmountOff_neverTheOwnCurrency_eachNeedsAmount() {
-    assertThat(draft("amount_off=5&currency=usd&currency_options[EUR][amount_off]=4", CLOVER).currencyOptions())
+    assertThat(draft("amount_off=5&currency=usd&currency_options[EUR][amount_off]=4", CLOVER).terms().currencyOptions())
         .isEqualTo(Map.of("eur", 4L));
     assertThat(refusal("percent_off=5&currency_options[eur][amount_off]=4", CLOVER).param())
         .isEqualTo("currency_options");
@@ -85,7 +85,7 @@ class CouponParamsTest {
 
   @Test
   void customIds_printableAsciiWithoutSlash() {
-    assertThat(draft("percent_off=5&id=SUMMER-25_off.x", CLOVER).id()).isEqualTo("SUMMER-25_off.x");
+    assertThat(draft("percent_off=5&id=SUMMER-25_off.x", CLOVER).requestedId()).isEqualTo("SUMMER-25_off.x");
     assertThat(refusal("percent_off=5&id=a%2Fb", CLOVER).param()).isEqualTo("id");
     assertThat(refusal("percent_off=5&id=a+b", CLOVER).param()).isEqualTo("id");
     assertThat(refusal("percent_off=5&id=%C3%A9", CLOVER).param()).isEqualTo("id");
@@ -94,8 +94,8 @@ class CouponParamsTest {
 
   @Test
   void appliesToProducts_emptyMeansUnrestricted() {
-    assertThat(draft("percent_off=5&applies_to[products][]=prod_A", CLOVER).appliesToProducts())
+    assertThat(draft("percent_off=5&applies_to[products][]=prod_A", CLOVER).terms().appliesToProducts())
         .isEqualTo(List.of("prod_A"));
-    assertThat(draft("percent_off=5&applies_to[products]=", CLOVER).appliesToProducts()).isNull();
+    assertThat(draft("percent_off=5&applies_to[products]=", CLOVER).terms().appliesToProducts()).isNull();
   }
 }
