@@ -116,6 +116,10 @@ class BadInputTest {
         bad("empty name on update", 400, "POST", "/v1/coupons/SEED", "name="),
         bad("currency_options on a percent coupon", 400, "POST", "/v1/coupons/SEED", "currency_options[eur][amount_off]=5"),
         bad("invalid Stripe-Version", 400, "GET", "/v1/coupons", null, "Stripe-Version", "latest"),
+        bad("Idempotency-Key over 255 characters", 400, "POST", "/v1/coupons", "percent_off=5",
+            "Idempotency-Key", "k".repeat(256)),
+        bad("Idempotency-Key with a validation error", 400, "POST", "/v1/coupons", "percent_off=x",
+            "Idempotency-Key", "bad-input-key"),
         bad("delete a coupon that never was", 404, "DELETE", "/v1/coupons/NEVER", null),
         // wrong methods and unknown paths
         bad("PUT on the collection", 404, "PUT", "/v1/coupons", "percent_off=5"),

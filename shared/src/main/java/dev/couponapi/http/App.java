@@ -4,6 +4,7 @@ import dev.couponapi.service.ApiKeyService;
 import dev.couponapi.service.CouponService;
 import dev.couponapi.store.ApiKeyStore;
 import dev.couponapi.store.CouponStore;
+import dev.couponapi.store.IdempotencyStore;
 import dev.couponapi.wire.ApiVersion;
 import java.net.URI;
 import java.time.Clock;
@@ -34,7 +35,8 @@ public final class App {
     this.dynamo = dynamo;
     this.tableName = tableName;
     this.clock = clock;
-    this.pipeline = new Pipeline(defaultVersion, new RequestLog(System.out));
+    this.pipeline = new Pipeline(defaultVersion, new Idempotency(new IdempotencyStore(dynamo, tableName), clock),
+        new RequestLog(System.out));
     this.coupons = new CouponOperations(new CouponService(new CouponStore(dynamo, tableName), clock));
     this.apiKeyStore = new ApiKeyStore(dynamo, tableName);
     this.apiKeys = new ApiKeyService(apiKeyStore, clock);

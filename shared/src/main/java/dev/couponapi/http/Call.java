@@ -12,7 +12,8 @@ public record Call(
     ApiVersion version,
     Params params,
     Map<String, String> pathParameters,
-    Set<String> expand) {
+    Set<String> expand,
+    IdempotencyGuard idempotency) {
 
   public String pathParameter(String name) {
     String value = pathParameters.get(name);

@@ -1,6 +1,7 @@
 package dev.couponapi.http;
 
 import dev.couponapi.domain.Coupon;
+import dev.couponapi.domain.CouponDraft;
 import dev.couponapi.domain.Page;
 import dev.couponapi.service.CouponService;
 import dev.couponapi.wire.ApiVersion;
@@ -29,8 +30,13 @@ public final class CouponOperations {
   }
 
   public Operation create() {
-    return operation("coupons.create", "POST", CouponParams.CREATE, CouponParams.EXPANDABLE,
-        call -> render(coupons.create(call.tenant(), CouponParams.draft(call.params(), call.version())), call.expand()));
+    return operation("coupons.create", "POST", CouponParams.CREATE, CouponParams.EXPANDABLE, call -> {
+      CouponDraft draft = CouponParams.draft(call.params(), call.version());
+      // the response is known before the write: its idempotency record commits with the coupon
+      Coupon coupon = coupons.create(call.tenant(), draft,
+          created -> call.idempotency().rideAlongFor(render(created, call.expand())));
+      return render(coupon, call.expand());
+    });
   }
 
   public Operation retrieve() {

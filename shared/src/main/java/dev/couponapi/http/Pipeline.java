@@ -1,6 +1,7 @@
 package dev.couponapi.http;
 
 import dev.couponapi.domain.Tenant;
+import dev.couponapi.store.ClaimLost;
 import dev.couponapi.wire.ApiException;
 import dev.couponapi.wire.ApiVersion;
 import dev.couponapi.wire.ErrorRenderer;
@@ -36,10 +37,12 @@ public final class Pipeline {
   private static final ParamType EXPAND = new ParamType.ListOf(ParamType.text(200), MAX_EXPAND, false);
 
   private final ApiVersion defaultVersion;
+  private final Idempotency idempotency;
   private final RequestLog log;
 
-  public Pipeline(ApiVersion defaultVersion, RequestLog log) {
+  public Pipeline(ApiVersion defaultVersion, Idempotency idempotency, RequestLog log) {
     this.defaultVersion = defaultVersion;
+    this.idempotency = idempotency;
     this.log = log;
   }
 
@@ -47,6 +50,7 @@ public final class Pipeline {
     long started = System.nanoTime();
     String requestId = Ids.requestId();
     ApiVersion version = defaultVersion;
+    IdempotencyGuard guard = IdempotencyGuard.NONE;
     ApiResponse response;
     try {
       GatewayRequest request = GatewayRequest.from(event);
@@ -55,15 +59,29 @@ public final class Pipeline {
       }
       Tenant tenant = tenant(request.authorizer());
       version = version(request);
-      Params params = params(operation, version, request);
+      Map<String, Object> parameters = parameters(request);
+      guard = idempotency.begin(request, tenant, parameters, requestId, version);
+      Params params = bind(operation, version, parameters);
       Set<String> expand = expand(operation, params);
-      Object body = operation.execute(new Call(tenant, version, params, request.pathParameters(), expand));
-      response = respond(200, requestId, version, body);
+      Object body = operation.execute(new Call(tenant, version, params, request.pathParameters(), expand, guard));
+      byte[] committed = guard.committedBody();
+      response = respond(200, requestId, version, committed != null ? committed : Json.write(body));
+      guard.finish(response);
+    } catch (Idempotency.Replay replay) {
+      response = replay.response(requestId);
+    } catch (ClaimLost lost) {
+      response = respond(409, requestId, version, Json.write(ErrorRenderer.render(Errors.idempotencyKeyInUse())));
     } catch (ApiException error) {
-      response = respond(error.status(), requestId, version, ErrorRenderer.render(error));
+      response = respond(error.status(), requestId, version, Json.write(ErrorRenderer.render(error)));
+      if (error.isOutcome()) {
+        guard.finish(response);
+      } else {
+        guard.release();
+      }
     } catch (RuntimeException unexpected) {
       log.failure(requestId, operation.name(), unexpected);
-      response = respond(500, requestId, version, ErrorRenderer.render(Errors.internal()));
+      response = respond(500, requestId, version, Json.write(ErrorRenderer.render(Errors.internal())));
+      releaseAfterFailure(guard, requestId, operation);
     }
     log.request(requestId, operation.name(), response.status(), (System.nanoTime() - started) / 1_000_000);
     return response;
@@ -75,7 +93,7 @@ public final class Pipeline {
     GatewayRequest request = GatewayRequest.from(event);
     ApiException error = Errors.unrecognizedUrl(request.method(), FormDecoder.clip(request.path()));
     log.request(requestId, "unrecognized", error.status(), 0);
-    return respond(error.status(), requestId, defaultVersion, ErrorRenderer.render(error));
+    return respond(error.status(), requestId, defaultVersion, Json.write(ErrorRenderer.render(error)));
   }
 
   /** Account and mode come from the authorizer's context and nowhere else. */
@@ -99,7 +117,17 @@ public final class Pipeline {
     return defaultVersion;
   }
 
-  private static Params params(Operation operation, ApiVersion version, GatewayRequest request) {
+  /** A 5xx gives the key back so the client can retry; a failure to do so must not hide the 500. */
+  private void releaseAfterFailure(IdempotencyGuard guard, String requestId, Operation operation) {
+    try {
+      guard.release();
+    } catch (RuntimeException releaseFailed) {
+      log.failure(requestId, operation.name(), releaseFailed);
+    }
+  }
+
+  /** Query and form body, decoded into one parameter tree (the body wins on conflicts). */
+  private static Map<String, Object> parameters(GatewayRequest request) {
     List<Pair> pairs = new ArrayList<>(request.query());
     String body = request.body();
     if ("POST".equals(request.method()) && body != null && !body.isEmpty()) {
@@ -113,9 +141,13 @@ public final class Pipeline {
       }
       pairs.addAll(FormDecoder.parseUrlEncoded(body));
     }
+    return FormDecoder.toTree(pairs);
+  }
+
+  private static Params bind(Operation operation, ApiVersion version, Map<String, Object> parameters) {
     Map<String, ParamType> declared = new HashMap<>(operation.parameters(version));
     declared.put("expand", EXPAND);
-    return ParamBinder.bind(FormDecoder.toTree(pairs), declared);
+    return ParamBinder.bind(parameters, declared);
   }
 
   private static Set<String> expand(Operation operation, Params params) {
@@ -134,7 +166,7 @@ public final class Pipeline {
     return expand;
   }
 
-  private static ApiResponse respond(int status, String requestId, ApiVersion version, Object body) {
+  private static ApiResponse respond(int status, String requestId, ApiVersion version, byte[] body) {
     Map<String, String> headers = new LinkedHashMap<>();
     headers.put("Content-Type", "application/json");
     headers.put("Request-Id", requestId);
@@ -143,6 +175,6 @@ public final class Pipeline {
     if (status == 401) {
       headers.put("WWW-Authenticate", "Basic realm=\"Stripe\"");
     }
-    return new ApiResponse(status, headers, Json.write(body));
+    return new ApiResponse(status, headers, body);
   }
 }

@@ -7,12 +7,14 @@ import dev.couponapi.domain.ListRequest;
 import dev.couponapi.domain.Page;
 import dev.couponapi.domain.Tenant;
 import dev.couponapi.store.CouponStore;
+import dev.couponapi.store.RideAlong;
 import dev.couponapi.wire.Errors;
 import dev.couponapi.wire.FormDecoder;
 import dev.couponapi.wire.Ids;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.function.Function;
 
 /** The coupon rules that need the clock or the store, and the order of store calls. */
 public final class CouponService {
@@ -27,7 +29,11 @@ public final class CouponService {
     this.clock = clock;
   }
 
-  public Coupon create(Tenant tenant, CouponDraft draft) {
+  /**
+   * Creates the coupon. {@code rideAlong} gives, for the coupon about to be written, a write that
+   * must commit with it (an idempotency record), or null.
+   */
+  public Coupon create(Tenant tenant, CouponDraft draft, Function<Coupon, RideAlong> rideAlong) {
     Instant now = clock.instant();
     if (draft.redeemBy() != null) {
       long fiveYears = now.atOffset(ZoneOffset.UTC).plusYears(5).toEpochSecond();
@@ -41,7 +47,7 @@ public final class CouponService {
     if (draft.requestedId() != null) {
       Coupon coupon = draft.toCoupon(draft.requestedId(), now.getEpochSecond(), tenant.livemode());
       try {
-        store.insert(tenant, coupon, now);
+        store.insert(tenant, coupon, now, rideAlong.apply(coupon));
       } catch (CouponStore.IdTaken taken) {
         throw Errors.alreadyExists("Coupon already exists.", "id");
       }
@@ -50,7 +56,7 @@ public final class CouponService {
     while (true) {
       Coupon coupon = draft.toCoupon(Ids.random(GENERATED_ID_LENGTH), now.getEpochSecond(), tenant.livemode());
       try {
-        store.insert(tenant, coupon, now);
+        store.insert(tenant, coupon, now, rideAlong.apply(coupon));
         return coupon;
       } catch (CouponStore.IdTaken collision) {
         // 62^8 ids: a collision is rare, and a fresh id is always a correct answer
@@ -70,13 +76,14 @@ public final class CouponService {
     try {
       return store.update(tenant, id, changes);
     } catch (CouponStore.UpdateRefused refused) {
+      // found by the write's condition: outcomes of executing the request, stored for replays
       throw switch (refused.refusal()) {
         case NOT_FOUND -> noSuchCoupon(id);
         case NOT_AMOUNT_OFF -> Errors.invalid("currency_options",
-            "currency_options can only be set on coupons with amount_off.");
+            "currency_options can only be set on coupons with amount_off.").asOutcome();
         case CURRENCY_REPEATED -> Errors.invalid("currency_options",
-            "currency_options cannot repeat the coupon's own currency.");
-        case METADATA_FULL -> Errors.invalid("metadata", "Metadata can have up to 50 keys.");
+            "currency_options cannot repeat the coupon's own currency.").asOutcome();
+        case METADATA_FULL -> Errors.invalid("metadata", "Metadata can have up to 50 keys.").asOutcome();
       };
     }
   }

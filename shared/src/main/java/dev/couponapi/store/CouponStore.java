@@ -7,7 +7,9 @@ import dev.couponapi.domain.Page;
 import dev.couponapi.domain.Tenant;
 import dev.couponapi.wire.Ids;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -71,44 +73,68 @@ public final class CouponStore {
   public record Stored(Coupon coupon, String listKey) {}
 
   /**
-   * Writes a new coupon; one conditional put. Reusing the id of a deleted coupon moves the old
-   * record aside in the same transaction, so discounts made from it can still find it.
+   * Writes a new coupon; one conditional put, or one transaction when {@code rideAlong} (an
+   * idempotency record's completion) must commit with it. Reusing the id of a deleted coupon moves
+   * the old record aside in the same transaction, so discounts made from it can still find it.
    */
-  public void insert(Tenant tenant, Coupon coupon, Instant now) {
+  public void insert(Tenant tenant, Coupon coupon, Instant now, RideAlong rideAlong) {
     String pk = Table.key(tenant, CouponMapper.TYPE, coupon.id());
     Map<String, AttributeValue> item = CouponMapper.toItem(pk, Table.listKey(tenant, CouponMapper.TYPE),
         NewestFirstIndex.newListKey(coupon.created(), now), Ids.random(12), coupon);
-    try {
-      dynamo.putItem(PutItemRequest.builder()
-          .tableName(tableName)
-          .item(item)
-          .conditionExpression(ID_IS_FREE)
-          .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
-          .build());
-    } catch (ConditionalCheckFailedException taken) {
-      Map<String, AttributeValue> old = taken.item();
-      if (old == null || !old.containsKey(CouponMapper.DELETED_AT)) {
-        throw new IdTaken();
+    Map<String, AttributeValue> old;
+    if (rideAlong == null) {
+      try {
+        dynamo.putItem(PutItemRequest.builder()
+            .tableName(tableName)
+            .item(item)
+            .conditionExpression(ID_IS_FREE)
+            .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
+            .build());
+        return;
+      } catch (ConditionalCheckFailedException taken) {
+        old = taken.item();
       }
-      replaceDeleted(tenant, old, item);
+    } else {
+      try {
+        dynamo.transactWriteItems(TransactWriteItemsRequest.builder().transactItems(
+            TransactWriteItem.builder().put(Put.builder().tableName(tableName).item(item)
+                .conditionExpression(ID_IS_FREE)
+                .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD).build()).build(),
+            rideAlong.item).build());
+        return;
+      } catch (TransactionCanceledException cancelled) {
+        Transactions.requireHeld(cancelled, 1);
+        old = Transactions.oldItem(cancelled, 0);
+      }
     }
+    if (old == null || !old.containsKey(CouponMapper.DELETED_AT)) {
+      throw new IdTaken();
+    }
+    replaceDeleted(tenant, old, item, rideAlong);
   }
 
-  private void replaceDeleted(Tenant tenant, Map<String, AttributeValue> old, Map<String, AttributeValue> item) {
+  private void replaceDeleted(Tenant tenant, Map<String, AttributeValue> old, Map<String, AttributeValue> item,
+      RideAlong rideAlong) {
     Map<String, AttributeValue> archived = new HashMap<>(old);
     archived.put(Table.PK, Attr.s(Table.key(tenant, "coupon_rev", Attr.string(old, CouponMapper.REV))));
     archived.remove(Table.GSI1_PK);
+    List<TransactWriteItem> items = new ArrayList<>(List.of(
+        TransactWriteItem.builder().put(Put.builder().tableName(tableName).item(archived)
+            .conditionExpression(ID_IS_FREE).build()).build(),
+        TransactWriteItem.builder().put(Put.builder().tableName(tableName).item(item)
+            .conditionExpression("#rev = :rev AND attribute_exists(#deleted)")
+            .expressionAttributeNames(Map.of("#rev", CouponMapper.REV, "#deleted", CouponMapper.DELETED_AT))
+            .expressionAttributeValues(Map.of(":rev", old.get(CouponMapper.REV)))
+            .build()).build()));
+    if (rideAlong != null) {
+      items.add(rideAlong.item);
+    }
     try {
-      dynamo.transactWriteItems(TransactWriteItemsRequest.builder().transactItems(
-          TransactWriteItem.builder().put(Put.builder().tableName(tableName).item(archived)
-              .conditionExpression(ID_IS_FREE).build()).build(),
-          TransactWriteItem.builder().put(Put.builder().tableName(tableName).item(item)
-              .conditionExpression("#rev = :rev AND attribute_exists(#deleted)")
-              .expressionAttributeNames(Map.of("#rev", CouponMapper.REV, "#deleted", CouponMapper.DELETED_AT))
-              .expressionAttributeValues(Map.of(":rev", old.get(CouponMapper.REV)))
-              .build()).build())
-          .build());
+      dynamo.transactWriteItems(TransactWriteItemsRequest.builder().transactItems(items).build());
     } catch (TransactionCanceledException raced) {
+      if (rideAlong != null) {
+        Transactions.requireHeld(raced, 2);
+      }
       throw new IdTaken();
     }
   }

@@ -14,13 +14,31 @@ public final class ApiException extends RuntimeException {
   private final String type;
   private final String code;
   private final String param;
+  private final boolean outcome;
 
   public ApiException(int status, String type, String code, String message, String param) {
+    this(status, type, code, message, param, false);
+  }
+
+  private ApiException(int status, String type, String code, String message, String param, boolean outcome) {
     super(message, null, false, false);
     this.status = status;
     this.type = type;
     this.code = code;
     this.param = param;
+    this.outcome = outcome;
+  }
+
+  /**
+   * The same error as the outcome of executing a request (the object is missing, the id is
+   * taken…), as opposed to a request refused by validation. Idempotency stores outcomes only.
+   */
+  public ApiException asOutcome() {
+    return new ApiException(status, type, code, getMessage(), param, true);
+  }
+
+  public boolean isOutcome() {
+    return outcome;
   }
 
   /** A 400 invalid_request_error. */

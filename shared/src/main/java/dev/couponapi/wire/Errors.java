@@ -37,11 +37,29 @@ public final class Errors {
 
   public static ApiException noSuch(String resourceName, String id, String param, int status) {
     return new ApiException(status, ApiException.INVALID_REQUEST, "resource_missing",
-        "No such " + resourceName + ": '" + id + "'", param);
+        "No such " + resourceName + ": '" + id + "'", param).asOutcome();
   }
 
   public static ApiException alreadyExists(String message, String param) {
-    return ApiException.invalid("resource_already_exists", message, param);
+    return ApiException.invalid("resource_already_exists", message, param).asOutcome();
+  }
+
+  public static ApiException idempotencyKeyTooLong() {
+    return ApiException.invalid(null, "Idempotency-Key is too long: at most 255 characters are allowed.", null);
+  }
+
+  public static ApiException idempotencyMismatch(String key) {
+    return new ApiException(400, ApiException.IDEMPOTENCY_ERROR, null,
+        "Keys for idempotent requests can only be used with the same parameters they were first used with. "
+            + "Try using a key other than '" + key + "' if you meant to execute a different request.",
+        null);
+  }
+
+  public static ApiException idempotencyKeyInUse() {
+    return new ApiException(409, ApiException.IDEMPOTENCY_ERROR, "idempotency_key_in_use",
+        "There is currently another in-progress request using this Stripe token (probably the same idempotency key). "
+            + "Please retry your request after the other request has finished.",
+        null);
   }
 
   public static ApiException missing(String param) {

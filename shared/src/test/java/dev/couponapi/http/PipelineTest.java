@@ -72,7 +72,9 @@ class PipelineTest {
   @Test
   void unexpectedFailure_is500ApiError_andIsLogged() {
     ByteArrayOutputStream logged = new ByteArrayOutputStream();
-    Pipeline pipeline = new Pipeline(ApiVersion.parse(ApiVersion.FALLBACK), new RequestLog(new PrintStream(logged)));
+    Pipeline pipeline = new Pipeline(ApiVersion.parse(ApiVersion.FALLBACK),
+        new Idempotency(new dev.couponapi.store.IdempotencyStore(test.dynamo, test.table), test.clock),
+        new RequestLog(new PrintStream(logged)));
     Operation broken = new Operation() {
       public String name() {
         return "broken";

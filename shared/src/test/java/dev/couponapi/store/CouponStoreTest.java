@@ -52,7 +52,7 @@ class CouponStoreTest {
   @Test
   void insert_isOneConditionalPut_onAFreeId() {
     test.calls.reset();
-    store.insert(TENANT, coupon("C1", NOW.getEpochSecond()), NOW);
+    store.insert(TENANT, coupon("C1", NOW.getEpochSecond()), NOW, null);
     assertThat(test.calls.operations()).containsExactly("PutItem");
     PutItemRequest put = (PutItemRequest) test.calls.requests().get(0);
     assertThat(put.conditionExpression()).isEqualTo("attribute_not_exists(pk)");
@@ -62,8 +62,8 @@ class CouponStoreTest {
 
   @Test
   void insert_refusesATakenId() {
-    store.insert(TENANT, coupon("C1", 1), NOW);
-    assertThatThrownBy(() -> store.insert(TENANT, coupon("C1", 2), NOW)).isInstanceOf(CouponStore.IdTaken.class);
+    store.insert(TENANT, coupon("C1", 1), NOW, null);
+    assertThatThrownBy(() -> store.insert(TENANT, coupon("C1", 2), NOW, null)).isInstanceOf(CouponStore.IdTaken.class);
     assertThat(store.find(TENANT, "C1").orElseThrow().coupon().created()).isEqualTo(1);
   }
 
@@ -75,7 +75,7 @@ class CouponStoreTest {
       long created = i;
       attempts.add(() -> {
         try {
-          store.insert(TENANT, coupon("RACE", created), NOW);
+          store.insert(TENANT, coupon("RACE", created), NOW, null);
           return true;
         } catch (CouponStore.IdTaken taken) {
           return false;
@@ -92,9 +92,9 @@ class CouponStoreTest {
 
   @Test
   void reusingADeletedId_keepsTheOldRecordAside() {
-    store.insert(TENANT, coupon("C1", 1), NOW);
+    store.insert(TENANT, coupon("C1", 1), NOW, null);
     assertThat(store.delete(TENANT, "C1", NOW)).isTrue();
-    store.insert(TENANT, coupon("C1", 2), NOW);
+    store.insert(TENANT, coupon("C1", 2), NOW, null);
     assertThat(store.find(TENANT, "C1").orElseThrow().coupon().created()).isEqualTo(2);
     assertThat(test.snapshot()).filteredOn(item -> item.get("pk").s().contains("#coupon_rev#")).singleElement()
         .satisfies(archived -> {
@@ -105,7 +105,7 @@ class CouponStoreTest {
 
   @Test
   void delete_isOneConditionalUpdate_andOnlyOnce() {
-    store.insert(TENANT, coupon("C1", 1), NOW);
+    store.insert(TENANT, coupon("C1", 1), NOW, null);
     test.calls.reset();
     assertThat(store.delete(TENANT, "C1", NOW)).isTrue();
     assertThat(test.calls.operations()).containsExactly("UpdateItem");
@@ -118,7 +118,7 @@ class CouponStoreTest {
 
   @Test
   void update_mergesMetadata_inOneCall() {
-    store.insert(TENANT, coupon("C1", 1), NOW);
+    store.insert(TENANT, coupon("C1", 1), NOW, null);
     test.calls.reset();
     Coupon updated = store.update(TENANT, "C1", new CouponChanges("new", false, Map.of("a", "1"), List.of("k"), Map.of()));
     assertThat(test.calls.operations()).containsExactly("UpdateItem");
@@ -128,7 +128,7 @@ class CouponStoreTest {
 
   @Test
   void update_ofADeletedOrMissingCoupon_isRefused() {
-    store.insert(TENANT, coupon("C1", 1), NOW);
+    store.insert(TENANT, coupon("C1", 1), NOW, null);
     store.delete(TENANT, "C1", NOW);
     CouponChanges rename = new CouponChanges("x", false, Map.of(), List.of(), Map.of());
     assertThatThrownBy(() -> store.update(TENANT, "C1", rename)).isInstanceOf(CouponStore.UpdateRefused.class)
@@ -140,8 +140,8 @@ class CouponStoreTest {
 
   @Test
   void update_currencyOptions_onlyOnAmountOffCoupons_neverTheOwnCurrency() {
-    store.insert(TENANT, coupon("P", 1), NOW);
-    store.insert(TENANT, amountCoupon("A"), NOW);
+    store.insert(TENANT, coupon("P", 1), NOW, null);
+    store.insert(TENANT, amountCoupon("A"), NOW, null);
     assertThat(store.update(TENANT, "A", new CouponChanges(null, false, Map.of(), List.of(), Map.of("eur", 450L)))
         .currencyOptions()).isEqualTo(Map.of("eur", 450L));
     assertThatThrownBy(() -> store.update(TENANT, "P",
@@ -158,7 +158,7 @@ class CouponStoreTest {
     for (int i = 0; i < 49; i++) {
       fortyNine.put("k" + i, "v");
     }
-    store.insert(TENANT, coupon("C1", 1).withMetadata(fortyNine), NOW);
+    store.insert(TENANT, coupon("C1", 1).withMetadata(fortyNine), NOW, null);
     // overwriting existing keys and adding one new key lands exactly on 50: allowed (second, pinned call)
     test.calls.reset();
     Coupon fifty = store.update(TENANT, "C1",
@@ -177,7 +177,7 @@ class CouponStoreTest {
   @Test
   void pages_newestFirst_withCursorsBothWays() {
     for (int i = 0; i < 7; i++) {
-      store.insert(TENANT, coupon("C" + i, 1000 + i), NOW.plusMillis(i));
+      store.insert(TENANT, coupon("C" + i, 1000 + i), NOW.plusMillis(i), null);
     }
     Page<Coupon> first = store.page(TENANT, new ListRequest(3, null, null, null, null), null, null);
     assertThat(ids(first)).containsExactly("C6", "C5", "C4");
@@ -196,7 +196,7 @@ class CouponStoreTest {
   @Test
   void pages_filterByCreated_andSkipDeleted() {
     for (int i = 0; i < 5; i++) {
-      store.insert(TENANT, coupon("C" + i, 1000 + i), NOW);
+      store.insert(TENANT, coupon("C" + i, 1000 + i), NOW, null);
     }
     store.delete(TENANT, "C2", NOW);
     assertThat(ids(store.page(TENANT, new ListRequest(10, null, null, 1001L, 1003L), null, null)))
@@ -210,7 +210,7 @@ class CouponStoreTest {
 
   @Test
   void listIsOneQuery() {
-    store.insert(TENANT, coupon("C1", 1), NOW);
+    store.insert(TENANT, coupon("C1", 1), NOW, null);
     test.calls.reset();
     store.page(TENANT, new ListRequest(10, null, null, null, null), null, null);
     assertThat(test.calls.operations()).containsExactly("Query");

@@ -17,10 +17,16 @@ public final class TestApp {
   public static final Instant START = Instant.parse("2026-01-01T00:00:00Z");
 
   public final CallCounter calls = new CallCounter();
+  public final FaultInjector faults = new FaultInjector();
   public final MutableClock clock = new MutableClock(START);
   public final String table = LocalDynamo.newTable();
-  public final DynamoDbClient dynamo = LocalDynamo.client(calls);
+  public final DynamoDbClient dynamo = LocalDynamo.client(calls, faults);
   public final App app = new App(dynamo, table, clock, ApiVersion.parse(ApiVersion.FALLBACK));
+
+  /** The stored coupons of the table (live and deleted), by their key. */
+  public List<Map<String, AttributeValue>> coupons() {
+    return snapshot().stream().filter(item -> item.get("pk").s().contains("#coupon#")).toList();
+  }
 
   /** Every item in the table, for "the store is unchanged" (a test may scan; main code never does). */
   public List<Map<String, AttributeValue>> snapshot() {
