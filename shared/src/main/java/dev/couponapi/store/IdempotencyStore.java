@@ -112,26 +112,38 @@ public final class IdempotencyStore {
 
   /** The write that completes the claim, to commit in the same transaction as the object. */
   public RideAlong completion(Tenant tenant, String key, String token, StoredResponse response) {
-    return new RideAlong(TransactWriteItem.builder().update(Update.builder()
-        .tableName(tableName)
-        .key(Map.of(Table.PK, Attr.s(pk(tenant, key))))
-        .updateExpression(COMPLETE)
-        .conditionExpression(HELD)
-        .expressionAttributeNames(completionNames())
-        .expressionAttributeValues(completionValues(token, response))
-        .build()).build());
+    return new RideAlong(TransactWriteItem.builder().update(completionUpdate(tenant, key, token, response)).build());
   }
 
   /** Completes the claim on its own: for outcomes that wrote nothing else, or no single transaction. */
   public void complete(Tenant tenant, String key, String token, StoredResponse response) {
+    Update update = completionUpdate(tenant, key, token, response);
     dynamo.updateItem(UpdateItemRequest.builder()
+        .tableName(update.tableName())
+        .key(update.key())
+        .updateExpression(update.updateExpression())
+        .conditionExpression(update.conditionExpression())
+        .expressionAttributeNames(update.expressionAttributeNames())
+        .expressionAttributeValues(update.expressionAttributeValues())
+        .build());
+  }
+
+  private Update completionUpdate(Tenant tenant, String key, String token, StoredResponse response) {
+    return Update.builder()
         .tableName(tableName)
         .key(Map.of(Table.PK, Attr.s(pk(tenant, key))))
-        .updateExpression(COMPLETE)
+        .updateExpression("SET #state = :done, #status = :status, #body = :body, #headers = :headers")
         .conditionExpression(HELD)
-        .expressionAttributeNames(completionNames())
-        .expressionAttributeValues(completionValues(token, response))
-        .build());
+        .expressionAttributeNames(Map.of("#state", STATE, "#token", TOKEN, "#status", STATUS, "#body", BODY,
+            "#headers", HEADERS))
+        .expressionAttributeValues(Map.of(
+            ":done", Attr.s(DONE),
+            ":inflight", Attr.s(IN_FLIGHT),
+            ":token", Attr.s(token),
+            ":status", Attr.n(response.status()),
+            ":body", Attr.s(response.body()),
+            ":headers", Attr.stringMap(response.headers())))
+        .build();
   }
 
   /**
@@ -151,22 +163,6 @@ public final class IdempotencyStore {
     } catch (ConditionalCheckFailedException completedOrTakenOver) {
       // the record is no longer this request's to give back
     }
-  }
-
-  private static final String COMPLETE = "SET #state = :done, #status = :status, #body = :body, #headers = :headers";
-
-  private static Map<String, String> completionNames() {
-    return Map.of("#state", STATE, "#token", TOKEN, "#status", STATUS, "#body", BODY, "#headers", HEADERS);
-  }
-
-  private static Map<String, AttributeValue> completionValues(String token, StoredResponse response) {
-    return Map.of(
-        ":done", Attr.s(DONE),
-        ":inflight", Attr.s(IN_FLIGHT),
-        ":token", Attr.s(token),
-        ":status", Attr.n(response.status()),
-        ":body", Attr.s(response.body()),
-        ":headers", Attr.stringMap(response.headers()));
   }
 
   private static Existing existing(Map<String, AttributeValue> item) {
