@@ -23,7 +23,7 @@ final class CouponMapper {
   static final String MAX_REDEMPTIONS = "max_redemptions";
   static final String REDEEM_BY = "redeem_by";
   static final String NAME = "name";
-  static final String METADATA = "metadata";
+  static final String METADATA = MetadataUpdate.ATTRIBUTE;
   static final String APPLIES_TO = "applies_to_products";
   static final String TIMES_REDEEMED = "times_redeemed";
   static final String DELETED_AT = "deleted_at";

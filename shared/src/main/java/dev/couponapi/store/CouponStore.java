@@ -156,7 +156,7 @@ public final class CouponStore {
   public Coupon update(Tenant tenant, String id, CouponChanges changes) {
     CouponUpdate update = CouponUpdate.of(changes);
     try {
-      return CouponMapper.fromItem(dynamo.updateItem(update.request(tableName, couponKey(tenant, id)).build())
+      return CouponMapper.fromItem(dynamo.updateItem(update.expression().request(tableName, couponKey(tenant, id)).build())
           .attributes());
     } catch (ConditionalCheckFailedException refused) {
       Map<String, AttributeValue> old = refused.item();
@@ -166,8 +166,8 @@ public final class CouponStore {
       }
       // Near the 50-key limit: retry once with the exact key state pinned by the condition.
       try {
-        return CouponMapper.fromItem(dynamo.updateItem(update.pinnedTo(old).request(tableName, couponKey(tenant, id))
-            .build()).attributes());
+        return CouponMapper.fromItem(dynamo.updateItem(update.pinnedTo(old).expression()
+            .request(tableName, couponKey(tenant, id)).build()).attributes());
       } catch (ConditionalCheckFailedException changedMeanwhile) {
         throw new UpdateRefused(CouponUpdate.of(changes).explain(changedMeanwhile.item()));
       }

@@ -2,25 +2,17 @@ package dev.couponapi.store;
 
 import dev.couponapi.domain.CouponChanges;
 import dev.couponapi.store.CouponStore.Refusal;
-import dev.couponapi.wire.ParamBinder;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
-import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
-import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 
 /**
- * One conditional {@code UpdateItem} for a coupon update, with no read first. The 50-key metadata
- * limit is held by a condition: first a conservative one (room for every key being set), and,
- * when that fails on an item near the limit, one pinned to the exact keys the item had.
+ * One conditional {@code UpdateItem} for a coupon update, with no read first: the coupon must be
+ * live; currency options only on amount-off coupons and never for their own currency; metadata
+ * within its limit (see {@link MetadataUpdate}).
  */
 final class CouponUpdate {
 
   private final CouponChanges changes;
-  /** When set, the metadata state the condition requires: its size and which set keys exist. */
   private final Map<String, AttributeValue> pinnedMetadata;
 
   private CouponUpdate(CouponChanges changes, Map<String, AttributeValue> pinnedMetadata) {
@@ -33,89 +25,28 @@ final class CouponUpdate {
   }
 
   CouponUpdate pinnedTo(Map<String, AttributeValue> old) {
-    AttributeValue metadata = old.get(CouponMapper.METADATA);
-    return new CouponUpdate(changes, metadata != null && metadata.hasM() ? metadata.m() : Map.of());
+    return new CouponUpdate(changes, MetadataUpdate.pinnedTo(old));
   }
 
-  UpdateItemRequest.Builder request(String tableName, Map<String, AttributeValue> key) {
-    Map<String, String> names = new HashMap<>();
-    Map<String, AttributeValue> values = new HashMap<>();
-    List<String> sets = new ArrayList<>();
-    List<String> removes = new ArrayList<>();
-    List<String> conditions = new ArrayList<>(List.of(CouponStore.IS_LIVE));
-    names.put("#deleted", CouponMapper.DELETED_AT);
-
+  UpdateExpression expression() {
+    UpdateExpression update = new UpdateExpression().name("#deleted", CouponMapper.DELETED_AT)
+        .condition(CouponStore.IS_LIVE);
     if (changes.name() != null) {
-      names.put("#name", CouponMapper.NAME);
-      values.put(":name", Attr.s(changes.name()));
-      sets.add("#name = :name");
+      update.name("#name", CouponMapper.NAME).value(":name", Attr.s(changes.name())).set("#name = :name");
     }
-    if (changes.clearMetadata() || !changes.setMetadata().isEmpty() || !changes.removeMetadata().isEmpty()) {
-      names.put("#md", CouponMapper.METADATA);
-    }
-    if (changes.clearMetadata()) {
-      values.put(":md", Attr.stringMap(changes.setMetadata()));
-      sets.add("#md = :md");
-    } else {
-      int i = 0;
-      for (Map.Entry<String, String> entry : changes.setMetadata().entrySet()) {
-        names.put("#mk" + i, entry.getKey());
-        values.put(":mv" + i, Attr.s(entry.getValue()));
-        sets.add("#md.#mk" + i + " = :mv" + i);
-        i++;
-      }
-      int r = 0;
-      for (String removed : changes.removeMetadata()) {
-        names.put("#rk" + r, removed);
-        removes.add("#md.#rk" + r);
-        r++;
-      }
-      if (!changes.setMetadata().isEmpty()) {
-        conditions.add(metadataRoom(names, values));
-      }
-    }
+    MetadataUpdate.apply(update, changes.metadata(), pinnedMetadata);
     if (!changes.currencyOptions().isEmpty()) {
-      names.put("#co", CouponMapper.CURRENCY_OPTIONS);
-      names.put("#amount", CouponMapper.AMOUNT_OFF);
-      names.put("#currency", CouponMapper.CURRENCY);
-      conditions.add("attribute_exists(#amount)");
+      update.name("#co", CouponMapper.CURRENCY_OPTIONS).name("#amount", CouponMapper.AMOUNT_OFF)
+          .name("#currency", CouponMapper.CURRENCY).condition("attribute_exists(#amount)");
       int i = 0;
       for (Map.Entry<String, Long> option : changes.currencyOptions().entrySet()) {
-        names.put("#ck" + i, option.getKey());
-        values.put(":ck" + i, Attr.s(option.getKey()));
-        values.put(":cv" + i, Attr.n(option.getValue()));
-        sets.add("#co.#ck" + i + " = :cv" + i);
-        conditions.add("#currency <> :ck" + i);
+        update.name("#ck" + i, option.getKey()).value(":ck" + i, Attr.s(option.getKey()))
+            .value(":cv" + i, Attr.n(option.getValue()))
+            .set("#co.#ck" + i + " = :cv" + i).condition("#currency <> :ck" + i);
         i++;
       }
     }
-    String expression = (sets.isEmpty() ? "" : "SET " + String.join(", ", sets))
-        + (removes.isEmpty() ? "" : " REMOVE " + String.join(", ", removes));
-    return UpdateItemRequest.builder()
-        .tableName(tableName)
-        .key(key)
-        .updateExpression(expression.trim())
-        .conditionExpression(String.join(" AND ", conditions))
-        .expressionAttributeNames(names)
-        .expressionAttributeValues(values.isEmpty() ? null : values)
-        .returnValues(ReturnValue.ALL_NEW)
-        .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD);
-  }
-
-  private String metadataRoom(Map<String, String> names, Map<String, AttributeValue> values) {
-    if (pinnedMetadata == null) {
-      values.put(":mdroom", Attr.n(ParamBinder.METADATA_MAX_KEYS - changes.setMetadata().size()));
-      return "size(#md) <= :mdroom";
-    }
-    List<String> pins = new ArrayList<>();
-    values.put(":mdsize", Attr.n(pinnedMetadata.size()));
-    pins.add("size(#md) = :mdsize");
-    int i = 0;
-    for (String key : changes.setMetadata().keySet()) {
-      pins.add((pinnedMetadata.containsKey(key) ? "attribute_exists" : "attribute_not_exists") + "(#md.#mk" + i + ")");
-      i++;
-    }
-    return String.join(" AND ", pins);
+    return update;
   }
 
   /** Which rule a refused update broke, judged from the item as it was when refused. */
@@ -133,11 +64,7 @@ final class CouponUpdate {
     return Refusal.METADATA_FULL;
   }
 
-  /** Whether applying the metadata changes to the old item really breaks the key limit. */
   boolean exceedsLimitGiven(Map<String, AttributeValue> old) {
-    Map<String, String> result = new HashMap<>(Attr.stringMap(old, CouponMapper.METADATA));
-    changes.removeMetadata().forEach(result::remove);
-    result.putAll(changes.setMetadata());
-    return result.size() > ParamBinder.METADATA_MAX_KEYS;
+    return MetadataUpdate.exceedsLimit(old, changes.metadata());
   }
 }

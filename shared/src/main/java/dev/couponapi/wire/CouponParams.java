@@ -4,6 +4,7 @@ import dev.couponapi.domain.Coupon;
 import dev.couponapi.domain.CouponChanges;
 import dev.couponapi.domain.CouponDraft;
 import dev.couponapi.domain.CouponDuration;
+import dev.couponapi.domain.MetadataChange;
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -96,7 +97,7 @@ public final class CouponParams {
       throw Errors.invalid("duration", "Coupons with amount_off can no longer have a duration of forever "
           + "(since API version 2025-03-31.basil). Use once or repeating.");
     }
-    Params.MetadataPatch metadata = params.metadata("metadata");
+    MetadataChange metadata = params.metadata("metadata");
     Coupon terms = new Coupon(null, 0, percentOff, amountOff, currency, currencyOptions, duration,
         months == null ? null : months.intValue(), params.integer("max_redemptions"), params.integer("redeem_by"),
         params.text("name"), metadata == null ? Map.of() : metadata.applyTo(Map.of()), products(params), 0, null,
@@ -106,12 +107,8 @@ public final class CouponParams {
 
   /** Update: only name, metadata and currency_options exist (spec §2.4). */
   public static CouponChanges changes(Params params) {
-    Params.MetadataPatch metadata = params.metadata("metadata");
-    return new CouponChanges(
-        params.text("name"),
-        metadata != null && metadata.clearAll(),
-        metadata == null ? Map.of() : metadata.set(),
-        metadata == null ? List.of() : metadata.remove(),
+    MetadataChange metadata = params.metadata("metadata");
+    return new CouponChanges(params.text("name"), metadata == null ? MetadataChange.NONE : metadata,
         currencyOptions(params, null));
   }
 

@@ -10,6 +10,7 @@ import dev.couponapi.wire.ParamType.ListOf;
 import dev.couponapi.wire.ParamType.MapOf;
 import dev.couponapi.wire.ParamType.Metadata;
 import dev.couponapi.wire.ParamType.Text;
+import dev.couponapi.domain.MetadataChange;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -98,7 +99,7 @@ public final class ParamBinder {
   private static Object convert(String name, ParamType type, Object raw) {
     if ("".equals(raw)) {
       if (type.unsettable()) {
-        return type instanceof Metadata ? new Params.MetadataPatch(true, Map.of(), List.of()) : Params.UNSET;
+        return type instanceof Metadata ? new MetadataChange(true, Map.of(), List.of()) : Params.UNSET;
       }
       throw Errors.invalidEmpty(name);
     }
@@ -199,7 +200,7 @@ public final class ParamBinder {
     return value.toLowerCase(Locale.ROOT);
   }
 
-  private static Params.MetadataPatch metadata(String name, Map<String, Object> raw) {
+  private static MetadataChange metadata(String name, Map<String, Object> raw) {
     Map<String, String> set = new LinkedHashMap<>();
     List<String> remove = new ArrayList<>();
     for (Map.Entry<String, Object> entry : raw.entrySet()) {
@@ -223,7 +224,7 @@ public final class ParamBinder {
     if (set.size() > METADATA_MAX_KEYS) {
       throw Errors.invalid(name, "Metadata can have up to " + METADATA_MAX_KEYS + " keys.");
     }
-    return new Params.MetadataPatch(false, set, remove);
+    return new MetadataChange(false, set, remove);
   }
 
   private static List<Object> list(String name, ListOf type, Object raw) {

@@ -1,12 +1,13 @@
 package dev.couponapi.wire;
 
+import dev.couponapi.domain.MetadataChange;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 
 /**
  * Request parameters after {@link ParamBinder} checked and converted them. Values are
- * {@code String}, {@code Long}, {@code BigDecimal}, {@code Boolean}, {@link MetadataPatch},
+ * {@code String}, {@code Long}, {@code BigDecimal}, {@code Boolean}, {@link MetadataChange},
  * {@link Range}, {@code List}, nested {@code Params}, or {@link #UNSET} for an empty string sent to
  * unset a parameter.
  */
@@ -65,8 +66,8 @@ public final class Params {
     return typed(key, Boolean.class);
   }
 
-  public MetadataPatch metadata(String key) {
-    return typed(key, MetadataPatch.class);
+  public MetadataChange metadata(String key) {
+    return typed(key, MetadataChange.class);
   }
 
   public Range range(String key) {
@@ -89,20 +90,4 @@ public final class Params {
 
   /** A created-time filter: exact value or bounds, each may be null. */
   public record Range(Long eq, Long gt, Long gte, Long lt, Long lte) {}
-
-  /** What a metadata parameter asks for: clear everything, and/or set and remove keys. */
-  public record MetadataPatch(boolean clearAll, Map<String, String> set, List<String> remove) {
-    public MetadataPatch {
-      set = Map.copyOf(set);
-      remove = List.copyOf(remove);
-    }
-
-    /** The metadata that results from applying this patch to {@code current}. */
-    public Map<String, String> applyTo(Map<String, String> current) {
-      Map<String, String> result = new java.util.TreeMap<>(clearAll ? Map.of() : current);
-      remove.forEach(result::remove);
-      result.putAll(set);
-      return result;
-    }
-  }
 }

@@ -7,6 +7,7 @@ import dev.couponapi.domain.Coupon;
 import dev.couponapi.domain.CouponChanges;
 import dev.couponapi.domain.CouponDuration;
 import dev.couponapi.domain.ListRequest;
+import dev.couponapi.domain.MetadataChange;
 import dev.couponapi.domain.Page;
 import dev.couponapi.domain.Tenant;
 import dev.couponapi.testing.TestApp;
@@ -120,7 +121,7 @@ class CouponStoreTest {
   void update_mergesMetadata_inOneCall() {
     store.insert(TENANT, coupon("C1", 1), NOW, null);
     test.calls.reset();
-    Coupon updated = store.update(TENANT, "C1", new CouponChanges("new", false, Map.of("a", "1"), List.of("k"), Map.of()));
+    Coupon updated = store.update(TENANT, "C1", new CouponChanges("new", new MetadataChange(false, Map.of("a", "1"), List.of("k")), Map.of()));
     assertThat(test.calls.operations()).containsExactly("UpdateItem");
     assertThat(updated.name()).isEqualTo("new");
     assertThat(updated.metadata()).isEqualTo(Map.of("a", "1"));
@@ -130,7 +131,7 @@ class CouponStoreTest {
   void update_ofADeletedOrMissingCoupon_isRefused() {
     store.insert(TENANT, coupon("C1", 1), NOW, null);
     store.delete(TENANT, "C1", NOW);
-    CouponChanges rename = new CouponChanges("x", false, Map.of(), List.of(), Map.of());
+    CouponChanges rename = new CouponChanges("x", new MetadataChange(false, Map.of(), List.of()), Map.of());
     assertThatThrownBy(() -> store.update(TENANT, "C1", rename)).isInstanceOf(CouponStore.UpdateRefused.class)
         .extracting(e -> ((CouponStore.UpdateRefused) e).refusal()).isEqualTo(CouponStore.Refusal.NOT_FOUND);
     assertThatThrownBy(() -> store.update(TENANT, "NOPE", rename))
@@ -142,13 +143,13 @@ class CouponStoreTest {
   void update_currencyOptions_onlyOnAmountOffCoupons_neverTheOwnCurrency() {
     store.insert(TENANT, coupon("P", 1), NOW, null);
     store.insert(TENANT, amountCoupon("A"), NOW, null);
-    assertThat(store.update(TENANT, "A", new CouponChanges(null, false, Map.of(), List.of(), Map.of("eur", 450L)))
+    assertThat(store.update(TENANT, "A", new CouponChanges(null, new MetadataChange(false, Map.of(), List.of()), Map.of("eur", 450L)))
         .currencyOptions()).isEqualTo(Map.of("eur", 450L));
     assertThatThrownBy(() -> store.update(TENANT, "P",
-        new CouponChanges(null, false, Map.of(), List.of(), Map.of("eur", 1L))))
+        new CouponChanges(null, new MetadataChange(false, Map.of(), List.of()), Map.of("eur", 1L))))
         .extracting(e -> ((CouponStore.UpdateRefused) e).refusal()).isEqualTo(CouponStore.Refusal.NOT_AMOUNT_OFF);
     assertThatThrownBy(() -> store.update(TENANT, "A",
-        new CouponChanges(null, false, Map.of(), List.of(), Map.of("usd", 1L))))
+        new CouponChanges(null, new MetadataChange(false, Map.of(), List.of()), Map.of("usd", 1L))))
         .extracting(e -> ((CouponStore.UpdateRefused) e).refusal()).isEqualTo(CouponStore.Refusal.CURRENCY_REPEATED);
   }
 
@@ -162,14 +163,14 @@ class CouponStoreTest {
     // overwriting existing keys and adding one new key lands exactly on 50: allowed (second, pinned call)
     test.calls.reset();
     Coupon fifty = store.update(TENANT, "C1",
-        new CouponChanges(null, false, Map.of("k0", "x", "k1", "x", "new", "x"), List.of(), Map.of()));
+        new CouponChanges(null, new MetadataChange(false, Map.of("k0", "x", "k1", "x", "new", "x"), List.of()), Map.of()));
     assertThat(fifty.metadata()).hasSize(50);
     assertThat(test.calls.operations()).containsExactly("UpdateItem", "UpdateItem");
     assertThat(((UpdateItemRequest) test.calls.requests().get(1)).conditionExpression())
         .contains("size(#md) = :mdsize");
     // one more key would make 51: refused, nothing written
     assertThatThrownBy(() -> store.update(TENANT, "C1",
-        new CouponChanges(null, false, Map.of("another", "x"), List.of(), Map.of())))
+        new CouponChanges(null, new MetadataChange(false, Map.of("another", "x"), List.of()), Map.of())))
         .extracting(e -> ((CouponStore.UpdateRefused) e).refusal()).isEqualTo(CouponStore.Refusal.METADATA_FULL);
     assertThat(store.find(TENANT, "C1").orElseThrow().coupon().metadata()).hasSize(50).doesNotContainKey("another");
   }
