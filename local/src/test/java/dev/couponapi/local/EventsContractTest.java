@@ -65,11 +65,53 @@ class EventsContractTest {
         .containsEntry("has_more", false);
     assertThat(body(listed).get("data").toString()).contains("SPRING25");
 
+    theirPromotionCodeEvents();
+
     Map<String, Object> deleted = invoke("DeleteCouponFunction");
     assertThat(deleted.get("statusCode")).isEqualTo(200);
     assertThat(body(deleted)).isEqualTo(Map.of("id", "SPRING25", "object", "coupon", "deleted", true));
 
     assertThat(invoke("RetrieveCouponFunction").get("statusCode")).isEqualTo(404);
+  }
+
+  /** The promotion-code events, on the coupon of create-coupon.json (clover shape: they send 2025-09-30.clover). */
+  private void theirPromotionCodeEvents() throws IOException {
+    Map<String, Object> created = invoke("CreatePromotionCodeFunction");
+    assertThat(created.get("statusCode")).as(created.toString()).isEqualTo(200);
+    assertThat(body(created)).containsEntry("object", "promotion_code").containsEntry("code", "SPRING25OFF")
+        .containsEntry("active", true).containsEntry("max_redemptions", 100)
+        .containsEntry("promotion", Map.of("coupon", "SPRING25", "type", "coupon"))
+        .containsEntry("metadata", Map.of("channel", "newsletter")).doesNotContainKey("coupon");
+    assertThat(body(created).get("restrictions")).isEqualTo(Map.of("first_time_transaction", false,
+        "minimum_amount", 1000, "minimum_amount_currency", "usd"));
+
+    seedThePromotionCodeTheEventsName();
+    Map<String, Object> retrieved = invoke("RetrievePromotionCodeFunction");
+    assertThat(retrieved.get("statusCode")).isEqualTo(200);
+    assertThat(body(retrieved)).containsEntry("id", EVENTS_PROMOTION_CODE).containsEntry("active", true);
+
+    Map<String, Object> updated = invoke("UpdatePromotionCodeFunction");
+    assertThat(updated.get("statusCode")).isEqualTo(200);
+    assertThat(body(updated)).containsEntry("active", false).containsEntry("metadata", Map.of("channel", "retired"));
+
+    Map<String, Object> listed = invoke("ListPromotionCodesFunction");
+    assertThat(listed.get("statusCode")).isEqualTo(200);
+    assertThat(body(listed)).containsEntry("url", "/v1/promotion_codes").containsEntry("has_more", false);
+    assertThat((java.util.List<?>) body(listed).get("data")).hasSize(2);
+  }
+
+  /** The id retrieve- and update-promotion-code.json name; create assigns random ids, so it is seeded. */
+  static final String EVENTS_PROMOTION_CODE = "promo_EventsExample00000000000";
+
+  private void seedThePromotionCodeTheEventsName() {
+    Tenant local = new Tenant("acct_local", false);
+    dev.couponapi.store.CouponStore coupons = new dev.couponapi.store.CouponStore(test.dynamo, test.table);
+    String rev = coupons.find(local, "SPRING25").orElseThrow().rev();
+    new dev.couponapi.store.PromotionCodeStore(test.dynamo, test.table, coupons).insert(local,
+        new dev.couponapi.domain.PromotionCode(EVENTS_PROMOTION_CODE, "EVENTS", "SPRING25", rev,
+            test.clock.instant().getEpochSecond(), null, null, null, 0, true, Map.of(),
+            dev.couponapi.domain.PromotionCode.Restrictions.NONE, false),
+        test.clock.instant(), null);
   }
 
   @Test

@@ -2,8 +2,11 @@ package dev.couponapi.http;
 
 import dev.couponapi.service.ApiKeyService;
 import dev.couponapi.service.CouponService;
+import dev.couponapi.service.PromotionCodeService;
 import dev.couponapi.store.ApiKeyStore;
 import dev.couponapi.store.CouponStore;
+import dev.couponapi.store.CustomerStore;
+import dev.couponapi.store.PromotionCodeStore;
 import dev.couponapi.store.IdempotencyStore;
 import dev.couponapi.wire.ApiVersion;
 import java.net.URI;
@@ -28,6 +31,7 @@ public final class App {
   private final Clock clock;
   private final Pipeline pipeline;
   private final CouponOperations coupons;
+  private final PromotionCodeOperations promotionCodes;
   private final ApiKeyStore apiKeyStore;
   private final ApiKeyService apiKeys;
 
@@ -37,7 +41,10 @@ public final class App {
     this.clock = clock;
     this.pipeline = new Pipeline(defaultVersion, new Idempotency(new IdempotencyStore(dynamo, tableName), clock),
         new RequestLog(System.out));
-    this.coupons = new CouponOperations(new CouponService(new CouponStore(dynamo, tableName), clock));
+    CouponStore couponStore = new CouponStore(dynamo, tableName);
+    this.coupons = new CouponOperations(new CouponService(couponStore, clock));
+    this.promotionCodes = new PromotionCodeOperations(new PromotionCodeService(
+        new PromotionCodeStore(dynamo, tableName, couponStore), couponStore, new CustomerStore(dynamo, tableName), clock));
     this.apiKeyStore = new ApiKeyStore(dynamo, tableName);
     this.apiKeys = new ApiKeyService(apiKeyStore, clock);
   }
@@ -89,6 +96,10 @@ public final class App {
 
   public CouponOperations coupons() {
     return coupons;
+  }
+
+  public PromotionCodeOperations promotionCodes() {
+    return promotionCodes;
   }
 
   public ApiKeyStore apiKeyStore() {

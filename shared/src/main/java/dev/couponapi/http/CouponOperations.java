@@ -4,14 +4,10 @@ import dev.couponapi.domain.Coupon;
 import dev.couponapi.domain.CouponDraft;
 import dev.couponapi.domain.Page;
 import dev.couponapi.service.CouponService;
-import dev.couponapi.wire.ApiVersion;
 import dev.couponapi.wire.CouponParams;
 import dev.couponapi.wire.CouponRenderer;
 import dev.couponapi.wire.ListParams;
-import dev.couponapi.wire.ParamType;
-import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /** The five coupon operations (spec §2), each wiring parameters, the service and the renderer. */
@@ -30,7 +26,8 @@ public final class CouponOperations {
   }
 
   public Operation create() {
-    return operation("coupons.create", "POST", CouponParams.CREATE, CouponParams.EXPANDABLE, call -> {
+    return Operations.of("coupons.create", "POST", version -> CouponParams.CREATE, version -> CouponParams.EXPANDABLE,
+        call -> {
       CouponDraft draft = CouponParams.draft(call.params(), call.version());
       // the response is known before the write: its idempotency record commits with the coupon
       Coupon coupon = coupons.create(call.tenant(), draft,
@@ -40,25 +37,25 @@ public final class CouponOperations {
   }
 
   public Operation retrieve() {
-    return operation("coupons.retrieve", "GET", CouponParams.NONE, CouponParams.EXPANDABLE,
+    return Operations.of("coupons.retrieve", "GET", version -> CouponParams.NONE, version -> CouponParams.EXPANDABLE,
         call -> render(coupons.retrieve(call.tenant(), call.pathParameter(PATH_ID)), call.expand()));
   }
 
   public Operation update() {
-    return operation("coupons.update", "POST", CouponParams.UPDATE, CouponParams.EXPANDABLE,
+    return Operations.of("coupons.update", "POST", version -> CouponParams.UPDATE, version -> CouponParams.EXPANDABLE,
         call -> render(coupons.update(call.tenant(), call.pathParameter(PATH_ID), CouponParams.changes(call.params())),
             call.expand()));
   }
 
   public Operation delete() {
-    return operation("coupons.delete", "DELETE", CouponParams.NONE, Set.of(), call -> {
+    return Operations.of("coupons.delete", "DELETE", version -> CouponParams.NONE, version -> Set.of(), call -> {
       coupons.delete(call.tenant(), call.pathParameter(PATH_ID));
       return CouponRenderer.renderDeleted(call.pathParameter(PATH_ID));
     });
   }
 
   public Operation list() {
-    return operation("coupons.list", "GET", ListParams.DECLARED, LIST_EXPANDABLE, call -> {
+    return Operations.of("coupons.list", "GET", version -> ListParams.DECLARED, version -> LIST_EXPANDABLE, call -> {
       Page<Coupon> page = coupons.list(call.tenant(), ListParams.request(call.params()));
       Set<String> expand = call.expand().stream().map(path -> path.substring("data.".length()))
           .collect(Collectors.toUnmodifiableSet());
@@ -68,30 +65,5 @@ public final class CouponOperations {
 
   private Object render(Coupon coupon, Set<String> expand) {
     return CouponRenderer.render(coupon, coupons.now(), expand);
-  }
-
-  private static Operation operation(String name, String method, Map<String, ParamType> parameters,
-      Set<String> expandable, Function<Call, Object> body) {
-    return new Operation() {
-      public String name() {
-        return name;
-      }
-
-      public String method() {
-        return method;
-      }
-
-      public Map<String, ParamType> parameters(ApiVersion version) {
-        return parameters;
-      }
-
-      public Set<String> expandable() {
-        return expandable;
-      }
-
-      public Object execute(Call call) {
-        return body.apply(call);
-      }
-    };
   }
 }

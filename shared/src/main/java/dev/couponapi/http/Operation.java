@@ -18,8 +18,8 @@ public interface Operation {
 
   Map<String, ParamType> parameters(ApiVersion version);
 
-  /** Expansion paths this operation accepts (e.g. {@code applies_to}, {@code data.applies_to}). */
-  Set<String> expandable();
+  /** Expansion paths this operation accepts in a version (e.g. {@code applies_to}, {@code data.applies_to}). */
+  Set<String> expandable(ApiVersion version);
 
   /** Runs the operation and returns the response body (maps and lists in render order). */
   Object execute(Call call);

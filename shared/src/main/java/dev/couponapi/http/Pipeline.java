@@ -2,6 +2,7 @@ package dev.couponapi.http;
 
 import dev.couponapi.domain.Tenant;
 import dev.couponapi.store.ClaimLost;
+import dev.couponapi.store.LockTimeout;
 import dev.couponapi.wire.ApiException;
 import dev.couponapi.wire.ApiVersion;
 import dev.couponapi.wire.ErrorRenderer;
@@ -62,7 +63,7 @@ public final class Pipeline {
       Map<String, Object> parameters = parameters(request);
       guard = idempotency.begin(request, tenant, parameters, requestId, version);
       Params params = bind(operation, version, parameters);
-      Set<String> expand = expand(operation, params);
+      Set<String> expand = expand(operation, version, params);
       Object body = operation.execute(new Call(tenant, version, params, request.pathParameters(), expand, guard));
       byte[] committed = guard.committedBody();
       response = respond(200, requestId, version, committed != null ? committed : Json.write(body));
@@ -71,6 +72,9 @@ public final class Pipeline {
       response = replay.response(requestId);
     } catch (ClaimLost lost) {
       response = respond(409, requestId, version, Json.write(ErrorRenderer.render(Errors.idempotencyKeyInUse())));
+    } catch (LockTimeout contended) {
+      response = respond(429, requestId, version, Json.write(ErrorRenderer.render(Errors.lockTimeout())));
+      releaseAfterFailure(guard, requestId, operation);
     } catch (ApiException error) {
       response = respond(error.status(), requestId, version, Json.write(ErrorRenderer.render(error)));
       if (error.isOutcome()) {
@@ -150,7 +154,7 @@ public final class Pipeline {
     return ParamBinder.bind(parameters, declared);
   }
 
-  private static Set<String> expand(Operation operation, Params params) {
+  private static Set<String> expand(Operation operation, ApiVersion version, Params params) {
     List<Object> paths = params.list("expand");
     if (paths == null) {
       return Set.of();
@@ -158,7 +162,7 @@ public final class Pipeline {
     Set<String> expand = new LinkedHashSet<>();
     for (Object path : paths) {
       String text = (String) path;
-      if (text.split("\\.", -1).length > MAX_EXPAND_DEPTH || !operation.expandable().contains(text)) {
+      if (text.split("\\.", -1).length > MAX_EXPAND_DEPTH || !operation.expandable(version).contains(text)) {
         throw Errors.cannotExpand(FormDecoder.clip(text));
       }
       expand.add(text);

@@ -14,6 +14,10 @@ import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BatchGetItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.ConditionCheck;
+import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.Put;
@@ -35,6 +39,8 @@ public final class CouponStore {
   public static final String ID_IS_FREE = "attribute_not_exists(" + Table.PK + ")";
   /** The condition every update and delete relies on: the coupon exists and is not deleted. */
   public static final String IS_LIVE = "attribute_exists(" + Table.PK + ") AND attribute_not_exists(#deleted)";
+
+  static final String ARCHIVE_TYPE = "coupon_rev";
 
   private final DynamoDbClient dynamo;
   private final String tableName;
@@ -69,8 +75,8 @@ public final class CouponStore {
     }
   }
 
-  /** A stored coupon with its place in the list. */
-  public record Stored(Coupon coupon, String listKey) {}
+  /** A stored coupon with its place in the list and its revision (which record of this id it is). */
+  public record Stored(Coupon coupon, String listKey, String rev) {}
 
   /**
    * Writes a new coupon; one conditional put, or one transaction when {@code rideAlong} (an
@@ -96,7 +102,7 @@ public final class CouponStore {
       }
     } else {
       try {
-        dynamo.transactWriteItems(TransactWriteItemsRequest.builder().transactItems(
+        Transactions.write(dynamo, TransactWriteItemsRequest.builder().transactItems(
             TransactWriteItem.builder().put(Put.builder().tableName(tableName).item(item)
                 .conditionExpression(ID_IS_FREE)
                 .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD).build()).build(),
@@ -116,7 +122,7 @@ public final class CouponStore {
   private void replaceDeleted(Tenant tenant, Map<String, AttributeValue> old, Map<String, AttributeValue> item,
       RideAlong rideAlong) {
     Map<String, AttributeValue> archived = new HashMap<>(old);
-    archived.put(Table.PK, Attr.s(Table.key(tenant, "coupon_rev", Attr.string(old, CouponMapper.REV))));
+    archived.put(Table.PK, Attr.s(Table.key(tenant, ARCHIVE_TYPE, Attr.string(old, CouponMapper.REV))));
     archived.remove(Table.GSI1_PK);
     List<TransactWriteItem> items = new ArrayList<>(List.of(
         TransactWriteItem.builder().put(Put.builder().tableName(tableName).item(archived)
@@ -130,7 +136,7 @@ public final class CouponStore {
       items.add(rideAlong.item);
     }
     try {
-      dynamo.transactWriteItems(TransactWriteItemsRequest.builder().transactItems(items).build());
+      Transactions.write(dynamo, TransactWriteItemsRequest.builder().transactItems(items).build());
     } catch (TransactionCanceledException raced) {
       if (rideAlong != null) {
         Transactions.requireHeld(raced, 2);
@@ -149,7 +155,64 @@ public final class CouponStore {
     if (item == null || item.isEmpty()) {
       return Optional.empty();
     }
-    return Optional.of(new Stored(CouponMapper.fromItem(item), Attr.string(item, Table.GSI1_SK)));
+    return Optional.of(stored(item));
+  }
+
+  /**
+   * The coupon record of revision {@code rev} of coupon {@code id}: the live one, or the one moved
+   * aside when the id was reused. For promotion codes and discounts, which name a revision.
+   */
+  public Optional<Coupon> findRevision(Tenant tenant, String id, String rev) {
+    Optional<Stored> live = find(tenant, id);
+    if (live.isPresent() && live.get().rev().equals(rev)) {
+      return Optional.of(live.get().coupon());
+    }
+    return archived(tenant, rev);
+  }
+
+  /** Several coupons by id in one BatchGetItem (ids that do not exist are absent from the map). */
+  public Map<String, Stored> findAll(Tenant tenant, java.util.Set<String> ids) {
+    Map<String, Stored> found = new HashMap<>();
+    if (ids.isEmpty()) {
+      return found;
+    }
+    List<Map<String, AttributeValue>> keys = ids.stream().map(id -> couponKey(tenant, id)).toList();
+    Map<String, KeysAndAttributes> request = Map.of(tableName,
+        KeysAndAttributes.builder().keys(keys).consistentRead(true).build());
+    while (!request.isEmpty()) {
+      BatchGetItemResponse response = dynamo.batchGetItem(BatchGetItemRequest.builder().requestItems(request).build());
+      response.responses().getOrDefault(tableName, List.of()).forEach(item -> {
+        Stored stored = stored(item);
+        found.put(stored.coupon().id(), stored);
+      });
+      request = response.hasUnprocessedKeys() ? response.unprocessedKeys() : Map.of();
+    }
+    return found;
+  }
+
+  /** A coupon record moved aside when its id was reused. */
+  public Optional<Coupon> archived(Tenant tenant, String rev) {
+    Map<String, AttributeValue> item = dynamo.getItem(GetItemRequest.builder()
+        .tableName(tableName)
+        .key(Map.of(Table.PK, Attr.s(Table.key(tenant, ARCHIVE_TYPE, rev))))
+        .consistentRead(true)
+        .build()).item();
+    return item == null || item.isEmpty() ? Optional.empty() : Optional.of(CouponMapper.fromItem(item));
+  }
+
+  /** The condition a write that depends on a live coupon revision puts on that coupon. */
+  public TransactWriteItem requireLive(Tenant tenant, String id, String rev) {
+    return TransactWriteItem.builder().conditionCheck(ConditionCheck.builder()
+        .tableName(tableName)
+        .key(couponKey(tenant, id))
+        .conditionExpression("attribute_not_exists(#deleted) AND #rev = :rev")
+        .expressionAttributeNames(Map.of("#deleted", CouponMapper.DELETED_AT, "#rev", CouponMapper.REV))
+        .expressionAttributeValues(Map.of(":rev", Attr.s(rev)))
+        .build()).build();
+  }
+
+  private static Stored stored(Map<String, AttributeValue> item) {
+    return new Stored(CouponMapper.fromItem(item), Attr.string(item, Table.GSI1_SK), Attr.string(item, CouponMapper.REV));
   }
 
   /** Applies the changes to a live coupon and returns it as it is now; one conditional update. */
@@ -199,7 +262,7 @@ public final class CouponStore {
     return new Page<>(page.items().stream().map(CouponMapper::fromItem).toList(), page.hasMore());
   }
 
-  private static Map<String, AttributeValue> couponKey(Tenant tenant, String id) {
+  static Map<String, AttributeValue> couponKey(Tenant tenant, String id) {
     return Map.of(Table.PK, Attr.s(Table.key(tenant, CouponMapper.TYPE, id)));
   }
 }

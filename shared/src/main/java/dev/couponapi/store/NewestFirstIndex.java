@@ -13,6 +13,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
 /**
  * Newest-first pages of one type of a tenant's objects, from one {@code Query} on GSI1 (spec §1.8).
@@ -41,12 +42,30 @@ public final class NewestFirstIndex {
     return String.format("%010d#%013d%012d%s", created, now.toEpochMilli(), sequence, Ids.random(6));
   }
 
+  /** Where to read: an index and the partition of it (e.g. GSI1 and "coupon#acct_x#test"). */
+  public record Source(String index, String partitionAttribute, String partition) {
+
+    public static Source list(String partition) {
+      return new Source(Table.GSI1, Table.GSI1_PK, partition);
+    }
+  }
+
   /**
-   * One page. {@code afterKey} / {@code beforeKey} are the list keys of the cursor objects of
-   * {@code starting_after} / {@code ending_before}, already looked up.
+   * One page of GSI1. {@code afterKey} / {@code beforeKey} are the list keys of the cursor objects
+   * of {@code starting_after} / {@code ending_before}, already looked up.
    */
   public Page<Map<String, AttributeValue>> page(String partition, ListRequest request, String afterKey,
       String beforeKey) {
+    return page(Source.list(partition), request, afterKey, beforeKey, item -> true);
+  }
+
+  /**
+   * One page of {@code source}, keeping only the items {@code keep} accepts. Filtering in memory
+   * may leave the page short: then one more Query continues where the first stopped, never more
+   * (a short page then says {@code has_more}).
+   */
+  public Page<Map<String, AttributeValue>> page(Source source, ListRequest request, String afterKey,
+      String beforeKey, java.util.function.Predicate<Map<String, AttributeValue>> keep) {
     String low = request.createdFrom() == null ? null : String.format("%010d", request.createdFrom());
     String high = request.createdTo() == null ? null : String.format("%010d", request.createdTo()) + AFTER_ALL;
     // Cursor bounds are inclusive here (a key condition has one comparison); the cursor itself is dropped below.
@@ -61,8 +80,8 @@ public final class NewestFirstIndex {
     }
     boolean olderFirst = beforeKey != null;
     String cursor = olderFirst ? beforeKey : afterKey;
-    Map<String, String> names = new HashMap<>(Map.of("#pk", Table.GSI1_PK));
-    Map<String, AttributeValue> values = new HashMap<>(Map.of(":pk", Attr.s(partition)));
+    Map<String, String> names = new HashMap<>(Map.of("#pk", source.partitionAttribute()));
+    Map<String, AttributeValue> values = new HashMap<>(Map.of(":pk", Attr.s(source.partition())));
     String condition = "#pk = :pk";
     if (low != null || high != null) {
       names.put("#sk", Table.GSI1_SK);
@@ -79,26 +98,42 @@ public final class NewestFirstIndex {
       }
     }
     int wanted = request.limit() + 1 + (cursor == null ? 0 : 1);
-    List<Map<String, AttributeValue>> items = dynamo.query(QueryRequest.builder()
+    QueryRequest query = QueryRequest.builder()
         .tableName(tableName)
-        .indexName(Table.GSI1)
+        .indexName(source.index())
         .keyConditionExpression(condition)
         .expressionAttributeNames(names)
         .expressionAttributeValues(values)
         .scanIndexForward(olderFirst)
         .limit(wanted)
-        .build()).items();
-    List<Map<String, AttributeValue>> page = new ArrayList<>(items.size());
-    for (Map<String, AttributeValue> item : items) {
-      if (cursor == null || !cursor.equals(Attr.string(item, Table.GSI1_SK))) {
-        page.add(item);
-      }
+        .build();
+    List<Map<String, AttributeValue>> page = new ArrayList<>();
+    QueryResponse response = dynamo.query(query);
+    collect(response.items(), cursor, keep, page);
+    if (page.size() <= request.limit() && continues(response)) {
+      // the filter dropped items: read on once, with room for what it may drop again
+      response = dynamo.query(query.toBuilder().exclusiveStartKey(response.lastEvaluatedKey())
+          .limit(Math.min(4 * wanted, 1000)).build());
+      collect(response.items(), cursor, keep, page);
     }
-    boolean hasMore = page.size() > request.limit();
+    boolean hasMore = page.size() > request.limit() || continues(response);
     List<Map<String, AttributeValue>> kept = new ArrayList<>(page.subList(0, Math.min(page.size(), request.limit())));
     if (olderFirst) {
       Collections.reverse(kept);
     }
     return new Page<>(kept, hasMore);
+  }
+
+  private static boolean continues(QueryResponse response) {
+    return response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty();
+  }
+
+  private static void collect(List<Map<String, AttributeValue>> items, String cursor,
+      java.util.function.Predicate<Map<String, AttributeValue>> keep, List<Map<String, AttributeValue>> page) {
+    for (Map<String, AttributeValue> item : items) {
+      if ((cursor == null || !cursor.equals(Attr.string(item, Table.GSI1_SK))) && keep.test(item)) {
+        page.add(item);
+      }
+    }
   }
 }

@@ -13,9 +13,11 @@ import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 
 /**
- * The single table. Every object is its own partition ({@code pk} alone is the key); GSI1 is a
- * sparse newest-first index per object type and tenant. template.yaml declares the same table;
- * {@code TemplateTableTest} holds the two together.
+ * The single table. Every object is its own partition ({@code pk} alone is the key). The
+ * indexes are sparse and newest-first (all sort by the list key {@code gsi1sk}): GSI1 lists a
+ * tenant's objects of one type; GSI2–GSI5 serve the promotion-code filters (code text, coupon,
+ * customer, stored active flag). template.yaml declares the same table; {@code TemplateTest}
+ * holds the two together.
  */
 public final class Table {
 
@@ -24,6 +26,19 @@ public final class Table {
   public static final String GSI1_PK = "gsi1pk";
   public static final String GSI1_SK = "gsi1sk";
   public static final String TTL = "ttl";
+
+  /** Filter indexes: name → partition attribute; each sorts by {@link #GSI1_SK}. */
+  public static final String GSI2 = "gsi2";
+  public static final String GSI3 = "gsi3";
+  public static final String GSI4 = "gsi4";
+  public static final String GSI5 = "gsi5";
+  public static final String GSI2_PK = "gsi2pk";
+  public static final String GSI3_PK = "gsi3pk";
+  public static final String GSI4_PK = "gsi4pk";
+  public static final String GSI5_PK = "gsi5pk";
+  private static final List<String[]> INDEXES = List.of(
+      new String[] {GSI1, GSI1_PK}, new String[] {GSI2, GSI2_PK}, new String[] {GSI3, GSI3_PK},
+      new String[] {GSI4, GSI4_PK}, new String[] {GSI5, GSI5_PK});
 
   private Table() {}
 
@@ -41,21 +56,20 @@ public final class Table {
     return CreateTableRequest.builder()
         .tableName(tableName)
         .billingMode(BillingMode.PAY_PER_REQUEST)
-        .attributeDefinitions(
-            string(PK), string(GSI1_PK), string(GSI1_SK))
+        .attributeDefinitions(attributeNames().stream().map(Table::string).toList())
         .keySchema(KeySchemaElement.builder().attributeName(PK).keyType(KeyType.HASH).build())
-        .globalSecondaryIndexes(GlobalSecondaryIndex.builder()
-            .indexName(GSI1)
+        .globalSecondaryIndexes(INDEXES.stream().map(index -> GlobalSecondaryIndex.builder()
+            .indexName(index[0])
             .keySchema(
-                KeySchemaElement.builder().attributeName(GSI1_PK).keyType(KeyType.HASH).build(),
+                KeySchemaElement.builder().attributeName(index[1]).keyType(KeyType.HASH).build(),
                 KeySchemaElement.builder().attributeName(GSI1_SK).keyType(KeyType.RANGE).build())
             .projection(Projection.builder().projectionType(ProjectionType.ALL).build())
-            .build())
+            .build()).toList())
         .build();
   }
 
   public static List<String> attributeNames() {
-    return List.of(PK, GSI1_PK, GSI1_SK);
+    return List.of(PK, GSI1_PK, GSI1_SK, GSI2_PK, GSI3_PK, GSI4_PK, GSI5_PK);
   }
 
   private static AttributeDefinition string(String name) {

@@ -2,14 +2,40 @@ package dev.couponapi.store;
 
 import java.util.List;
 import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
-/** Reading why a transaction was cancelled. */
+/** Writing transactions, and reading why one was cancelled. */
 final class Transactions {
 
+  /** Attempts for a transaction that collides with another on the same items. */
+  static final int ATTEMPTS = 4;
+
   private Transactions() {}
+
+  /**
+   * Commits the transaction. A collision with a concurrent transaction on the same items is tried
+   * again (the other one's outcome then decides the conditions); a persistent one is a
+   * {@link LockTimeout}. A cancelled condition is thrown to the caller to explain.
+   */
+  static void write(DynamoDbClient dynamo, TransactWriteItemsRequest request) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        dynamo.transactWriteItems(request);
+        return;
+      } catch (TransactionCanceledException cancelled) {
+        if (!conflicted(cancelled) || anyConditionFailed(cancelled)) {
+          throw cancelled;
+        }
+        if (attempt == ATTEMPTS) {
+          throw new LockTimeout();
+        }
+      }
+    }
+  }
 
   /** The item as it was, for a cancelled item that asked for ALL_OLD on a failed condition. */
   static Map<String, AttributeValue> oldItem(TransactionCanceledException cancelled, int index) {
@@ -20,16 +46,32 @@ final class Transactions {
     return reason.hasItem() ? reason.item() : Map.of();
   }
 
+  static boolean failed(TransactionCanceledException cancelled, int index) {
+    CancellationReason reason = reason(cancelled, index);
+    return reason != null && "ConditionalCheckFailed".equals(reason.code());
+  }
+
   /** Fails with {@link ClaimLost} when the idempotency record at {@code index} was not ours any more. */
   static void requireHeld(TransactionCanceledException cancelled, int index) {
-    CancellationReason reason = reason(cancelled, index);
-    if (reason != null && "ConditionalCheckFailed".equals(reason.code())) {
+    if (failed(cancelled, index)) {
       throw new ClaimLost();
     }
   }
 
+  private static boolean conflicted(TransactionCanceledException cancelled) {
+    return reasons(cancelled).stream().anyMatch(reason -> "TransactionConflict".equals(reason.code()));
+  }
+
+  private static boolean anyConditionFailed(TransactionCanceledException cancelled) {
+    return reasons(cancelled).stream().anyMatch(reason -> "ConditionalCheckFailed".equals(reason.code()));
+  }
+
+  private static List<CancellationReason> reasons(TransactionCanceledException cancelled) {
+    return cancelled.hasCancellationReasons() ? cancelled.cancellationReasons() : List.of();
+  }
+
   private static CancellationReason reason(TransactionCanceledException cancelled, int index) {
-    List<CancellationReason> reasons = cancelled.cancellationReasons();
-    return reasons != null && index < reasons.size() ? reasons.get(index) : null;
+    List<CancellationReason> reasons = reasons(cancelled);
+    return index < reasons.size() ? reasons.get(index) : null;
   }
 }

@@ -22,7 +22,7 @@ public final class CouponParams {
   private static final ParamType CURRENCY_OPTIONS = new ParamType.MapOf(ParamType.currencyKeys(),
       "three-letter ISO currency codes", ParamType.fields("amount_off", ParamType.integer(1, MAX_AMOUNT)), false);
 
-  public static final Map<String, ParamType> CREATE = declare(
+  public static final Map<String, ParamType> CREATE = ParamType.declare(
       "id", ParamType.text(Ids.MAX_ID_LENGTH),
       "percent_off", new ParamType.Decimal(2),
       "amount_off", ParamType.integer(1, MAX_AMOUNT),
@@ -37,7 +37,7 @@ public final class CouponParams {
       "applies_to", ParamType.fields("products",
           new ParamType.ListOf(ParamType.text(1000), MAX_PRODUCTS, true)));
 
-  public static final Map<String, ParamType> UPDATE = declare(
+  public static final Map<String, ParamType> UPDATE = ParamType.declare(
       "name", ParamType.text(40),
       "metadata", new ParamType.Metadata(),
       "currency_options", CURRENCY_OPTIONS);
@@ -47,14 +47,6 @@ public final class CouponParams {
   public static final Set<String> EXPANDABLE = Set.of("applies_to", "currency_options");
 
   private CouponParams() {}
-
-  private static Map<String, ParamType> declare(Object... namesAndTypes) {
-    Map<String, ParamType> map = new LinkedHashMap<>();
-    for (int i = 0; i < namesAndTypes.length; i += 2) {
-      map.put((String) namesAndTypes[i], (ParamType) namesAndTypes[i + 1]);
-    }
-    return Map.copyOf(map);
-  }
 
   /** Create: exactly one discount kind, the duration rules, and the basil rule (spec §2.2). */
   public static CouponDraft draft(Params params, ApiVersion version) {

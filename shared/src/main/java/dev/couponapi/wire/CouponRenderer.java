@@ -20,7 +20,7 @@ public final class CouponRenderer {
         .put("duration_in_months", coupon.durationInMonths() == null ? null : coupon.durationInMonths().longValue())
         .put("livemode", coupon.livemode())
         .put("max_redemptions", coupon.maxRedemptions())
-        .put("metadata", sorted(coupon.metadata()))
+        .put("metadata", StripeObject.sorted(coupon.metadata()))
         .put("name", coupon.name())
         .put("percent_off", coupon.percentOff())
         .put("redeem_by", coupon.redeemBy())
@@ -48,11 +48,5 @@ public final class CouponRenderer {
     Map<String, Object> option = StripeObject.hash();
     option.put("amount_off", amount);
     return option;
-  }
-
-  private static Map<String, Object> sorted(Map<String, String> metadata) {
-    Map<String, Object> map = StripeObject.hash();
-    map.putAll(metadata);
-    return map;
   }
 }

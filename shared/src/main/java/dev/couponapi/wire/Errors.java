@@ -116,6 +116,12 @@ public final class Errors {
     return ApiException.invalid(null, "This property cannot be expanded (" + path + ").", "expand");
   }
 
+  public static ApiException lockTimeout() {
+    return new ApiException(429, ApiException.INVALID_REQUEST, "lock_timeout",
+        "This object cannot be accessed right now because another API request or Stripe process is currently "
+            + "accessing it. Please retry your request.", null);
+  }
+
   public static ApiException internal() {
     return new ApiException(500, ApiException.API_ERROR, null,
         "An unexpected error occurred while processing your request. Please retry.", null);

@@ -72,11 +72,16 @@ public sealed interface ParamType {
   }
 
   static Fields fields(Object... namesAndTypes) {
+    return new Fields(declare(namesAndTypes), false);
+  }
+
+  /** An endpoint's (or a hash's) parameters: name, type, name, type, … */
+  static Map<String, ParamType> declare(Object... namesAndTypes) {
     Map<String, ParamType> map = new LinkedHashMap<>();
     for (int i = 0; i < namesAndTypes.length; i += 2) {
       map.put((String) namesAndTypes[i], (ParamType) namesAndTypes[i + 1]);
     }
-    return new Fields(map, false);
+    return Map.copyOf(map);
   }
 
   static Pattern currencyKeys() {

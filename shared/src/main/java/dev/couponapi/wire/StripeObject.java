@@ -28,6 +28,11 @@ public final class StripeObject {
     return new TreeMap<>();
   }
 
+  /** An alphabetical copy of a string map (metadata). */
+  public static Map<String, Object> sorted(Map<String, String> map) {
+    return new TreeMap<>(map);
+  }
+
   public StripeObject put(String key, Object value) {
     fields.put(key, value);
     return this;

@@ -88,7 +88,7 @@ class PipelineTest {
         return Map.of();
       }
 
-      public Set<String> expandable() {
+      public Set<String> expandable(ApiVersion version) {
         return Set.of();
       }
 

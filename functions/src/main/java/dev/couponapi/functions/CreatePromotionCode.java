@@ -1,0 +1,15 @@
+package dev.couponapi.functions;
+
+import dev.couponapi.http.App;
+
+/** Creates a promotion code: `POST /v1/promotion_codes` (spec §3.2). */
+public final class CreatePromotionCode extends ApiFunction {
+
+  public CreatePromotionCode() {
+    this(App.fromEnvironment());
+  }
+
+  public CreatePromotionCode(App app) {
+    super(app, a -> a.promotionCodes().create());
+  }
+}

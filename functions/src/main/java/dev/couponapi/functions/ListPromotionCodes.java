@@ -1,0 +1,15 @@
+package dev.couponapi.functions;
+
+import dev.couponapi.http.App;
+
+/** Lists promotion codes: `GET /v1/promotion_codes` (spec §3.5). */
+public final class ListPromotionCodes extends ApiFunction {
+
+  public ListPromotionCodes() {
+    this(App.fromEnvironment());
+  }
+
+  public ListPromotionCodes(App app) {
+    super(app, a -> a.promotionCodes().list());
+  }
+}

@@ -1,0 +1,15 @@
+package dev.couponapi.functions;
+
+import dev.couponapi.http.App;
+
+/** Retrieves a promotion code: `GET /v1/promotion_codes/{promotion_code}` (spec §3.3). */
+public final class RetrievePromotionCode extends ApiFunction {
+
+  public RetrievePromotionCode() {
+    this(App.fromEnvironment());
+  }
+
+  public RetrievePromotionCode(App app) {
+    super(app, a -> a.promotionCodes().retrieve());
+  }
+}

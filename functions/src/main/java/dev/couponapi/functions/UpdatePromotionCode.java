@@ -1,0 +1,15 @@
+package dev.couponapi.functions;
+
+import dev.couponapi.http.App;
+
+/** Updates a promotion code: `POST /v1/promotion_codes/{promotion_code}` (spec §3.4). */
+public final class UpdatePromotionCode extends ApiFunction {
+
+  public UpdatePromotionCode() {
+    this(App.fromEnvironment());
+  }
+
+  public UpdatePromotionCode(App app) {
+    super(app, a -> a.promotionCodes().update());
+  }
+}

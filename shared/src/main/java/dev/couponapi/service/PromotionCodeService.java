@@ -1,0 +1,218 @@
+package dev.couponapi.service;
+
+import dev.couponapi.domain.Coupon;
+import dev.couponapi.domain.ListRequest;
+import dev.couponapi.domain.Page;
+import dev.couponapi.domain.PromotionCode;
+import dev.couponapi.domain.PromotionCodeChanges;
+import dev.couponapi.domain.PromotionCodeDraft;
+import dev.couponapi.domain.PromotionCodeFilter;
+import dev.couponapi.domain.Tenant;
+import dev.couponapi.store.CouponStore;
+import dev.couponapi.store.CustomerStore;
+import dev.couponapi.store.PromotionCodeStore;
+import dev.couponapi.store.PromotionCodeStore.Refusal;
+import dev.couponapi.store.RideAlong;
+import dev.couponapi.wire.ApiException;
+import dev.couponapi.wire.Errors;
+import dev.couponapi.wire.FormDecoder;
+import dev.couponapi.wire.Ids;
+import dev.couponapi.wire.ParamBinder;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.function.Predicate;
+
+/** Promotion-code rules that need the clock, the coupon or the customer, and the order of store calls. */
+public final class PromotionCodeService {
+
+  static final int GENERATED_CODE_LENGTH = 8;
+  private static final int GENERATED_CODE_ATTEMPTS = 5;
+  private static final char[] CODE_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789".toCharArray();
+  private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
+
+  private final PromotionCodeStore store;
+  private final CouponStore coupons;
+  private final CustomerStore customers;
+  private final Clock clock;
+
+  public PromotionCodeService(PromotionCodeStore store, CouponStore coupons, CustomerStore customers, Clock clock) {
+    this.store = store;
+    this.coupons = coupons;
+    this.customers = customers;
+    this.clock = clock;
+  }
+
+  public Instant now() {
+    return clock.instant();
+  }
+
+  /**
+   * Creates a code for a live, valid coupon (spec §3.2). {@code rideAlong} gives, for the view
+   * about to be written, a write to commit with it (an idempotency record), or null.
+   */
+  public PromotionCodeView create(Tenant tenant, PromotionCodeDraft draft,
+      Function<PromotionCodeView, RideAlong> rideAlong) {
+    Instant now = clock.instant();
+    CouponStore.Stored stored = coupons.find(tenant, draft.couponId()).filter(c -> !c.coupon().deleted())
+        .orElseThrow(() -> Errors.noSuch("coupon", FormDecoder.clip(draft.couponId()), draft.couponParam(), 400));
+    Coupon coupon = stored.coupon();
+    if (!coupon.valid(now)) {
+      throw ApiException.invalid("coupon_expired", "Coupon expired: " + coupon.id(), draft.couponParam()).asOutcome();
+    }
+    if (draft.customer() != null && !customers.exists(tenant, draft.customer())) {
+      throw Errors.noSuch("customer", FormDecoder.clip(draft.customer()), "customer", 400);
+    }
+    if (draft.expiresAt() != null && draft.expiresAt() <= now.getEpochSecond()) {
+      throw Errors.invalid("expires_at", "Invalid expires_at: must be in the future.");
+    }
+    if (draft.expiresAt() != null && coupon.redeemBy() != null && draft.expiresAt() > coupon.redeemBy()) {
+      throw Errors.invalid("expires_at", "Invalid expires_at: must not be later than the coupon's redeem_by ("
+          + coupon.redeemBy() + ").");
+    }
+    if (draft.maxRedemptions() != null && coupon.maxRedemptions() != null
+        && draft.maxRedemptions() > coupon.maxRedemptions()) {
+      throw Errors.invalid("max_redemptions", "Invalid max_redemptions: must not exceed the coupon's max_redemptions ("
+          + coupon.maxRedemptions() + ").");
+    }
+    for (int attempt = 1; ; attempt++) {
+      String text = draft.code() != null ? draft.code() : generatedCode();
+      PromotionCode code = new PromotionCode("promo_" + Ids.random(24), text, coupon.id(), stored.rev(),
+          now.getEpochSecond(), draft.customer(), draft.expiresAt(), draft.maxRedemptions(), 0, draft.active(),
+          draft.metadata(), draft.restrictions(), tenant.livemode());
+      PromotionCodeView view = new PromotionCodeView(code, coupon);
+      try {
+        store.insert(tenant, code, now, rideAlong.apply(view));
+        return view;
+      } catch (PromotionCodeStore.Refused refused) {
+        if (refused.refusal() == Refusal.COUPON_GONE) {
+          throw Errors.noSuch("coupon", FormDecoder.clip(draft.couponId()), draft.couponParam(), 400);
+        }
+        if (draft.code() != null) {
+          throw codeTaken("code");
+        }
+        if (attempt == GENERATED_CODE_ATTEMPTS) {
+          throw Errors.lockTimeout();
+        }
+      }
+    }
+  }
+
+  public PromotionCodeView retrieve(Tenant tenant, String id) {
+    PromotionCode code = find(tenant, id).code();
+    return new CouponLookup(coupons, tenant).view(code);
+  }
+
+  /** Spec §3.4: switching on or off reads first; metadata and currency options alone do not. */
+  public PromotionCodeView update(Tenant tenant, String id, PromotionCodeChanges changes) {
+    if (changes.active() == null && !changes.changesFields()) {
+      return retrieve(tenant, id);
+    }
+    if (changes.active() == null) {
+      requireAcceptableId(id);
+      try {
+        PromotionCodeStore.Stored updated = store.updateFields(tenant, id, changes.metadata(), changes.currencyOptions());
+        return new CouponLookup(coupons, tenant).view(updated.code());
+      } catch (PromotionCodeStore.Refused refused) {
+        throw refusal(refused.refusal(), id);
+      }
+    }
+    PromotionCodeStore.Stored current = find(tenant, id);
+    PromotionCode code = current.code();
+    Coupon coupon = new CouponLookup(coupons, tenant).of(code);
+    Map<String, String> metadata = changes.metadata().applyTo(code.metadata());
+    if (metadata.size() > ParamBinder.METADATA_MAX_KEYS) {
+      throw refusal(Refusal.METADATA_FULL, id);
+    }
+    Map<String, Long> options = new HashMap<>(code.restrictions().currencyOptions());
+    options.putAll(changes.currencyOptions());
+    if (code.restrictions().minimumAmountCurrency() != null
+        && changes.currencyOptions().containsKey(code.restrictions().minimumAmountCurrency())) {
+      throw refusal(Refusal.CURRENCY_REPEATED, id);
+    }
+    boolean switchingOn = changes.active() && !code.activeFlag();
+    if (switchingOn) {
+      String refusal = code.reactivationRefusal(coupon, clock.instant());
+      if (refusal != null) {
+        throw Errors.invalid("active", refusal).asOutcome();
+      }
+    }
+    PromotionCode next = new PromotionCode(code.id(), code.code(), code.couponId(), code.couponRev(), code.created(),
+        code.customer(), code.expiresAt(), code.maxRedemptions(), code.timesRedeemed(), changes.active(), metadata,
+        code.restrictions().withCurrencyOptions(options), code.livemode());
+    try {
+      store.replace(tenant, current, next);
+    } catch (PromotionCodeStore.Refused refused) {
+      if (refused.refusal() == Refusal.CODE_TAKEN) {
+        throw codeTaken("active");
+      }
+      if (refused.refusal() == Refusal.COUPON_GONE) {
+        throw Errors.invalid("active", "This promotion code cannot be reactivated because its coupon is no longer "
+            + "valid.").asOutcome();
+      }
+      throw Errors.lockTimeout();
+    }
+    return new PromotionCodeView(next, coupon);
+  }
+
+  /** A page of codes with their coupons; {@code active} filters on the rendered value (spec §3.5). */
+  public Page<PromotionCodeView> list(Tenant tenant, PromotionCodeFilter filter, ListRequest request) {
+    String afterKey = request.startingAfter() == null ? null : cursorKey(tenant, request.startingAfter(), "starting_after");
+    String beforeKey = request.endingBefore() == null ? null : cursorKey(tenant, request.endingBefore(), "ending_before");
+    CouponLookup lookup = new CouponLookup(coupons, tenant);
+    Instant now = clock.instant();
+    Predicate<PromotionCode> keep = filter.active() == null ? code -> true
+        : code -> code.active(lookup.of(code), now) == filter.active();
+    Page<PromotionCodeStore.Stored> page = store.page(tenant, filter, request, afterKey, beforeKey, keep);
+    lookup.preload(page.items().stream().map(PromotionCodeStore.Stored::code).toList());
+    return new Page<>(page.items().stream().map(stored -> lookup.view(stored.code())).toList(), page.hasMore());
+  }
+
+  private PromotionCodeStore.Stored find(Tenant tenant, String id) {
+    requireAcceptableId(id);
+    return store.find(tenant, id).orElseThrow(() -> noSuchCode(id, "id", 404));
+  }
+
+  private String cursorKey(Tenant tenant, String id, String param) {
+    if (!Ids.isAcceptableId(id)) {
+      throw noSuchCode(id, param, 400);
+    }
+    return store.find(tenant, id).map(PromotionCodeStore.Stored::listKey)
+        .orElseThrow(() -> noSuchCode(id, param, 400));
+  }
+
+  private static void requireAcceptableId(String id) {
+    if (!Ids.isAcceptableId(id)) {
+      throw noSuchCode(id, "id", 404);
+    }
+  }
+
+  private static ApiException noSuchCode(String id, String param, int status) {
+    return Errors.noSuch("promotion code", FormDecoder.clip(id), param, status);
+  }
+
+  private static ApiException codeTaken(String param) {
+    return Errors.invalid(param, "An active promotion code with this code already exists. Codes are unique among "
+        + "active promotion codes, compared without regard to case.").asOutcome();
+  }
+
+  private static ApiException refusal(Refusal refusal, String id) {
+    return switch (refusal) {
+      case NOT_FOUND -> noSuchCode(id, "id", 404);
+      case CURRENCY_REPEATED -> Errors.invalid("restrictions[currency_options]",
+          "restrictions[currency_options] cannot repeat minimum_amount_currency.").asOutcome();
+      case METADATA_FULL -> Errors.invalid("metadata", "Metadata can have up to 50 keys.").asOutcome();
+      default -> Errors.lockTimeout();
+    };
+  }
+
+  private static String generatedCode() {
+    char[] chars = new char[GENERATED_CODE_LENGTH];
+    for (int i = 0; i < chars.length; i++) {
+      chars[i] = CODE_ALPHABET[RANDOM.nextInt(CODE_ALPHABET.length)];
+    }
+    return new String(chars);
+  }
+}

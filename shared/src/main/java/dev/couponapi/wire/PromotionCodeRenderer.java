@@ -1,0 +1,67 @@
+package dev.couponapi.wire;
+
+import dev.couponapi.domain.Coupon;
+import dev.couponapi.domain.PromotionCode;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Renders a promotion code (spec §3.1) in the request's version: before clover the full coupon
+ * is embedded as {@code coupon}; from clover on {@code promotion: {coupon, type}} names it, and
+ * {@code expand[]=promotion.coupon} embeds it.
+ */
+public final class PromotionCodeRenderer {
+
+  private PromotionCodeRenderer() {}
+
+  public static Map<String, Object> render(PromotionCode code, Coupon coupon, ApiVersion version, Instant now,
+      Set<String> expand) {
+    StripeObject object = StripeObject.of(code.id(), "promotion_code")
+        .put("active", code.active(coupon, now))
+        .put("code", code.code())
+        .put("created", code.created())
+        .put("customer", code.customer())
+        .put("customer_account", null)
+        .put("expires_at", code.expiresAt())
+        .put("livemode", code.livemode())
+        .put("max_redemptions", code.maxRedemptions())
+        .put("metadata", StripeObject.sorted(code.metadata()))
+        .put("restrictions", restrictions(code.restrictions(), expand.contains("restrictions.currency_options")))
+        .put("times_redeemed", code.timesRedeemed());
+    if (version.atLeast(ApiVersion.CLOVER)) {
+      Map<String, Object> promotion = StripeObject.hash();
+      promotion.put("coupon", expand.contains("promotion.coupon")
+          ? CouponRenderer.render(coupon, now, below("promotion.coupon.", expand)) : coupon.id());
+      promotion.put("type", "coupon");
+      object.put("promotion", promotion);
+    } else {
+      object.put("coupon", CouponRenderer.render(coupon, now, below("coupon.", expand)));
+    }
+    return object.toMap();
+  }
+
+  private static Map<String, Object> restrictions(PromotionCode.Restrictions restrictions, boolean withOptions) {
+    Map<String, Object> map = StripeObject.hash();
+    map.put("first_time_transaction", restrictions.firstTimeTransaction());
+    map.put("minimum_amount", restrictions.minimumAmount());
+    map.put("minimum_amount_currency", restrictions.minimumAmountCurrency());
+    if (withOptions) {
+      Map<String, Object> options = StripeObject.hash();
+      restrictions.currencyOptions().forEach((currency, minimum) -> {
+        Map<String, Object> option = StripeObject.hash();
+        option.put("minimum_amount", minimum);
+        options.put(currency, option);
+      });
+      map.put("currency_options", options);
+    }
+    return map;
+  }
+
+  /** Expansion paths below a prefix, relative to it: {@code coupon.applies_to} → {@code applies_to}. */
+  private static Set<String> below(String prefix, Set<String> expand) {
+    return expand.stream().filter(path -> path.startsWith(prefix)).map(path -> path.substring(prefix.length()))
+        .collect(Collectors.toUnmodifiableSet());
+  }
+}
