@@ -28,6 +28,13 @@ public final class TestApp {
     return snapshot().stream().filter(item -> item.get("pk").s().contains("#coupon#")).toList();
   }
 
+  /** A customer as the Customers API stores it (promotion codes only ask whether it exists). */
+  public void seedCustomer(dev.couponapi.domain.Tenant tenant, String id) {
+    dynamo.putItem(request -> request.tableName(table).item(Map.of(
+        "pk", AttributeValue.fromS(dev.couponapi.store.Table.key(tenant, "customer", id)),
+        "id", AttributeValue.fromS(id))));
+  }
+
   /** Every item in the table, for "the store is unchanged" (a test may scan; main code never does). */
   public List<Map<String, AttributeValue>> snapshot() {
     try (DynamoDbClient reader = LocalDynamo.client()) {

@@ -1,0 +1,157 @@
+package dev.couponapi.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.couponapi.domain.Coupon;
+import dev.couponapi.domain.CouponDuration;
+import dev.couponapi.domain.PromotionCode;
+import dev.couponapi.domain.Tenant;
+import dev.couponapi.store.PromotionCodeStore.Refusal;
+import dev.couponapi.testing.TestApp;
+import dev.couponapi.wire.Ids;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
+
+class PromotionCodeStoreTest {
+
+  private static final Tenant TENANT = new Tenant("acct_codes", false);
+  private static final Instant NOW = TestApp.START;
+
+  private TestApp test;
+  private CouponStore coupons;
+  private PromotionCodeStore store;
+  private String rev;
+
+  @BeforeEach
+  void setUp() {
+    test = new TestApp();
+    coupons = new CouponStore(test.dynamo, test.table);
+    store = new PromotionCodeStore(test.dynamo, test.table, coupons);
+    coupons.insert(TENANT, new Coupon("C", NOW.getEpochSecond(), BigDecimal.TEN, null, null, Map.of(),
+        CouponDuration.ONCE, null, null, null, null, Map.of(), null, 0, null, false), NOW, null);
+    rev = coupons.find(TENANT, "C").orElseThrow().rev();
+  }
+
+  private PromotionCode code(String text, String customer, boolean active) {
+    return new PromotionCode("promo_" + Ids.random(24), text, "C", rev, NOW.getEpochSecond(), customer, null, null, 0,
+        active, Map.of(), PromotionCode.Restrictions.NONE, false);
+  }
+
+  private boolean inserts(PromotionCode code) {
+    try {
+      store.insert(TENANT, code, NOW, null);
+      return true;
+    } catch (PromotionCodeStore.Refused refused) {
+      assertThat(refused.refusal()).isEqualTo(Refusal.CODE_TAKEN);
+      return false;
+    }
+  }
+
+  @Test
+  void twoConcurrentCreatesOfOneText_exactlyOneWins_whateverTheCase() throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(8);
+    List<Callable<Boolean>> creates = new ArrayList<>();
+    for (int i = 0; i < 8; i++) {
+      String text = i % 2 == 0 ? "SUMMER" : "summer";
+      creates.add(() -> inserts(code(text, null, true)));
+    }
+    int winners = 0;
+    for (Future<Boolean> result : pool.invokeAll(creates)) {
+      winners += result.get() ? 1 : 0;
+    }
+    pool.shutdown();
+    assertThat(winners).isEqualTo(1);
+    assertThat(test.snapshot()).filteredOn(item -> item.get("pk").s().contains("#promo#")).hasSize(1);
+  }
+
+  @Test
+  void create_isOneTransaction_couponCheckCodeAndMarker_withTheUniquenessCondition() {
+    test.calls.reset();
+    store.insert(TENANT, code("SAVE", null, true), NOW, null);
+    assertThat(test.calls.operations()).containsExactly("TransactWriteItems");
+    TransactWriteItemsRequest transaction = (TransactWriteItemsRequest) test.calls.requests().get(0);
+    assertThat(transaction.transactItems()).hasSize(3);
+    assertThat(transaction.transactItems().get(0).conditionCheck().conditionExpression())
+        .isEqualTo("attribute_not_exists(#deleted) AND #rev = :rev");
+    assertThat(transaction.transactItems().get(2).update().conditionExpression())
+        .isEqualTo(CodeMarkers.FREE_FOR_UNRESTRICTED);
+  }
+
+  @Test
+  void customerRestrictedCodes_shareTextWithEachOther_butNotWithAnUnrestrictedOne() {
+    assertThat(inserts(code("VIP", "cus_a", true))).isTrue();
+    assertThat(inserts(code("VIP", "cus_b", true))).as("another customer").isTrue();
+    assertThat(inserts(code("vip", "cus_a", true))).as("the same customer").isFalse();
+    assertThat(inserts(code("Vip", null, true))).as("unrestricted over restricted").isFalse();
+    assertThat(inserts(code("OPEN", null, true))).isTrue();
+    assertThat(inserts(code("open", "cus_a", true))).as("restricted over unrestricted").isFalse();
+  }
+
+  @Test
+  void inactiveCodes_holdNoText() {
+    assertThat(inserts(code("SPRING", null, false))).isTrue();
+    assertThat(inserts(code("SPRING", null, true))).isTrue();
+    assertThat(inserts(code("SPRING", null, false))).isTrue();
+  }
+
+  @Test
+  void deactivating_freesTheText_andReactivating_conflictsWhileAnotherHoldsIt() {
+    PromotionCode first = code("FALL", null, true);
+    store.insert(TENANT, first, NOW, null);
+    store.replace(TENANT, store.find(TENANT, first.id()).orElseThrow(), first.withActive(false));
+    PromotionCode second = code("fall", null, true);
+    assertThat(inserts(second)).as("freed by deactivation").isTrue();
+
+    PromotionCodeStore.Stored firstNow = store.find(TENANT, first.id()).orElseThrow();
+    assertThatThrownBy(() -> store.replace(TENANT, firstNow, first.withActive(true)))
+        .extracting(e -> ((PromotionCodeStore.Refused) e).refusal()).isEqualTo(Refusal.CODE_TAKEN);
+    assertThat(store.find(TENANT, first.id()).orElseThrow().code().activeFlag()).isFalse();
+
+    store.replace(TENANT, store.find(TENANT, second.id()).orElseThrow(), second.withActive(false));
+    store.replace(TENANT, store.find(TENANT, first.id()).orElseThrow(), first.withActive(true));
+    assertThat(store.find(TENANT, first.id()).orElseThrow().code().activeFlag()).isTrue();
+  }
+
+  @Test
+  void replace_refusesAReadThatIsNoLongerCurrent() {
+    PromotionCode code = code("STALE", null, true);
+    store.insert(TENANT, code, NOW, null);
+    PromotionCodeStore.Stored read = store.find(TENANT, code.id()).orElseThrow();
+    store.updateFields(TENANT, code.id(), new dev.couponapi.domain.MetadataChange(false, Map.of("k", "v"), List.of()),
+        Map.of());
+    assertThatThrownBy(() -> store.replace(TENANT, read, code.withActive(false)))
+        .extracting(e -> ((PromotionCodeStore.Refused) e).refusal()).isEqualTo(Refusal.CHANGED_MEANWHILE);
+  }
+
+  @Test
+  void aCouponDeletedBeforeTheWrite_failsTheCreate() {
+    coupons.delete(TENANT, "C", NOW);
+    assertThatThrownBy(() -> store.insert(TENANT, code("LATE", null, true), NOW, null))
+        .extracting(e -> ((PromotionCodeStore.Refused) e).refusal()).isEqualTo(Refusal.COUPON_GONE);
+    assertThat(test.snapshot()).noneMatch(item -> item.get("pk").s().contains("#promo#"));
+  }
+
+  @Test
+  void updateFields_isOneUpdate_withoutARead() {
+    PromotionCode code = code("META", null, true);
+    store.insert(TENANT, code, NOW, null);
+    test.calls.reset();
+    PromotionCodeStore.Stored updated = store.updateFields(TENANT, code.id(),
+        new dev.couponapi.domain.MetadataChange(false, Map.of("a", "1"), List.of()), Map.of("eur", 50L));
+    assertThat(test.calls.operations()).containsExactly("UpdateItem");
+    assertThat(updated.code().metadata()).isEqualTo(Map.of("a", "1"));
+    assertThat(updated.code().restrictions().currencyOptions()).isEqualTo(Map.of("eur", 50L));
+    assertThat(updated.version()).isEqualTo(1);
+  }
+}
