@@ -38,6 +38,8 @@ class BadInputTest {
     api.close();
   }
 
+  private static final String PROMO = "promotion[type]=coupon&promotion[coupon]=";
+
   private static Arguments bad(String name, int status, String method, String path, String body, String... headers) {
     return Arguments.of(name, status, method, path, body, headers);
   }
@@ -121,6 +123,29 @@ class BadInputTest {
         bad("Idempotency-Key with a validation error", 400, "POST", "/v1/coupons", "percent_off=x",
             "Idempotency-Key", "bad-input-key"),
         bad("delete a coupon that never was", 404, "DELETE", "/v1/coupons/NEVER", null),
+        // promotion codes (the default version is clover: the coupon is named with promotion[...])
+        bad("promotion code without a coupon", 400, "POST", "/v1/promotion_codes", "code=SAVE"),
+        bad("promotion code for a missing coupon", 400, "POST", "/v1/promotion_codes", PROMO + "NOPE"),
+        bad("promotion code with coupon= in clover", 400, "POST", "/v1/promotion_codes", "coupon=SEED"),
+        bad("promotion type other than coupon", 400, "POST", "/v1/promotion_codes",
+            "promotion[type]=gift&promotion[coupon]=SEED"),
+        bad("promotion code with spaces", 400, "POST", "/v1/promotion_codes", PROMO + "SEED&code=two+words"),
+        bad("promotion code empty", 400, "POST", "/v1/promotion_codes", PROMO + "SEED&code="),
+        bad("promotion code overlong", 400, "POST", "/v1/promotion_codes", PROMO + "SEED&code=" + "A".repeat(501)),
+        bad("promotion code max_redemptions text", 400, "POST", "/v1/promotion_codes", PROMO + "SEED&max_redemptions=x"),
+        bad("promotion code expires in the past", 400, "POST", "/v1/promotion_codes", PROMO + "SEED&expires_at=1000"),
+        bad("minimum_amount without currency", 400, "POST", "/v1/promotion_codes",
+            PROMO + "SEED&restrictions[minimum_amount]=100"),
+        bad("first_time_transaction not a boolean", 400, "POST", "/v1/promotion_codes",
+            PROMO + "SEED&restrictions[first_time_transaction]=yes"),
+        bad("customer_account is not supported", 400, "POST", "/v1/promotion_codes",
+            PROMO + "SEED&customer_account=acct_x"),
+        bad("promotion code for a missing customer", 400, "POST", "/v1/promotion_codes", PROMO + "SEED&customer=cus_nope"),
+        bad("promotion code update of code", 400, "POST", "/v1/promotion_codes/promo_x", "code=NEW"),
+        bad("promotion code update of a missing code", 404, "POST", "/v1/promotion_codes/promo_nope", "active=false"),
+        bad("promotion code retrieve missing", 404, "GET", "/v1/promotion_codes/promo_nope", null),
+        bad("promotion code list active=maybe", 400, "GET", "/v1/promotion_codes?active=maybe", null),
+        bad("promotion code delete (no such route)", 404, "DELETE", "/v1/promotion_codes/promo_x", null),
         // wrong methods and unknown paths
         bad("PUT on the collection", 404, "PUT", "/v1/coupons", "percent_off=5"),
         bad("PATCH on a coupon", 404, "PATCH", "/v1/coupons/SEED", "name=x"),

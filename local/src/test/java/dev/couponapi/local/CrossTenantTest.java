@@ -89,6 +89,31 @@ class CrossTenantTest {
   }
 
   @Test
+  void promotionCodes_areInvisibleAcrossTenants_andTheirTextIsUniquePerTenant() {
+    Map<Tenant, String> ids = new LinkedHashMap<>();
+    for (Tenant tenant : TENANTS) {
+      HttpResponse<String> created = api.send("POST", "/v1/promotion_codes", keys.get(tenant),
+          "promotion[type]=coupon&promotion[coupon]=SHARED&code=SAME");
+      assertThat(created.statusCode()).as(created.body()).isEqualTo(200);
+      ids.put(tenant, (String) json(created).get("id"));
+    }
+    for (Tenant reader : TENANTS) {
+      for (Tenant owner : TENANTS) {
+        if (!reader.equals(owner)) {
+          String theirs = ids.get(owner);
+          assertThat(api.send("GET", "/v1/promotion_codes/" + theirs, keys.get(reader), null).statusCode())
+              .isEqualTo(404);
+          assertThat(api.send("POST", "/v1/promotion_codes/" + theirs, keys.get(reader), "active=false").statusCode())
+              .isEqualTo(404);
+        }
+      }
+      Map<String, Object> list = json(api.send("GET", "/v1/promotion_codes?code=same", keys.get(reader), null));
+      assertThat((List<?>) list.get("data")).hasSize(1);
+      assertThat(list.get("data").toString()).contains(ids.get(reader));
+    }
+  }
+
+  @Test
   void creatingATakenIdInAnotherTenant_isNoConflict_andDeletingTouchesOnlyOne() {
     Tenant alphaTest = TENANTS.get(0);
     assertThat(api.send("DELETE", "/v1/coupons/SHARED", keys.get(alphaTest), null).statusCode()).isEqualTo(200);
