@@ -19,7 +19,6 @@ import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.ConditionCheck;
 import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
@@ -147,15 +146,7 @@ public final class CouponStore {
 
   /** The coupon with this id, deleted or not; one strongly consistent read. */
   public Optional<Stored> find(Tenant tenant, String id) {
-    Map<String, AttributeValue> item = dynamo.getItem(GetItemRequest.builder()
-        .tableName(tableName)
-        .key(Map.of(Table.PK, Attr.s(Table.key(tenant, CouponMapper.TYPE, id))))
-        .consistentRead(true)
-        .build()).item();
-    if (item == null || item.isEmpty()) {
-      return Optional.empty();
-    }
-    return Optional.of(stored(item));
+    return Items.get(dynamo, tableName, Table.key(tenant, CouponMapper.TYPE, id)).map(CouponStore::stored);
   }
 
   /**
@@ -192,12 +183,7 @@ public final class CouponStore {
 
   /** A coupon record moved aside when its id was reused. */
   public Optional<Coupon> archived(Tenant tenant, String rev) {
-    Map<String, AttributeValue> item = dynamo.getItem(GetItemRequest.builder()
-        .tableName(tableName)
-        .key(Map.of(Table.PK, Attr.s(Table.key(tenant, ARCHIVE_TYPE, rev))))
-        .consistentRead(true)
-        .build()).item();
-    return item == null || item.isEmpty() ? Optional.empty() : Optional.of(CouponMapper.fromItem(item));
+    return Items.get(dynamo, tableName, Table.key(tenant, ARCHIVE_TYPE, rev)).map(CouponMapper::fromItem);
   }
 
   /** The condition a write that depends on a live coupon revision puts on that coupon. */

@@ -1,8 +1,6 @@
 package dev.couponapi.store;
 
 import dev.couponapi.domain.Tenant;
-import java.util.Map;
-import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
@@ -24,11 +22,7 @@ public final class CustomerStore {
 
   /** Whether a live (not deleted) customer of this tenant has this id; one GetItem. */
   public boolean exists(Tenant tenant, String id) {
-    var item = dynamo.getItem(GetItemRequest.builder()
-        .tableName(tableName)
-        .key(Map.of(Table.PK, Attr.s(Table.key(tenant, TYPE, id))))
-        .consistentRead(true)
-        .build()).item();
-    return item != null && !item.isEmpty() && !item.containsKey(DELETED_AT);
+    return Items.get(dynamo, tableName, Table.key(tenant, TYPE, id)).filter(item -> !item.containsKey(DELETED_AT))
+        .isPresent();
   }
 }

@@ -13,7 +13,6 @@ import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.Update;
-import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 
 /**
  * Idempotency records (spec §1.5), one item per (account, mode, key). A request claims its key
@@ -117,15 +116,7 @@ public final class IdempotencyStore {
 
   /** Completes the claim on its own: for outcomes that wrote nothing else, or no single transaction. */
   public void complete(Tenant tenant, String key, String token, StoredResponse response) {
-    Update update = completionUpdate(tenant, key, token, response);
-    dynamo.updateItem(UpdateItemRequest.builder()
-        .tableName(update.tableName())
-        .key(update.key())
-        .updateExpression(update.updateExpression())
-        .conditionExpression(update.conditionExpression())
-        .expressionAttributeNames(update.expressionAttributeNames())
-        .expressionAttributeValues(update.expressionAttributeValues())
-        .build());
+    dynamo.updateItem(UpdateExpression.asRequest(completionUpdate(tenant, key, token, response)).build());
   }
 
   private Update completionUpdate(Tenant tenant, String key, String token, StoredResponse response) {

@@ -15,7 +15,6 @@ import java.util.function.Predicate;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
@@ -88,12 +87,8 @@ public final class PromotionCodeStore {
   }
 
   public Optional<Stored> find(Tenant tenant, String id) {
-    Map<String, AttributeValue> item = dynamo.getItem(GetItemRequest.builder()
-        .tableName(tableName)
-        .key(key(tenant, id))
-        .consistentRead(true)
-        .build()).item();
-    return item == null || item.isEmpty() ? Optional.empty() : Optional.of(stored(item));
+    return Items.get(dynamo, tableName, Table.key(tenant, PromotionCodeMapper.TYPE, id))
+        .map(PromotionCodeStore::stored);
   }
 
   /**

@@ -60,15 +60,20 @@ final class UpdateExpression {
 
   /** As an UpdateItem that returns the item as it is now, or as it was when refused. */
   UpdateItemRequest.Builder request(String tableName, Map<String, AttributeValue> key) {
-    return UpdateItemRequest.builder()
-        .tableName(tableName)
-        .key(key)
-        .updateExpression(updateExpression())
-        .conditionExpression(conditionExpression())
-        .expressionAttributeNames(names)
-        .expressionAttributeValues(values.isEmpty() ? null : values)
+    return asRequest(transactionUpdate(tableName, key))
         .returnValues(ReturnValue.ALL_NEW)
         .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD);
+  }
+
+  /** The same update, sent on its own rather than inside a transaction. */
+  static UpdateItemRequest.Builder asRequest(Update update) {
+    return UpdateItemRequest.builder()
+        .tableName(update.tableName())
+        .key(update.key())
+        .updateExpression(update.updateExpression())
+        .conditionExpression(update.conditionExpression())
+        .expressionAttributeNames(update.expressionAttributeNames())
+        .expressionAttributeValues(update.hasExpressionAttributeValues() ? update.expressionAttributeValues() : null);
   }
 
   /** As one item of a transaction. */
