@@ -2,11 +2,15 @@ package dev.couponapi.http;
 
 import dev.couponapi.service.ApiKeyService;
 import dev.couponapi.service.CouponService;
+import dev.couponapi.service.CustomerService;
+import dev.couponapi.service.DiscountService;
+import dev.couponapi.service.SubscriptionService;
 import dev.couponapi.service.PromotionCodeService;
 import dev.couponapi.store.ApiKeyStore;
 import dev.couponapi.store.CouponStore;
 import dev.couponapi.store.CustomerStore;
 import dev.couponapi.store.PromotionCodeStore;
+import dev.couponapi.store.SubscriptionStore;
 import dev.couponapi.store.IdempotencyStore;
 import dev.couponapi.wire.ApiVersion;
 import java.net.URI;
@@ -32,6 +36,8 @@ public final class App {
   private final Pipeline pipeline;
   private final CouponOperations coupons;
   private final PromotionCodeOperations promotionCodes;
+  private final CustomerOperations customers;
+  private final SubscriptionOperations subscriptions;
   private final ApiKeyStore apiKeyStore;
   private final ApiKeyService apiKeys;
 
@@ -43,8 +49,17 @@ public final class App {
         new RequestLog(System.out));
     CouponStore couponStore = new CouponStore(dynamo, tableName);
     this.coupons = new CouponOperations(new CouponService(couponStore, clock));
-    this.promotionCodes = new PromotionCodeOperations(new PromotionCodeService(
-        new PromotionCodeStore(dynamo, tableName, couponStore), couponStore, new CustomerStore(dynamo, tableName), clock));
+    CustomerStore customerStore = new CustomerStore(dynamo, tableName);
+    PromotionCodeStore codeStore = new PromotionCodeStore(dynamo, tableName, couponStore);
+    SubscriptionStore subscriptionStore = new SubscriptionStore(dynamo, tableName, customerStore);
+    DiscountService discounts = new DiscountService(couponStore, codeStore);
+    DiscountHolderRendering rendering = new DiscountHolderRendering(couponStore);
+    this.promotionCodes = new PromotionCodeOperations(new PromotionCodeService(codeStore, couponStore, customerStore,
+        clock));
+    this.customers = new CustomerOperations(new CustomerService(customerStore, subscriptionStore, discounts, clock),
+        rendering);
+    this.subscriptions = new SubscriptionOperations(new SubscriptionService(subscriptionStore, customerStore,
+        discounts, clock), rendering);
     this.apiKeyStore = new ApiKeyStore(dynamo, tableName);
     this.apiKeys = new ApiKeyService(apiKeyStore, clock);
   }
@@ -100,6 +115,14 @@ public final class App {
 
   public PromotionCodeOperations promotionCodes() {
     return promotionCodes;
+  }
+
+  public CustomerOperations customers() {
+    return customers;
+  }
+
+  public SubscriptionOperations subscriptions() {
+    return subscriptions;
   }
 
   public ApiKeyStore apiKeyStore() {

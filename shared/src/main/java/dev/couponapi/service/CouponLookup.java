@@ -1,6 +1,7 @@
 package dev.couponapi.service;
 
 import dev.couponapi.domain.Coupon;
+import dev.couponapi.domain.Discount;
 import dev.couponapi.domain.PromotionCode;
 import dev.couponapi.domain.Tenant;
 import dev.couponapi.store.CouponStore;
@@ -14,14 +15,14 @@ import java.util.stream.Collectors;
  * The coupons that a request's promotion codes name, read once each: a page of codes takes one
  * BatchGetItem for its distinct coupons (plus a GetItem for a coupon whose id was reused since).
  */
-final class CouponLookup {
+public final class CouponLookup {
 
   private final CouponStore coupons;
   private final Tenant tenant;
   private final Map<String, CouponStore.Stored> live = new HashMap<>();
   private final Map<String, Coupon> byRevision = new HashMap<>();
 
-  CouponLookup(CouponStore coupons, Tenant tenant) {
+  public CouponLookup(CouponStore coupons, Tenant tenant) {
     this.coupons = coupons;
     this.tenant = tenant;
   }
@@ -35,14 +36,22 @@ final class CouponLookup {
 
   /** The coupon record a code names (its revision), even if deleted or its id reused since. */
   Coupon of(PromotionCode code) {
-    return byRevision.computeIfAbsent(code.couponRev(), rev -> {
-      CouponStore.Stored stored = live.computeIfAbsent(code.couponId(),
-          id -> coupons.find(tenant, id).orElse(null));
+    return of(code.couponId(), code.couponRev());
+  }
+
+  /** The coupon record a discount was made from, even if deleted or its id reused since. */
+  public Coupon of(Discount discount) {
+    return of(discount.couponId(), discount.couponRev());
+  }
+
+  Coupon of(String couponId, String couponRev) {
+    return byRevision.computeIfAbsent(couponRev, rev -> {
+      CouponStore.Stored stored = live.computeIfAbsent(couponId, id -> coupons.find(tenant, id).orElse(null));
       if (stored != null && stored.rev().equals(rev)) {
         return stored.coupon();
       }
       return coupons.archived(tenant, rev).orElseThrow(() ->
-          new IllegalStateException("promotion code " + code.id() + " names a coupon record that does not exist"));
+          new IllegalStateException("no coupon record " + couponId + " of revision " + rev));
     });
   }
 

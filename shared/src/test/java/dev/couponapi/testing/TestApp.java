@@ -28,11 +28,12 @@ public final class TestApp {
     return snapshot().stream().filter(item -> item.get("pk").s().contains("#coupon#")).toList();
   }
 
-  /** A customer as the Customers API stores it (promotion codes only ask whether it exists). */
+  /** A customer with a chosen id, written as the Customers API writes one. */
   public void seedCustomer(dev.couponapi.domain.Tenant tenant, String id) {
-    dynamo.putItem(request -> request.tableName(table).item(Map.of(
-        "pk", AttributeValue.fromS(dev.couponapi.store.Table.key(tenant, "customer", id)),
-        "id", AttributeValue.fromS(id))));
+    new dev.couponapi.store.CustomerStore(dynamo, table).insert(tenant,
+        new dev.couponapi.domain.Customer(id, clock.instant().getEpochSecond(), null, null, null, null, Map.of(), null,
+            tenant.livemode()),
+        clock.instant(), dev.couponapi.store.Redemption.NONE, null);
   }
 
   /** Every item in the table, for "the store is unchanged" (a test may scan; main code never does). */

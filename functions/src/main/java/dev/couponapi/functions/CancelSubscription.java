@@ -1,0 +1,15 @@
+package dev.couponapi.functions;
+
+import dev.couponapi.http.App;
+
+/** Cancels a subscription (spec §5.2). */
+public final class CancelSubscription extends ApiFunction {
+
+  public CancelSubscription() {
+    this(App.fromEnvironment());
+  }
+
+  public CancelSubscription(App app) {
+    super(app, a -> a.subscriptions().cancel());
+  }
+}

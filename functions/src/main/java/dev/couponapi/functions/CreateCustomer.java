@@ -1,0 +1,15 @@
+package dev.couponapi.functions;
+
+import dev.couponapi.http.App;
+
+/** Creates a customer, with a discount when `coupon` or `promotion_code` is given (spec §5.1, §4.3). */
+public final class CreateCustomer extends ApiFunction {
+
+  public CreateCustomer() {
+    this(App.fromEnvironment());
+  }
+
+  public CreateCustomer(App app) {
+    super(app, a -> a.customers().create());
+  }
+}

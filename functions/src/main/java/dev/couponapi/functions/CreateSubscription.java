@@ -1,0 +1,15 @@
+package dev.couponapi.functions;
+
+import dev.couponapi.http.App;
+
+/** Creates a subscription, redeeming its discounts (spec §5.2, §4.3). */
+public final class CreateSubscription extends ApiFunction {
+
+  public CreateSubscription() {
+    this(App.fromEnvironment());
+  }
+
+  public CreateSubscription(App app) {
+    super(app, a -> a.subscriptions().create());
+  }
+}

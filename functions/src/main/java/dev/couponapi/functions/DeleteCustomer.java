@@ -1,0 +1,15 @@
+package dev.couponapi.functions;
+
+import dev.couponapi.http.App;
+
+/** Deletes a customer, canceling its active subscriptions (spec §5.1). */
+public final class DeleteCustomer extends ApiFunction {
+
+  public DeleteCustomer() {
+    this(App.fromEnvironment());
+  }
+
+  public DeleteCustomer(App app) {
+    super(app, a -> a.customers().delete());
+  }
+}

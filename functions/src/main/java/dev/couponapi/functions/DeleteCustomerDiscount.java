@@ -1,0 +1,15 @@
+package dev.couponapi.functions;
+
+import dev.couponapi.http.App;
+
+/** Removes a customer's discount (spec §4.6). */
+public final class DeleteCustomerDiscount extends ApiFunction {
+
+  public DeleteCustomerDiscount() {
+    this(App.fromEnvironment());
+  }
+
+  public DeleteCustomerDiscount(App app) {
+    super(app, a -> a.customers().deleteDiscount());
+  }
+}

@@ -1,0 +1,15 @@
+package dev.couponapi.functions;
+
+import dev.couponapi.http.App;
+
+/** Removes a subscription's discounts (spec §4.6). */
+public final class DeleteSubscriptionDiscount extends ApiFunction {
+
+  public DeleteSubscriptionDiscount() {
+    this(App.fromEnvironment());
+  }
+
+  public DeleteSubscriptionDiscount(App app) {
+    super(app, a -> a.subscriptions().deleteDiscount());
+  }
+}

@@ -1,0 +1,15 @@
+package dev.couponapi.functions;
+
+import dev.couponapi.http.App;
+
+/** Lists customers (spec §5.1). */
+public final class ListCustomers extends ApiFunction {
+
+  public ListCustomers() {
+    this(App.fromEnvironment());
+  }
+
+  public ListCustomers(App app) {
+    super(app, a -> a.customers().list());
+  }
+}

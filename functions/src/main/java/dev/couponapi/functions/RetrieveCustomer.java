@@ -1,0 +1,15 @@
+package dev.couponapi.functions;
+
+import dev.couponapi.http.App;
+
+/** Retrieves a customer with its discount (spec §5.1). */
+public final class RetrieveCustomer extends ApiFunction {
+
+  public RetrieveCustomer() {
+    this(App.fromEnvironment());
+  }
+
+  public RetrieveCustomer(App app) {
+    super(app, a -> a.customers().retrieve());
+  }
+}

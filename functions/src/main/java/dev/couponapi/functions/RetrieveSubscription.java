@@ -1,0 +1,15 @@
+package dev.couponapi.functions;
+
+import dev.couponapi.http.App;
+
+/** Retrieves a subscription (spec §5.2). */
+public final class RetrieveSubscription extends ApiFunction {
+
+  public RetrieveSubscription() {
+    this(App.fromEnvironment());
+  }
+
+  public RetrieveSubscription(App app) {
+    super(app, a -> a.subscriptions().retrieve());
+  }
+}

@@ -1,0 +1,15 @@
+package dev.couponapi.functions;
+
+import dev.couponapi.http.App;
+
+/** Updates a customer; `coupon` / `promotion_code` replace its discount (spec §5.1, §4.3). */
+public final class UpdateCustomer extends ApiFunction {
+
+  public UpdateCustomer() {
+    this(App.fromEnvironment());
+  }
+
+  public UpdateCustomer(App app) {
+    super(app, a -> a.customers().update());
+  }
+}

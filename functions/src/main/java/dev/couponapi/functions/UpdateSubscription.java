@@ -1,0 +1,15 @@
+package dev.couponapi.functions;
+
+import dev.couponapi.http.App;
+
+/** Updates a subscription's discounts or metadata (spec §5.2, §4.3). */
+public final class UpdateSubscription extends ApiFunction {
+
+  public UpdateSubscription() {
+    this(App.fromEnvironment());
+  }
+
+  public UpdateSubscription(App app) {
+    super(app, a -> a.subscriptions().update());
+  }
+}

@@ -1,0 +1,26 @@
+package dev.couponapi.domain;
+
+import java.time.Instant;
+import java.util.Map;
+
+/** A customer, as far as discounts need one (spec §5.1). */
+public record Customer(
+    String id,
+    long created,
+    String name,
+    String email,
+    String description,
+    String currency,
+    Map<String, String> metadata,
+    Discount discount,
+    boolean livemode) {
+
+  public Customer {
+    metadata = Map.copyOf(metadata);
+  }
+
+  /** The discount as it shows at {@code now}: gone once a repeating discount has ended (spec §4.5). */
+  public Discount discountAt(Instant now) {
+    return discount != null && discount.inEffect(now) ? discount : null;
+  }
+}

@@ -1,0 +1,42 @@
+package dev.couponapi.domain;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+
+/**
+ * A coupon applied to a customer, a subscription or a subscription item (spec §4), stored inside
+ * its holder. {@code couponRev} names the exact coupon record, so the discount keeps working after
+ * the coupon is deleted or its id reused.
+ */
+public record Discount(
+    String id,
+    String couponId,
+    String couponRev,
+    String promotionCode,
+    long start,
+    Long end,
+    String customer,
+    String subscription,
+    String subscriptionItem) {
+
+  /** Whether the discount still applies at {@code now}: a repeating one ends (spec §4.5). */
+  public boolean inEffect(Instant now) {
+    return end == null || now.getEpochSecond() < end;
+  }
+
+  /**
+   * When a discount made from {@code coupon} at {@code start} ends: {@code duration_in_months}
+   * calendar months later for a repeating coupon (UTC; a day missing in the target month is its
+   * last day, time of day kept), never for once and forever.
+   */
+  public static Long endOf(Coupon coupon, long start) {
+    if (coupon.duration() != CouponDuration.REPEATING) {
+      return null;
+    }
+    return Instant.ofEpochSecond(start).atOffset(ZoneOffset.UTC).plusMonths(coupon.durationInMonths()).toEpochSecond();
+  }
+
+  public Discount on(String newSubscription, String newItem) {
+    return new Discount(id, couponId, couponRev, promotionCode, start, end, customer, newSubscription, newItem);
+  }
+}

@@ -1,0 +1,38 @@
+package dev.couponapi.domain;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/** A subscription (spec §5.2): items with inline prices, and its own discounts. */
+public record Subscription(
+    String id,
+    String customer,
+    long created,
+    String currency,
+    String status,
+    Long canceledAt,
+    Map<String, String> metadata,
+    List<SubscriptionItem> items,
+    List<Discount> discounts,
+    boolean livemode) {
+
+  public static final String ACTIVE = "active";
+  public static final String CANCELED = "canceled";
+
+  public Subscription {
+    metadata = Map.copyOf(metadata);
+    items = List.copyOf(items);
+    discounts = List.copyOf(discounts);
+  }
+
+  /** The subscription-level discounts still in effect at {@code now} (spec §4.5). */
+  public List<Discount> discountsAt(Instant now) {
+    return discounts.stream().filter(discount -> discount.inEffect(now)).toList();
+  }
+
+  /** The pre-discount amount of one billing period: what a promotion code's minimum compares with. */
+  public long amount() {
+    return items.stream().mapToLong(SubscriptionItem::amount).reduce(0, Math::addExact);
+  }
+}

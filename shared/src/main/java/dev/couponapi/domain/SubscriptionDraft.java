@@ -1,0 +1,25 @@
+package dev.couponapi.domain;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A create request for a subscription, checked for shape: its customer, items (inline prices) and
+ * the discounts it asks for: {@code discounts} (null when not sent) or the legacy {@code single}.
+ */
+public record SubscriptionDraft(String customer, List<Item> items, List<DiscountRequest> discounts,
+    DiscountRequest single, Map<String, String> metadata) {
+
+  /** One item: its inline price, quantity and item-level discounts. */
+  public record Item(String currency, String product, long unitAmount, String interval, long intervalCount,
+      long quantity, List<DiscountRequest> discounts) {}
+
+  /** An update: new discounts (null: unchanged), all removed, or the legacy single one; metadata. */
+  public record Changes(List<DiscountRequest> discounts, boolean removeDiscounts, DiscountRequest single,
+      MetadataChange metadata) {
+
+    public boolean changesDiscounts() {
+      return discounts != null || removeDiscounts || single != null;
+    }
+  }
+}

@@ -1,0 +1,156 @@
+package dev.couponapi.service;
+
+import dev.couponapi.domain.Customer;
+import dev.couponapi.domain.CustomerChanges;
+import dev.couponapi.domain.Discount;
+import dev.couponapi.domain.DiscountRequest;
+import dev.couponapi.domain.ListRequest;
+import dev.couponapi.domain.Page;
+import dev.couponapi.domain.Tenant;
+import dev.couponapi.store.CustomerStore;
+import dev.couponapi.store.RedemptionRefused;
+import dev.couponapi.store.RideAlong;
+import dev.couponapi.store.SubscriptionStore;
+import dev.couponapi.wire.ApiException;
+import dev.couponapi.wire.ApiVersion;
+import dev.couponapi.wire.Errors;
+import dev.couponapi.wire.FormDecoder;
+import dev.couponapi.wire.Ids;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/** Customers (spec §5.1) and their single discount (spec §4.3, §4.6). */
+public final class CustomerService {
+
+  private final CustomerStore store;
+  private final SubscriptionStore subscriptions;
+  private final DiscountService discounts;
+  private final Clock clock;
+
+  public CustomerService(CustomerStore store, SubscriptionStore subscriptions, DiscountService discounts, Clock clock) {
+    this.store = store;
+    this.subscriptions = subscriptions;
+    this.discounts = discounts;
+    this.clock = clock;
+  }
+
+  public Instant now() {
+    return clock.instant();
+  }
+
+  /** Creates a customer, redeeming its discount in the same transaction when one is asked for. */
+  public Customer create(Tenant tenant, ApiVersion version, CustomerChanges fields, DiscountRequest discount,
+      Function<Customer, RideAlong> rideAlong) {
+    Instant now = clock.instant();
+    String id = "cus_" + Ids.random(14);
+    Customer blank = new Customer(id, now.getEpochSecond(), null, null, null, null, Map.of(), null, tenant.livemode());
+    DiscountService.Plan plan = plan(tenant, version, id, blank, discount, now);
+    Customer customer = fields.applyTo(blank, plan == null ? null : plan.discounts().get(0));
+    try {
+      store.insert(tenant, customer, now, plan == null ? dev.couponapi.store.Redemption.NONE : plan.redemption(),
+          rideAlong.apply(customer));
+    } catch (RedemptionRefused refused) {
+      throw discounts.explain(refused, plan, tenant, now);
+    }
+    return customer;
+  }
+
+  public Customer retrieve(Tenant tenant, String id) {
+    return live(tenant, id);
+  }
+
+  /** Updates fields; a coupon or promotion code replaces the discount (the old redemption stays counted). */
+  public Customer update(Tenant tenant, ApiVersion version, String id, CustomerChanges changes,
+      DiscountRequest discount) {
+    if (discount == null) {
+      if (changes.isEmpty()) {
+        return live(tenant, id);
+      }
+      requireAcceptableId(id);
+      return store.update(tenant, id, changes).orElseThrow(() -> noSuchCustomer(id, "id", 404));
+    }
+    Instant now = clock.instant();
+    Customer current = live(tenant, id);
+    DiscountService.Plan plan = plan(tenant, version, id, current, discount, now);
+    try {
+      store.updateWithDiscount(tenant, id, changes, plan.discounts().get(0), plan.redemption(), now);
+    } catch (RedemptionRefused refused) {
+      if (refused.part() == RedemptionRefused.Part.HOLDER) {
+        throw noSuchCustomer(id, "id", 404);
+      }
+      throw discounts.explain(refused, plan, tenant, now);
+    }
+    return live(tenant, id);
+  }
+
+  /** Deletes the customer; its discount goes with it and its active subscriptions are canceled first. */
+  public void delete(Tenant tenant, String id) {
+    live(tenant, id);
+    Instant now = clock.instant();
+    for (SubscriptionStore.Stored subscription : subscriptions.activeOf(tenant, id)) {
+      subscriptions.cancel(tenant, subscription.subscription().id(), now);
+    }
+    if (!store.delete(tenant, id, now)) {
+      throw noSuchCustomer(id, "id", 404);
+    }
+  }
+
+  /** Removes and returns the customer's discount (spec §4.6). */
+  public Discount deleteDiscount(Tenant tenant, String id) {
+    requireAcceptableId(id);
+    CustomerStore.Removal removal = store.removeDiscount(tenant, id);
+    if (removal.holderMissing()) {
+      throw noSuchCustomer(id, "id", 404);
+    }
+    if (removal.discount() == null || !removal.discount().inEffect(clock.instant())) {
+      throw new ApiException(404, ApiException.INVALID_REQUEST, "resource_missing",
+          "No active discount for customer: " + FormDecoder.clip(id), null).asOutcome();
+    }
+    return removal.discount();
+  }
+
+  public Page<Customer> list(Tenant tenant, String email, ListRequest request) {
+    String after = request.startingAfter() == null ? null : cursor(tenant, request.startingAfter(), "starting_after");
+    String before = request.endingBefore() == null ? null : cursor(tenant, request.endingBefore(), "ending_before");
+    Page<CustomerStore.Stored> page = store.page(tenant, email, request, after, before);
+    return new Page<>(page.items().stream().map(CustomerStore.Stored::customer).toList(), page.hasMore());
+  }
+
+  private DiscountService.Plan plan(Tenant tenant, ApiVersion version, String id, Customer customer,
+      DiscountRequest discount, Instant now) {
+    if (discount == null) {
+      return null;
+    }
+    // a customer discount has no amount to check a minimum against; its currency is checked when billed
+    DiscountService.Target target = new DiscountService.Target(id, null, null, null, null, false);
+    return discounts.plan(tenant, version, List.of(new DiscountService.Placed(discount, target)),
+        customer.discount() == null ? List.of() : List.of(customer.discount()), now);
+  }
+
+  private String cursor(Tenant tenant, String id, String param) {
+    if (!Ids.isAcceptableId(id)) {
+      throw noSuchCustomer(id, param, 400);
+    }
+    return store.find(tenant, id).map(CustomerStore.Stored::listKey)
+        .orElseThrow(() -> noSuchCustomer(id, param, 400));
+  }
+
+  private Customer live(Tenant tenant, String id) {
+    requireAcceptableId(id);
+    return store.find(tenant, id).filter(stored -> !stored.deleted()).map(CustomerStore.Stored::customer)
+        .orElseThrow(() -> noSuchCustomer(id, "id", 404));
+  }
+
+  private static void requireAcceptableId(String id) {
+    if (!Ids.isAcceptableId(id)) {
+      throw noSuchCustomer(id, "id", 404);
+    }
+  }
+
+  static ApiException noSuchCustomer(String id, String param, int status) {
+    return Errors.noSuch("customer", FormDecoder.clip(id), param, status);
+  }
+}

@@ -1,0 +1,238 @@
+package dev.couponapi.service;
+
+import dev.couponapi.domain.Coupon;
+import dev.couponapi.domain.CouponDuration;
+import dev.couponapi.domain.Discount;
+import dev.couponapi.domain.DiscountRequest;
+import dev.couponapi.domain.PromotionCode;
+import dev.couponapi.domain.Tenant;
+import dev.couponapi.store.CouponStore;
+import dev.couponapi.store.PromotionCodeStore;
+import dev.couponapi.store.Redemption;
+import dev.couponapi.store.RedemptionCounts;
+import dev.couponapi.store.RedemptionRefused;
+import dev.couponapi.wire.ApiException;
+import dev.couponapi.wire.ApiVersion;
+import dev.couponapi.wire.Errors;
+import dev.couponapi.wire.FormDecoder;
+import dev.couponapi.wire.Ids;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Turns what a request names (coupons, promotion codes, existing discounts) into discounts and the
+ * counters they move (spec §3.6, §4.4). The checks here give the client Stripe's specific errors;
+ * the transaction's conditions are what make them hold under concurrency, and a refused
+ * transaction is explained by reading again.
+ */
+public final class DiscountService {
+
+  private final CouponStore coupons;
+  private final PromotionCodeStore codes;
+
+  public DiscountService(CouponStore coupons, PromotionCodeStore codes) {
+    this.coupons = coupons;
+    this.codes = codes;
+  }
+
+  /**
+   * Where a discount goes and what the rules need to know of it: the customer; the subscription
+   * and item (null for a customer discount); the currency and amount being discounted when known,
+   * and whether that amount can still change (a subscription update).
+   */
+  public record Target(String customer, String subscription, String item, String currency, Long amount,
+      boolean amountMayChange) {
+
+    boolean onSubscription() {
+      return subscription != null;
+    }
+  }
+
+  /** One requested discount and where it goes. */
+  public record Placed(DiscountRequest request, Target target) {}
+
+  /** The discounts, in request order, and the counters their new redemptions move. */
+  public record Plan(List<Discount> discounts, Redemption redemption, List<DiscountRequest> couponSources,
+      List<DiscountRequest> codeSources) {}
+
+  /**
+   * Resolves and checks each request. {@code reusable} are the discounts a {@code discount=}
+   * element may keep (the holder's own and its customer's).
+   */
+  public Plan plan(Tenant tenant, ApiVersion version, List<Placed> requests, List<Discount> reusable, Instant now) {
+    CouponLookup lookup = new CouponLookup(coupons, tenant);
+    List<Discount> discounts = new ArrayList<>();
+    Map<String, Counted<Coupon>> couponCounts = new LinkedHashMap<>();
+    Map<String, Counted<PromotionCode>> codeCounts = new LinkedHashMap<>();
+    for (Placed placed : requests) {
+      DiscountRequest request = placed.request();
+      Target target = placed.target();
+      if (request.kind() == DiscountRequest.Kind.EXISTING) {
+        Discount kept = reusable.stream().filter(discount -> discount.id().equals(request.id())
+            && discount.inEffect(now)).findFirst()
+            .orElseThrow(() -> Errors.noSuch("discount", FormDecoder.clip(request.id()), request.param(), 400));
+        discounts.add(kept.on(target.subscription(), target.item()));
+        continue;
+      }
+      PromotionCode code = null;
+      Coupon coupon;
+      String rev;
+      if (request.kind() == DiscountRequest.Kind.PROMOTION_CODE) {
+        code = validCode(tenant, request, target, lookup, now);
+        coupon = lookup.of(code);
+        rev = code.couponRev();
+      } else {
+        CouponStore.Stored stored = liveCoupon(tenant, request.id(), request.param());
+        coupon = stored.coupon();
+        rev = stored.rev();
+      }
+      checkCoupon(coupon, request.param(), target, version, now);
+      couponCounts.computeIfAbsent(coupon.id(), id -> new Counted<>(coupon, rev, request)).count++;
+      if (code != null) {
+        PromotionCode counted = code;
+        codeCounts.computeIfAbsent(code.id(), id -> new Counted<>(counted, null, request)).count++;
+      }
+      discounts.add(new Discount("di_" + Ids.random(24), coupon.id(), rev, code == null ? null : code.id(),
+          now.getEpochSecond(), Discount.endOf(coupon, now.getEpochSecond()), target.customer(),
+          target.subscription(), target.item()));
+    }
+    for (Counted<Coupon> counted : couponCounts.values()) {
+      Coupon coupon = counted.subject;
+      if (coupon.maxRedemptions() != null && coupon.timesRedeemed() + counted.count > coupon.maxRedemptions()) {
+        throw couponExpired(coupon, counted.source.param());
+      }
+    }
+    Redemption redemption = new Redemption(
+        couponCounts.values().stream().map(c -> new RedemptionCounts.CouponCount(c.subject.id(), c.rev,
+            c.subject.maxRedemptions(), c.subject.redeemBy(), c.count)).toList(),
+        codeCounts.values().stream().map(c -> new RedemptionCounts.PromotionCodeCount(c.subject.id(),
+            c.subject.maxRedemptions(), c.subject.expiresAt(), c.count)).toList());
+    return new Plan(discounts, redemption, couponCounts.values().stream().map(c -> c.source).toList(),
+        codeCounts.values().stream().map(c -> c.source).toList());
+  }
+
+  /** The error a refused redemption means, read again from the coupon or code that refused it. */
+  public ApiException explain(RedemptionRefused refused, Plan plan, Tenant tenant, Instant now) {
+    if (refused.part() == RedemptionRefused.Part.COUPON) {
+      DiscountRequest source = plan.couponSources().get(refused.index());
+      String couponId = plan.redemption().coupons().get(refused.index()).couponId();
+      Optional<CouponStore.Stored> coupon = coupons.find(tenant, couponId)
+          .filter(stored -> !stored.coupon().deleted()
+              && stored.rev().equals(plan.redemption().coupons().get(refused.index()).rev()));
+      if (coupon.isEmpty()) {
+        return Errors.noSuch("coupon", FormDecoder.clip(couponId), source.param(), 400);
+      }
+      return couponExpired(coupon.get().coupon(), source.param());
+    }
+    DiscountRequest source = plan.codeSources().get(refused.index());
+    return codes.find(tenant, source.id()).map(stored -> codeRefusal(stored.code(), source.param(), now))
+        .orElseGet(() -> Errors.noSuch("promotion code", FormDecoder.clip(source.id()), source.param(), 400));
+  }
+
+  private PromotionCode validCode(Tenant tenant, DiscountRequest request, Target target, CouponLookup lookup,
+      Instant now) {
+    if (!Ids.isAcceptableId(request.id())) {
+      throw Errors.noSuch("promotion code", FormDecoder.clip(request.id()), request.param(), 400);
+    }
+    PromotionCode code = codes.find(tenant, request.id()).map(PromotionCodeStore.Stored::code)
+        .orElseThrow(() -> Errors.noSuch("promotion code", FormDecoder.clip(request.id()), request.param(), 400));
+    Coupon coupon = lookup.of(code);
+    String param = request.param();
+    if (!code.active(coupon, now)) {
+      if (!coupon.valid(now)) {
+        throw couponExpired(coupon, param);
+      }
+      throw refused(param, "This promotion code is inactive.");
+    }
+    if (code.expired(now) || code.exhausted()) {
+      throw codeRefusal(code, param, now);
+    }
+    if (code.customer() != null && !code.customer().equals(target.customer())) {
+      throw refused(param, "This promotion code cannot be redeemed by this customer.");
+    }
+    // first_time_transaction: nothing is ever paid here, so no customer has prior transactions (spec §3.6)
+    PromotionCode.Restrictions restrictions = code.restrictions();
+    if (restrictions.minimumAmount() != null) {
+      if (target.amountMayChange()) {
+        throw refused(param, "This promotion code cannot be redeemed on a subscription update because it uses the "
+            + "`minimum_amount` restriction and the amount may change.");
+      }
+      if (target.amount() == null) {
+        throw refused(param, "This promotion code has a `minimum_amount` restriction, which needs an amount to "
+            + "check: it can be redeemed on a subscription, not on a customer.");
+      }
+      Long minimum = target.currency() == null ? null
+          : target.currency().equals(restrictions.minimumAmountCurrency()) ? restrictions.minimumAmount()
+          : restrictions.currencyOptions().get(target.currency());
+      if (minimum == null || target.amount() < minimum) {
+        throw refused(param, "This promotion code needs an order of at least its `minimum_amount`"
+            + (minimum == null ? " in " + target.currency() : " (" + minimum + " " + target.currency() + ")") + ".");
+      }
+    }
+    return code;
+  }
+
+  private static ApiException codeRefusal(PromotionCode code, String param, Instant now) {
+    if (!code.activeFlag()) {
+      return refused(param, "This promotion code is inactive.");
+    }
+    if (code.expired(now)) {
+      return refused(param, "This promotion code has expired.");
+    }
+    if (code.exhausted()) {
+      return refused(param, "This promotion code has been redeemed its maximum number of times.");
+    }
+    return refused(param, "This promotion code cannot be redeemed right now.");
+  }
+
+  private CouponStore.Stored liveCoupon(Tenant tenant, String id, String param) {
+    if (!Ids.isAcceptableId(id)) {
+      throw Errors.noSuch("coupon", FormDecoder.clip(id), param, 400);
+    }
+    return coupons.find(tenant, id).filter(stored -> !stored.coupon().deleted())
+        .orElseThrow(() -> Errors.noSuch("coupon", FormDecoder.clip(id), param, 400));
+  }
+
+  /** Spec §4.4 steps 2–3: redeemable now; basil's rule on amount-off forever; the currency. */
+  private static void checkCoupon(Coupon coupon, String param, Target target, ApiVersion version, Instant now) {
+    if (!coupon.valid(now)) {
+      throw couponExpired(coupon, param);
+    }
+    if (target.onSubscription() && coupon.amountOff() != null && coupon.duration() == CouponDuration.FOREVER
+        && version.atLeast(ApiVersion.BASIL)) {
+      throw refused(param, "Coupons with amount_off and a duration of forever cannot be applied to subscriptions "
+          + "(since API version 2025-03-31.basil).");
+    }
+    if (target.currency() != null && coupon.amountOff() != null && !coupon.currency().equals(target.currency())
+        && !coupon.currencyOptions().containsKey(target.currency())) {
+      throw refused(param, "The coupon " + coupon.id() + " is for " + coupon.currency() + " and has no amount for "
+          + target.currency() + ".");
+    }
+  }
+
+  private static ApiException couponExpired(Coupon coupon, String param) {
+    return ApiException.invalid("coupon_expired", "Coupon expired: " + coupon.id(), param).asOutcome();
+  }
+
+  private static ApiException refused(String param, String message) {
+    return Errors.invalid(param, message).asOutcome();
+  }
+
+  /** A coupon or code and how many discounts of this request it makes. */
+  private static final class Counted<T> {
+    final T subject;
+    final String rev;
+    final DiscountRequest source;
+    int count;
+
+    Counted(T subject, String rev, DiscountRequest source) {
+      this.subject = subject;
+      this.rev = rev;
+      this.source = source;
+    }
+  }
+}

@@ -1,0 +1,199 @@
+package dev.couponapi.service;
+
+import dev.couponapi.domain.Customer;
+import dev.couponapi.domain.Discount;
+import dev.couponapi.domain.DiscountRequest;
+import dev.couponapi.domain.ListRequest;
+import dev.couponapi.domain.Page;
+import dev.couponapi.domain.Subscription;
+import dev.couponapi.domain.SubscriptionDraft;
+import dev.couponapi.domain.SubscriptionItem;
+import dev.couponapi.domain.Tenant;
+import dev.couponapi.store.CustomerStore;
+import dev.couponapi.store.Redemption;
+import dev.couponapi.store.RedemptionRefused;
+import dev.couponapi.store.RideAlong;
+import dev.couponapi.store.SubscriptionStore;
+import dev.couponapi.wire.ApiException;
+import dev.couponapi.wire.ApiVersion;
+import dev.couponapi.wire.Errors;
+import dev.couponapi.wire.FormDecoder;
+import dev.couponapi.wire.Ids;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+/** Subscriptions (spec §5.2) and their discounts, subscription- and item-level (spec §4.3, §4.6). */
+public final class SubscriptionService {
+
+  private final SubscriptionStore store;
+  private final CustomerStore customers;
+  private final DiscountService discounts;
+  private final Clock clock;
+
+  public SubscriptionService(SubscriptionStore store, CustomerStore customers, DiscountService discounts, Clock clock) {
+    this.store = store;
+    this.customers = customers;
+    this.discounts = discounts;
+    this.clock = clock;
+  }
+
+  public Instant now() {
+    return clock.instant();
+  }
+
+  /** Creates an active subscription, redeeming its discounts in the same transaction. */
+  public Subscription create(Tenant tenant, ApiVersion version, SubscriptionDraft draft,
+      Function<Subscription, RideAlong> rideAlong) {
+    Instant now = clock.instant();
+    Customer customer = customers.find(tenant, draft.customer()).filter(stored -> !stored.deleted())
+        .map(CustomerStore.Stored::customer)
+        .orElseThrow(() -> CustomerService.noSuchCustomer(draft.customer(), "customer", 400));
+    String id = "sub_" + Ids.random(24);
+    String currency = draft.items().get(0).currency();
+    List<SubscriptionItem> items = new ArrayList<>();
+    List<DiscountService.Placed> requested = new ArrayList<>();
+    List<DiscountRequest> own = draft.single() != null ? List.of(draft.single())
+        : draft.discounts() == null ? List.of() : draft.discounts();
+    long amount = 0;
+    for (SubscriptionDraft.Item item : draft.items()) {
+      amount = Math.addExact(amount, Math.multiplyExact(item.unitAmount(), item.quantity()));
+    }
+    for (DiscountRequest request : own) {
+      requested.add(new DiscountService.Placed(request,
+          new DiscountService.Target(customer.id(), id, null, currency, amount, false)));
+    }
+    List<String> itemIds = new ArrayList<>();
+    for (SubscriptionDraft.Item item : draft.items()) {
+      String itemId = "si_" + Ids.random(14);
+      itemIds.add(itemId);
+      for (DiscountRequest request : item.discounts()) {
+        requested.add(new DiscountService.Placed(request, new DiscountService.Target(customer.id(), id, itemId,
+            currency, Math.multiplyExact(item.unitAmount(), item.quantity()), false)));
+      }
+    }
+    List<Discount> reusable = customer.discountAt(now) == null ? List.of() : List.of(customer.discount());
+    DiscountService.Plan plan = discounts.plan(tenant, version, requested, reusable, now);
+    List<Discount> planned = plan.discounts();
+    List<Discount> subscriptionLevel = planned.subList(0, own.size());
+    int next = own.size();
+    for (int i = 0; i < draft.items().size(); i++) {
+      SubscriptionDraft.Item item = draft.items().get(i);
+      List<Discount> itemDiscounts = planned.subList(next, next + item.discounts().size());
+      next += item.discounts().size();
+      items.add(new SubscriptionItem(itemIds.get(i), now.getEpochSecond(), item.currency(), item.product(),
+          item.unitAmount(), item.interval(), item.intervalCount(), item.quantity(), itemDiscounts));
+    }
+    Subscription subscription = new Subscription(id, customer.id(), now.getEpochSecond(), currency,
+        Subscription.ACTIVE, null, draft.metadata(), items, subscriptionLevel, tenant.livemode());
+    try {
+      store.insert(tenant, subscription, now, plan.redemption(), rideAlong.apply(subscription));
+    } catch (RedemptionRefused refused) {
+      if (refused.part() == RedemptionRefused.Part.HOLDER) {
+        throw CustomerService.noSuchCustomer(draft.customer(), "customer", 400);
+      }
+      throw discounts.explain(refused, plan, tenant, now);
+    }
+    return subscription;
+  }
+
+  public Subscription retrieve(Tenant tenant, String id) {
+    return find(tenant, id).subscription();
+  }
+
+  /**
+   * Metadata alone is one update. New discounts replace the subscription-level ones ({@code discount=}
+   * elements keep existing ones); {@code discounts=} removes them; the old single coupon replaces them.
+   */
+  public Subscription update(Tenant tenant, ApiVersion version, String id, SubscriptionDraft.Changes changes) {
+    if (!changes.changesDiscounts()) {
+      if (changes.metadata().isEmpty()) {
+        return retrieve(tenant, id);
+      }
+      requireAcceptableId(id);
+      return store.updateMetadata(tenant, id, changes.metadata()).map(SubscriptionStore.Stored::subscription)
+          .orElseThrow(() -> noSuchSubscription(id, "id", 404));
+    }
+    Instant now = clock.instant();
+    SubscriptionStore.Stored current = find(tenant, id);
+    Subscription subscription = current.subscription();
+    if (!Subscription.ACTIVE.equals(subscription.status())) {
+      throw Errors.invalid(null, "A canceled subscription can no longer be updated.").asOutcome();
+    }
+    List<DiscountRequest> requests = changes.removeDiscounts() ? List.of()
+        : changes.single() != null ? List.of(changes.single()) : changes.discounts();
+    List<DiscountService.Placed> placed = requests.stream().map(request -> new DiscountService.Placed(request,
+        new DiscountService.Target(subscription.customer(), id, null, subscription.currency(), subscription.amount(),
+            true))).toList();
+    List<Discount> reusable = new ArrayList<>(subscription.discountsAt(now));
+    customers.find(tenant, subscription.customer()).map(stored -> stored.customer().discountAt(now))
+        .ifPresent(reusable::add);
+    DiscountService.Plan plan = requests.isEmpty() ? new DiscountService.Plan(List.of(), Redemption.NONE, List.of(),
+        List.of()) : discounts.plan(tenant, version, placed, reusable, now);
+    try {
+      store.replace(tenant, current, plan.discounts(), changes.metadata().applyTo(subscription.metadata()),
+          plan.redemption(), now);
+    } catch (RedemptionRefused refused) {
+      if (refused.part() == RedemptionRefused.Part.HOLDER) {
+        throw Errors.lockTimeout();
+      }
+      throw discounts.explain(refused, plan, tenant, now);
+    }
+    return find(tenant, id).subscription();
+  }
+
+  /** Cancels an active subscription (DELETE); its discounts stay for display. */
+  public Subscription cancel(Tenant tenant, String id) {
+    requireAcceptableId(id);
+    return store.cancel(tenant, id, clock.instant()).map(SubscriptionStore.Stored::subscription).orElseGet(() -> {
+      find(tenant, id);
+      throw Errors.invalid(null, "This subscription is already canceled.").asOutcome();
+    });
+  }
+
+  /** Removes every subscription-level discount and returns the oldest (spec §4.6, DECISION). */
+  public Discount deleteDiscount(Tenant tenant, String id) {
+    requireAcceptableId(id);
+    SubscriptionStore.Removal removal = store.removeDiscounts(tenant, id);
+    if (removal.holderMissing()) {
+      throw noSuchSubscription(id, "id", 404);
+    }
+    return removal.discounts().stream().filter(discount -> discount.inEffect(clock.instant())).findFirst()
+        .orElseThrow(() -> new ApiException(404, ApiException.INVALID_REQUEST, "resource_missing",
+            "No active discount for subscription: " + FormDecoder.clip(id), null).asOutcome());
+  }
+
+  /** A page; without {@code status} only active subscriptions, as Stripe lists them; {@code all}: every one. */
+  public Page<Subscription> list(Tenant tenant, String customer, String status, ListRequest request) {
+    String filter = status == null ? Subscription.ACTIVE : "all".equals(status) ? null : status;
+    String after = request.startingAfter() == null ? null : cursor(tenant, request.startingAfter(), "starting_after");
+    String before = request.endingBefore() == null ? null : cursor(tenant, request.endingBefore(), "ending_before");
+    Page<SubscriptionStore.Stored> page = store.page(tenant, customer, filter, request, after, before);
+    return new Page<>(page.items().stream().map(SubscriptionStore.Stored::subscription).toList(), page.hasMore());
+  }
+
+  private SubscriptionStore.Stored find(Tenant tenant, String id) {
+    requireAcceptableId(id);
+    return store.find(tenant, id).orElseThrow(() -> noSuchSubscription(id, "id", 404));
+  }
+
+  private String cursor(Tenant tenant, String id, String param) {
+    if (!Ids.isAcceptableId(id)) {
+      throw noSuchSubscription(id, param, 400);
+    }
+    return store.find(tenant, id).map(SubscriptionStore.Stored::listKey)
+        .orElseThrow(() -> noSuchSubscription(id, param, 400));
+  }
+
+  private static void requireAcceptableId(String id) {
+    if (!Ids.isAcceptableId(id)) {
+      throw noSuchSubscription(id, "id", 404);
+    }
+  }
+
+  private static ApiException noSuchSubscription(String id, String param, int status) {
+    return Errors.noSuch("subscription", FormDecoder.clip(id), param, status);
+  }
+}

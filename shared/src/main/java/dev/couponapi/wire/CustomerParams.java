@@ -1,0 +1,49 @@
+package dev.couponapi.wire;
+
+import dev.couponapi.domain.CustomerChanges;
+import dev.couponapi.domain.MetadataChange;
+import java.util.Map;
+
+/**
+ * The customer endpoints' parameters (spec §5.1). {@code coupon} / {@code promotion_code} are
+ * accepted in every version: before basil as Stripe does, from basil on as this API's documented
+ * extension, since no other way to give a customer a discount exists (spec §4.3).
+ */
+public final class CustomerParams {
+
+  private static final Map<String, ParamType> FIELDS = ParamType.declare(
+      "name", new ParamType.Text(256, true),
+      "email", new ParamType.Text(512, true),
+      "description", new ParamType.Text(500, true),
+      "currency", new ParamType.Currency(),
+      "metadata", new ParamType.Metadata(),
+      "coupon", ParamType.text(Ids.MAX_ID_LENGTH),
+      "promotion_code", ParamType.text(Ids.MAX_ID_LENGTH));
+
+  public static final Map<String, ParamType> CREATE = FIELDS;
+  public static final Map<String, ParamType> UPDATE = FIELDS;
+  public static final Map<String, ParamType> LIST = ListParams.with(ParamType.declare(
+      "email", ParamType.text(512)));
+
+  private CustomerParams() {}
+
+  /** The customer's own fields: set, or unset by an empty value. */
+  public static CustomerChanges changes(Params params) {
+    Map<String, String> set = new java.util.LinkedHashMap<>();
+    java.util.Set<String> unset = new java.util.HashSet<>();
+    for (String field : java.util.List.of("name", "email", "description", "currency")) {
+      if (params.isUnset(field)) {
+        unset.add(field);
+      } else if (params.text(field) != null) {
+        set.put(field, params.text(field));
+      }
+    }
+    MetadataChange metadata = params.metadata("metadata");
+    return new CustomerChanges(set, unset, metadata == null ? MetadataChange.NONE : metadata);
+  }
+
+  /** What customer responses can expand (the discount's coupon, in the clover shape). */
+  public static java.util.Set<String> expandable(ApiVersion version) {
+    return version.atLeast(ApiVersion.CLOVER) ? java.util.Set.of("discount.source.coupon") : java.util.Set.of();
+  }
+}

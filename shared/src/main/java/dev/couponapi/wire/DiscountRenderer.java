@@ -1,0 +1,53 @@
+package dev.couponapi.wire;
+
+import dev.couponapi.domain.Coupon;
+import dev.couponapi.domain.Discount;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * Renders a discount (spec §4.1): before clover with its coupon embedded in full (even a deleted
+ * one, as {@code valid: false}); from clover on with {@code source: {coupon, type}}.
+ */
+public final class DiscountRenderer {
+
+  private DiscountRenderer() {}
+
+  /** {@code coupons} gives the coupon record a discount names; asked only when the shape needs it. */
+  public static Map<String, Object> render(Discount discount, ApiVersion version, Instant now,
+      Function<Discount, Coupon> coupons, Set<String> expand) {
+    return object(discount, version, now, coupons, expand).put("end", discount.end()).toMap();
+  }
+
+  /** The DeletedDiscount: the same fields without {@code end}, plus {@code deleted: true}. */
+  public static Map<String, Object> renderDeleted(Discount discount, ApiVersion version, Instant now,
+      Function<Discount, Coupon> coupons, Set<String> expand) {
+    return object(discount, version, now, coupons, expand).put("deleted", true).toMap();
+  }
+
+  private static StripeObject object(Discount discount, ApiVersion version, Instant now,
+      Function<Discount, Coupon> coupons, Set<String> expand) {
+    StripeObject object = StripeObject.of(discount.id(), "discount")
+        .put("checkout_session", null)
+        .put("customer", discount.customer())
+        .put("customer_account", null)
+        .put("invoice", null)
+        .put("invoice_item", null)
+        .put("promotion_code", discount.promotionCode())
+        .put("start", discount.start())
+        .put("subscription", discount.subscription())
+        .put("subscription_item", discount.subscriptionItem());
+    if (version.atLeast(ApiVersion.CLOVER)) {
+      Map<String, Object> source = StripeObject.hash();
+      source.put("coupon", expand.contains("source.coupon")
+          ? CouponRenderer.render(coupons.apply(discount), now, Set.of()) : discount.couponId());
+      source.put("type", "coupon");
+      object.put("source", source);
+    } else {
+      object.put("coupon", CouponRenderer.render(coupons.apply(discount), now, Set.of()));
+    }
+    return object;
+  }
+}

@@ -1,0 +1,78 @@
+package dev.couponapi.wire;
+
+import dev.couponapi.domain.Coupon;
+import dev.couponapi.domain.Discount;
+import dev.couponapi.domain.Subscription;
+import dev.couponapi.domain.SubscriptionItem;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * Renders a subscription (spec §5.2): {@code discounts} as ids (objects when expanded), and before
+ * basil the legacy single {@code discount} (the first subscription-level one).
+ */
+public final class SubscriptionRenderer {
+
+  private SubscriptionRenderer() {}
+
+  public static Map<String, Object> render(Subscription subscription, ApiVersion version, Instant now,
+      Function<Discount, Coupon> coupons, Set<String> expand) {
+    List<Discount> discounts = subscription.discountsAt(now);
+    Set<String> discountExpand = CustomerRenderer.below("discounts.", expand);
+    StripeObject object = StripeObject.of(subscription.id(), "subscription")
+        .put("billing_cycle_anchor", subscription.created())
+        .put("cancel_at_period_end", false)
+        .put("canceled_at", subscription.canceledAt())
+        .put("created", subscription.created())
+        .put("currency", subscription.currency())
+        .put("customer", subscription.customer())
+        .put("customer_account", null)
+        .put("discounts", discounts.stream().<Object>map(discount -> expand.contains("discounts")
+            ? DiscountRenderer.render(discount, version, now, coupons, discountExpand) : discount.id()).toList())
+        .put("ended_at", subscription.canceledAt())
+        .put("items", items(subscription, now))
+        .put("livemode", subscription.livemode())
+        .put("metadata", StripeObject.sorted(subscription.metadata()))
+        .put("start_date", subscription.created())
+        .put("status", subscription.status());
+    if (!version.atLeast(ApiVersion.BASIL)) {
+      object.put("discount", discounts.isEmpty() ? null
+          : DiscountRenderer.render(discounts.get(0), version, now, coupons, Set.of()));
+    }
+    return object.toMap();
+  }
+
+  private static Map<String, Object> items(Subscription subscription, Instant now) {
+    Map<String, Object> list = new LinkedHashMap<>();
+    list.put("object", "list");
+    list.put("data", subscription.items().stream().map(item -> item(subscription, item, now)).toList());
+    list.put("has_more", false);
+    list.put("url", "/v1/subscription_items?subscription=" + subscription.id());
+    return list;
+  }
+
+  private static Map<String, Object> item(Subscription subscription, SubscriptionItem item, Instant now) {
+    Map<String, Object> recurring = StripeObject.hash();
+    recurring.put("interval", item.interval());
+    recurring.put("interval_count", item.intervalCount());
+    Map<String, Object> price = StripeObject.of("price_inline_" + item.id().substring("si_".length()), "price")
+        .put("currency", item.currency())
+        .put("product", item.product())
+        .put("recurring", recurring)
+        .put("unit_amount", item.unitAmount())
+        .toMap();
+    return StripeObject.of(item.id(), "subscription_item")
+        .put("created", item.created())
+        .put("discounts", item.discounts().stream().filter(discount -> discount.inEffect(now)).map(Discount::id)
+            .toList())
+        .put("metadata", Map.of())
+        .put("price", price)
+        .put("quantity", item.quantity())
+        .put("subscription", subscription.id())
+        .toMap();
+  }
+}
