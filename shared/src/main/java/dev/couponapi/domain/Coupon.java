@@ -74,4 +74,10 @@ public record Coupon(
     return new Coupon(newId, newCreated, percentOff, amountOff, currency, currencyOptions, duration, durationInMonths,
         maxRedemptions, redeemBy, name, metadata, appliesToProducts, 0, null, newLivemode);
   }
+
+  /** The coupon after {@code count} more redemptions. */
+  public Coupon redeemed(int count) {
+    return new Coupon(id, created, percentOff, amountOff, currency, currencyOptions, duration, durationInMonths,
+        maxRedemptions, redeemBy, name, metadata, appliesToProducts, timesRedeemed + count, deletedAt, livemode);
+  }
 }

@@ -3,6 +3,7 @@ package dev.couponapi.http;
 import dev.couponapi.domain.Customer;
 import dev.couponapi.domain.Page;
 import dev.couponapi.service.CustomerService;
+import dev.couponapi.service.HolderView;
 import dev.couponapi.wire.ApiVersion;
 import dev.couponapi.wire.CustomerParams;
 import dev.couponapi.wire.CustomerRenderer;
@@ -31,8 +32,8 @@ public final class CustomerOperations {
     return Operations.of("customers.create", "POST", version -> CustomerParams.CREATE, CustomerParams::expandable,
         call -> {
           // the response is known before the write: its idempotency record commits with the customer
-          Customer customer = customers.create(call.tenant(), call.version(), CustomerParams.changes(call.params()),
-              DiscountParams.single(call.params()),
+          HolderView<Customer> customer = customers.create(call.tenant(), call.version(),
+              CustomerParams.changes(call.params()), DiscountParams.single(call.params()),
               created -> call.idempotency().rideAlongFor(render(call, created, call.expand())));
           return render(call, customer, call.expand());
         });
@@ -81,7 +82,10 @@ public final class CustomerOperations {
   }
 
   private Object render(Call call, Customer customer, Set<String> expand) {
-    return CustomerRenderer.render(customer, call.version(), customers.now(), rendering.couponsOf(call.tenant()),
-        expand);
+    return render(call, new HolderView<>(customer, rendering.couponsOf(call.tenant())), expand);
+  }
+
+  private Object render(Call call, HolderView<Customer> view, Set<String> expand) {
+    return CustomerRenderer.render(view.holder(), call.version(), customers.now(), view.coupons(), expand);
   }
 }

@@ -2,6 +2,7 @@ package dev.couponapi.http;
 
 import dev.couponapi.domain.Page;
 import dev.couponapi.domain.Subscription;
+import dev.couponapi.service.HolderView;
 import dev.couponapi.service.SubscriptionService;
 import dev.couponapi.wire.DiscountRenderer;
 import dev.couponapi.wire.ListParams;
@@ -29,7 +30,7 @@ public final class SubscriptionOperations {
     return Operations.of("subscriptions.create", "POST", SubscriptionParams::create, SubscriptionParams::expandable,
         call -> {
           // the response is known before the write: its idempotency record commits with the subscription
-          Subscription subscription = subscriptions.create(call.tenant(), call.version(),
+          HolderView<Subscription> subscription = subscriptions.create(call.tenant(), call.version(),
               SubscriptionParams.draft(call.params()),
               created -> call.idempotency().rideAlongFor(render(call, created, call.expand())));
           return render(call, subscription, call.expand());
@@ -76,7 +77,10 @@ public final class SubscriptionOperations {
   }
 
   private Object render(Call call, Subscription subscription, Set<String> expand) {
-    return SubscriptionRenderer.render(subscription, call.version(), subscriptions.now(),
-        rendering.couponsOf(call.tenant()), expand);
+    return render(call, new HolderView<>(subscription, rendering.couponsOf(call.tenant())), expand);
+  }
+
+  private Object render(Call call, HolderView<Subscription> view, Set<String> expand) {
+    return SubscriptionRenderer.render(view.holder(), call.version(), subscriptions.now(), view.coupons(), expand);
   }
 }

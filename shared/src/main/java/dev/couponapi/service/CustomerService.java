@@ -42,20 +42,20 @@ public final class CustomerService {
   }
 
   /** Creates a customer, redeeming its discount in the same transaction when one is asked for. */
-  public Customer create(Tenant tenant, ApiVersion version, CustomerChanges fields, DiscountRequest discount,
-      Function<Customer, RideAlong> rideAlong) {
+  public HolderView<Customer> create(Tenant tenant, ApiVersion version, CustomerChanges fields,
+      DiscountRequest discount, Function<HolderView<Customer>, RideAlong> rideAlong) {
     Instant now = clock.instant();
     String id = "cus_" + Ids.random(14);
     Customer blank = new Customer(id, now.getEpochSecond(), null, null, null, null, Map.of(), null, tenant.livemode());
     DiscountService.Plan plan = plan(tenant, version, id, blank, discount, now);
-    Customer customer = fields.applyTo(blank, plan == null ? null : plan.discounts().get(0));
+    Customer customer = fields.applyTo(blank, plan.discounts().isEmpty() ? null : plan.discounts().get(0));
+    HolderView<Customer> view = new HolderView<>(customer, plan.coupons(discounts.lookup(tenant)));
     try {
-      store.insert(tenant, customer, now, plan == null ? dev.couponapi.store.Redemption.NONE : plan.redemption(),
-          rideAlong.apply(customer));
+      store.insert(tenant, customer, now, plan.redemption(), rideAlong.apply(view));
     } catch (RedemptionRefused refused) {
       throw discounts.explain(refused, plan, tenant, now);
     }
-    return customer;
+    return view;
   }
 
   public Customer retrieve(Tenant tenant, String id) {
@@ -122,7 +122,7 @@ public final class CustomerService {
   private DiscountService.Plan plan(Tenant tenant, ApiVersion version, String id, Customer customer,
       DiscountRequest discount, Instant now) {
     if (discount == null) {
-      return null;
+      return DiscountService.Plan.NONE;
     }
     // a customer discount has no amount to check a minimum against; its currency is checked when billed
     DiscountService.Target target = new DiscountService.Target(id, null, null, null, null, false);

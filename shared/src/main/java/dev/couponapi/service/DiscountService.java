@@ -55,16 +55,29 @@ public final class DiscountService {
   /** One requested discount and where it goes. */
   public record Placed(DiscountRequest request, Target target) {}
 
-  /** The discounts, in request order, and the counters their new redemptions move. */
+  /**
+   * The discounts, in request order, and the counters their new redemptions move. {@code redeemed}
+   * holds each redeemed coupon (by revision) as this request leaves it: read, plus its own
+   * redemptions; a response rendered before the write shows that.
+   */
   public record Plan(List<Discount> discounts, Redemption redemption, List<DiscountRequest> couponSources,
-      List<DiscountRequest> codeSources) {}
+      List<DiscountRequest> codeSources, Map<String, Coupon> redeemed) {
+
+    public static final Plan NONE = new Plan(List.of(), Redemption.NONE, List.of(), List.of(), Map.of());
+
+    /** The coupons to render this plan's discounts with; others come from {@code lookup}. */
+    public java.util.function.Function<Discount, Coupon> coupons(CouponLookup lookup) {
+      return discount -> redeemed.containsKey(discount.couponRev()) ? redeemed.get(discount.couponRev())
+          : lookup.of(discount);
+    }
+  }
 
   /**
    * Resolves and checks each request. {@code reusable} are the discounts a {@code discount=}
    * element may keep (the holder's own and its customer's).
    */
   public Plan plan(Tenant tenant, ApiVersion version, List<Placed> requests, List<Discount> reusable, Instant now) {
-    CouponLookup lookup = new CouponLookup(coupons, tenant);
+    CouponLookup lookup = lookup(tenant);
     List<Discount> discounts = new ArrayList<>();
     Map<String, Counted<Coupon>> couponCounts = new LinkedHashMap<>();
     Map<String, Counted<PromotionCode>> codeCounts = new LinkedHashMap<>();
@@ -111,8 +124,15 @@ public final class DiscountService {
             c.subject.maxRedemptions(), c.subject.redeemBy(), c.count)).toList(),
         codeCounts.values().stream().map(c -> new RedemptionCounts.PromotionCodeCount(c.subject.id(),
             c.subject.maxRedemptions(), c.subject.expiresAt(), c.count)).toList());
+    Map<String, Coupon> redeemed = new LinkedHashMap<>();
+    couponCounts.values().forEach(c -> redeemed.put(c.rev, c.subject.redeemed(c.count)));
     return new Plan(discounts, redemption, couponCounts.values().stream().map(c -> c.source).toList(),
-        codeCounts.values().stream().map(c -> c.source).toList());
+        codeCounts.values().stream().map(c -> c.source).toList(), redeemed);
+  }
+
+  /** The coupons of a tenant, each record read once. */
+  public CouponLookup lookup(Tenant tenant) {
+    return new CouponLookup(coupons, tenant);
   }
 
   /** The error a refused redemption means, read again from the coupon or code that refused it. */

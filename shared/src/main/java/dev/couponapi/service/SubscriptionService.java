@@ -10,7 +10,6 @@ import dev.couponapi.domain.SubscriptionDraft;
 import dev.couponapi.domain.SubscriptionItem;
 import dev.couponapi.domain.Tenant;
 import dev.couponapi.store.CustomerStore;
-import dev.couponapi.store.Redemption;
 import dev.couponapi.store.RedemptionRefused;
 import dev.couponapi.store.RideAlong;
 import dev.couponapi.store.SubscriptionStore;
@@ -45,8 +44,8 @@ public final class SubscriptionService {
   }
 
   /** Creates an active subscription, redeeming its discounts in the same transaction. */
-  public Subscription create(Tenant tenant, ApiVersion version, SubscriptionDraft draft,
-      Function<Subscription, RideAlong> rideAlong) {
+  public HolderView<Subscription> create(Tenant tenant, ApiVersion version, SubscriptionDraft draft,
+      Function<HolderView<Subscription>, RideAlong> rideAlong) {
     Instant now = clock.instant();
     Customer customer = customers.find(tenant, draft.customer()).filter(stored -> !stored.deleted())
         .map(CustomerStore.Stored::customer)
@@ -88,15 +87,16 @@ public final class SubscriptionService {
     }
     Subscription subscription = new Subscription(id, customer.id(), now.getEpochSecond(), currency,
         Subscription.ACTIVE, null, draft.metadata(), items, subscriptionLevel, tenant.livemode());
+    HolderView<Subscription> view = new HolderView<>(subscription, plan.coupons(discounts.lookup(tenant)));
     try {
-      store.insert(tenant, subscription, now, plan.redemption(), rideAlong.apply(subscription));
+      store.insert(tenant, subscription, now, plan.redemption(), rideAlong.apply(view));
     } catch (RedemptionRefused refused) {
       if (refused.part() == RedemptionRefused.Part.HOLDER) {
         throw CustomerService.noSuchCustomer(draft.customer(), "customer", 400);
       }
       throw discounts.explain(refused, plan, tenant, now);
     }
-    return subscription;
+    return view;
   }
 
   public Subscription retrieve(Tenant tenant, String id) {
@@ -130,8 +130,8 @@ public final class SubscriptionService {
     List<Discount> reusable = new ArrayList<>(subscription.discountsAt(now));
     customers.find(tenant, subscription.customer()).map(stored -> stored.customer().discountAt(now))
         .ifPresent(reusable::add);
-    DiscountService.Plan plan = requests.isEmpty() ? new DiscountService.Plan(List.of(), Redemption.NONE, List.of(),
-        List.of()) : discounts.plan(tenant, version, placed, reusable, now);
+    DiscountService.Plan plan = requests.isEmpty() ? DiscountService.Plan.NONE
+        : discounts.plan(tenant, version, placed, reusable, now);
     try {
       store.replace(tenant, current, plan.discounts(), changes.metadata().applyTo(subscription.metadata()),
           plan.redemption(), now);

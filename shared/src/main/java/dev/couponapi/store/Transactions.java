@@ -11,8 +11,8 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
 /** Writing transactions, and reading why one was cancelled. */
 final class Transactions {
 
-  /** Attempts for a transaction that collides with another on the same items. */
-  static final int ATTEMPTS = 4;
+  /** Attempts for a transaction that collides with another on the same items (a hot coupon). */
+  static final int ATTEMPTS = 12;
 
   private Transactions() {}
 
@@ -33,7 +33,19 @@ final class Transactions {
         if (attempt == ATTEMPTS) {
           throw new LockTimeout();
         }
+        backOff(attempt);
       }
+    }
+  }
+
+  /** Jittered exponential back-off, so colliding writers spread out instead of colliding again. */
+  private static void backOff(int attempt) {
+    long ceiling = Math.min(200, 5L << Math.min(attempt, 6));
+    try {
+      Thread.sleep(java.util.concurrent.ThreadLocalRandom.current().nextLong(1, ceiling + 1));
+    } catch (InterruptedException interrupted) {
+      Thread.currentThread().interrupt();
+      throw new LockTimeout();
     }
   }
 
