@@ -1,0 +1,113 @@
+package dev.couponapi.http;
+
+import static dev.couponapi.http.DiscountFixture.ACACIA;
+import static dev.couponapi.http.DiscountFixture.CLOVER;
+import static dev.couponapi.http.DiscountFixture.ITEM;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * DynamoDB calls per customer, subscription and discount operation (ENGINEERING.md §5): applying a
+ * coupon is one TransactWriteItems plus the reads it needs.
+ */
+class DiscountCallBudgetTest {
+
+  private final DiscountFixture f = new DiscountFixture();
+  private String customer;
+  private String subscription;
+  private String code;
+
+  @BeforeEach
+  void setUp() {
+    f.coupon("id=BUDGET&percent_off=10");
+    code = (String) f.post(f.codes.create(), "/v1/promotion_codes", null,
+        "promotion[type]=coupon&promotion[coupon]=BUDGET", CLOVER).get("id");
+    customer = f.customer("coupon=BUDGET");
+    subscription = (String) f.post(f.subscriptions.create(), "/v1/subscriptions", null,
+        "customer=" + customer + "&" + ITEM + "&discounts[0][coupon]=BUDGET", CLOVER).get("id");
+    f.test.calls.reset();
+  }
+
+  private void assertCalls(String... operations) {
+    assertThat(f.test.calls.operations()).containsExactly(operations);
+  }
+
+  @Test
+  void createCustomerWithACoupon_readsTheCoupon_thenOneTransaction() {
+    f.customer("coupon=BUDGET");
+    assertCalls("GetItem", "TransactWriteItems");
+  }
+
+  @Test
+  void createCustomerWithAPromotionCode_readsCodeAndCoupon_thenOneTransaction() {
+    f.customer("promotion_code=" + code);
+    assertCalls("GetItem", "GetItem", "TransactWriteItems");
+  }
+
+  @Test
+  void createCustomerPlain_isOneTransactionOfOne() {
+    f.customer("name=plain");
+    assertCalls("TransactWriteItems");
+  }
+
+  @Test
+  void retrieveCustomer_oneRead_plusItsCouponOnlyWhereTheShapeEmbedsIt() {
+    f.get(f.customers.retrieve(), "/v1/customers/" + customer, customer, CLOVER);
+    assertCalls("GetItem");
+    f.test.calls.reset();
+    f.get(f.customers.retrieve(), "/v1/customers/" + customer, customer, ACACIA);
+    assertCalls("GetItem", "GetItem");
+  }
+
+  @Test
+  void updateCustomerFields_isOneUpdate() {
+    f.post(f.customers.update(), "/v1/customers/" + customer, customer, "name=new", CLOVER);
+    assertCalls("UpdateItem");
+  }
+
+  @Test
+  void applyingACouponToACustomer_readsCustomerAndCoupon_oneTransaction_thenTheResponse() {
+    f.post(f.customers.update(), "/v1/customers/" + customer, customer, "coupon=BUDGET", CLOVER);
+    assertCalls("GetItem", "GetItem", "TransactWriteItems", "GetItem");
+  }
+
+  @Test
+  void removingACustomersDiscount_isOneUpdate() {
+    f.delete(f.customers.deleteDiscount(), "/v1/customers/" + customer + "/discount", customer, CLOVER);
+    assertCalls("UpdateItem");
+  }
+
+  @Test
+  void createSubscriptionWithADiscount_readsCustomerAndCoupon_thenOneTransaction() {
+    f.post(f.subscriptions.create(), "/v1/subscriptions", null, "customer=" + customer + "&" + ITEM
+        + "&discounts[0][coupon]=BUDGET", CLOVER);
+    assertCalls("GetItem", "GetItem", "TransactWriteItems");
+  }
+
+  @Test
+  void retrieveSubscription_isOneRead() {
+    f.get(f.subscriptions.retrieve(), "/v1/subscriptions/" + subscription, subscription, CLOVER);
+    assertCalls("GetItem");
+  }
+
+  @Test
+  void removingASubscriptionsDiscounts_isOneUpdate() {
+    f.delete(f.subscriptions.deleteDiscount(), "/v1/subscriptions/" + subscription + "/discount", subscription, CLOVER);
+    assertCalls("UpdateItem");
+  }
+
+  @Test
+  void lists_areOneQuery() {
+    f.send(f.customers.list(), "GET", "/v1/customers", null, null, CLOVER);
+    assertCalls("Query");
+    f.test.calls.reset();
+    Map<String, Object> event = dev.couponapi.testing.TestApp.event("GET", "/v1/subscriptions", null, null,
+        DiscountFixture.TENANT);
+    event.put("queryStringParameters", Map.of("customer", customer));
+    f.test.app.pipeline().handle(f.subscriptions.list(), event);
+    assertCalls("Query");
+  }
+}

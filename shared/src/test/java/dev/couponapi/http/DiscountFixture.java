@@ -1,0 +1,70 @@
+package dev.couponapi.http;
+
+import dev.couponapi.domain.Tenant;
+import dev.couponapi.testing.TestApp;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Discount tests' setup: coupons and customers made through the pipeline, requests in a chosen version. */
+final class DiscountFixture {
+
+  static final Tenant TENANT = new Tenant("acct_disc", false);
+  static final String ACACIA = "2025-02-24.acacia";
+  static final String BASIL = "2025-03-31.basil";
+  static final String CLOVER = "2025-09-30.clover";
+  static final String ITEM = "items[0][price_data][currency]=usd&items[0][price_data][product]=prod_A"
+      + "&items[0][price_data][unit_amount]=2000&items[0][price_data][recurring][interval]=month";
+
+  final TestApp test = new TestApp();
+  final CouponOperations coupons = test.app.coupons();
+  final PromotionCodeOperations codes = test.app.promotionCodes();
+  final CustomerOperations customers = test.app.customers();
+  final SubscriptionOperations subscriptions = test.app.subscriptions();
+
+  ApiResponse send(Operation operation, String method, String path, Map<String, String> pathParameters, String body,
+      String version, String... headers) {
+    Map<String, Object> event = TestApp.event(method, path, pathParameters, body, TENANT);
+    Map<String, String> headerMap = new LinkedHashMap<>();
+    headerMap.put("Content-Type", "application/x-www-form-urlencoded");
+    headerMap.put("Stripe-Version", version);
+    for (int i = 0; i < headers.length; i += 2) {
+      headerMap.put(headers[i], headers[i + 1]);
+    }
+    event.put("headers", headerMap);
+    return test.app.pipeline().handle(operation, event);
+  }
+
+  Map<String, Object> post(Operation operation, String path, String id, String body, String version,
+      String... headers) {
+    return TestApp.body(send(operation, "POST", path, id == null ? null : Map.of("customer", id,
+        "subscription_exposed_id", id, "coupon", id, "promotion_code", id), body, version, headers));
+  }
+
+  Map<String, Object> get(Operation operation, String path, String id, String version) {
+    return TestApp.body(send(operation, "GET", path, Map.of("customer", id, "subscription_exposed_id", id,
+        "coupon", id, "promotion_code", id), null, version));
+  }
+
+  Map<String, Object> delete(Operation operation, String path, String id, String version) {
+    return TestApp.body(send(operation, "DELETE", path, Map.of("customer", id, "subscription_exposed_id", id,
+        "coupon", id), null, version));
+  }
+
+  String coupon(String body) {
+    return (String) post(coupons.create(), "/v1/coupons", null, body, CLOVER).get("id");
+  }
+
+  String customer(String body) {
+    return (String) post(customers.create(), "/v1/customers", null, body, CLOVER).get("id");
+  }
+
+  long timesRedeemed(String couponId) {
+    return ((Number) get(coupons.retrieve(), "/v1/coupons/" + couponId, couponId, CLOVER).get("times_redeemed"))
+        .longValue();
+  }
+
+  @SuppressWarnings("unchecked")
+  static Map<String, Object> error(Map<String, Object> body) {
+    return (Map<String, Object>) body.get("error");
+  }
+}
