@@ -39,6 +39,8 @@ class BadInputTest {
   }
 
   private static final String PROMO = "promotion[type]=coupon&promotion[coupon]=";
+  private static final String ITEM = "items[0][price_data][currency]=usd&items[0][price_data][product]=prod_A"
+      + "&items[0][price_data][unit_amount]=2000&items[0][price_data][recurring][interval]=month";
 
   private static Arguments bad(String name, int status, String method, String path, String body, String... headers) {
     return Arguments.of(name, status, method, path, body, headers);
@@ -146,6 +148,31 @@ class BadInputTest {
         bad("promotion code retrieve missing", 404, "GET", "/v1/promotion_codes/promo_nope", null),
         bad("promotion code list active=maybe", 400, "GET", "/v1/promotion_codes?active=maybe", null),
         bad("promotion code delete (no such route)", 404, "DELETE", "/v1/promotion_codes/promo_x", null),
+        // customers, subscriptions, discounts
+        bad("customer with an unknown coupon", 400, "POST", "/v1/customers", "coupon=NOPE"),
+        bad("customer with coupon and promotion_code", 400, "POST", "/v1/customers", "coupon=SEED&promotion_code=promo_x"),
+        bad("customer with a missing promotion code", 400, "POST", "/v1/customers", "promotion_code=promo_nope"),
+        bad("customer with an unknown parameter", 400, "POST", "/v1/customers", "phone=123"),
+        bad("customer name too long", 400, "POST", "/v1/customers", "name=" + "n".repeat(257)),
+        bad("customer update of a missing customer", 404, "POST", "/v1/customers/cus_nope", "name=x"),
+        bad("customer discount removal of a missing customer", 404, "DELETE", "/v1/customers/cus_nope/discount", null),
+        bad("subscription without a customer", 400, "POST", "/v1/subscriptions", ITEM),
+        bad("subscription for a missing customer", 400, "POST", "/v1/subscriptions", "customer=cus_nope&" + ITEM),
+        bad("subscription without items", 400, "POST", "/v1/subscriptions", "customer=cus_x"),
+        bad("subscription item with a price id", 400, "POST", "/v1/subscriptions", "customer=cus_x&items[0][price]=price_1"),
+        bad("subscription item without unit_amount", 400, "POST", "/v1/subscriptions",
+            "customer=cus_x&items[0][price_data][currency]=usd&items[0][price_data][product]=p"
+                + "&items[0][price_data][recurring][interval]=month"),
+        bad("subscription interval unknown", 400, "POST", "/v1/subscriptions", "customer=cus_x&" + ITEM.replace("month", "fortnight")),
+        bad("subscription discount naming two things", 400, "POST", "/v1/subscriptions",
+            "customer=cus_x&" + ITEM + "&discounts[0][coupon]=SEED&discounts[0][promotion_code]=promo_x"),
+        bad("subscription discounts with a gap", 400, "POST", "/v1/subscriptions",
+            "customer=cus_x&" + ITEM + "&discounts[1][coupon]=SEED"),
+        bad("subscription coupon= in basil", 400, "POST", "/v1/subscriptions", "customer=cus_x&" + ITEM + "&coupon=SEED",
+            "Stripe-Version", "2025-03-31.basil"),
+        bad("subscription retrieve missing", 404, "GET", "/v1/subscriptions/sub_nope", null),
+        bad("subscription cancel missing", 404, "DELETE", "/v1/subscriptions/sub_nope", null),
+        bad("subscription list status unknown", 400, "GET", "/v1/subscriptions?status=paused", null),
         // wrong methods and unknown paths
         bad("PUT on the collection", 404, "PUT", "/v1/coupons", "percent_off=5"),
         bad("PATCH on a coupon", 404, "PATCH", "/v1/coupons/SEED", "name=x"),

@@ -114,6 +114,38 @@ class CrossTenantTest {
   }
 
   @Test
+  void customersSubscriptionsAndDiscounts_areInvisibleAcrossTenants() {
+    Map<Tenant, String[]> owned = new LinkedHashMap<>();
+    for (Tenant tenant : TENANTS) {
+      String customer = (String) json(api.send("POST", "/v1/customers", keys.get(tenant), "coupon=SHARED")).get("id");
+      String subscription = (String) json(api.send("POST", "/v1/subscriptions", keys.get(tenant), "customer=" + customer
+          + "&items[0][price_data][currency]=usd&items[0][price_data][product]=p&items[0][price_data][unit_amount]=100"
+          + "&items[0][price_data][recurring][interval]=month&discounts[0][coupon]=SHARED")).get("id");
+      owned.put(tenant, new String[] {customer, subscription});
+    }
+    for (Tenant reader : TENANTS) {
+      String key = keys.get(reader);
+      for (Tenant owner : TENANTS) {
+        if (reader.equals(owner)) {
+          continue;
+        }
+        String customer = owned.get(owner)[0];
+        String subscription = owned.get(owner)[1];
+        assertThat(api.send("GET", "/v1/customers/" + customer, key, null).statusCode()).isEqualTo(404);
+        assertThat(api.send("DELETE", "/v1/customers/" + customer + "/discount", key, null).statusCode()).isEqualTo(404);
+        assertThat(api.send("GET", "/v1/subscriptions/" + subscription, key, null).statusCode()).isEqualTo(404);
+        assertThat(api.send("DELETE", "/v1/subscriptions/" + subscription, key, null).statusCode()).isEqualTo(404);
+        assertThat(api.send("POST", "/v1/subscriptions", key, "customer=" + customer
+            + "&items[0][price_data][currency]=usd&items[0][price_data][product]=p&items[0][price_data][unit_amount]=1"
+            + "&items[0][price_data][recurring][interval]=month").statusCode()).isEqualTo(400);
+      }
+      assertThat((List<?>) json(api.send("GET", "/v1/customers", key, null)).get("data")).hasSize(1);
+      assertThat((List<?>) json(api.send("GET", "/v1/subscriptions", key, null)).get("data")).hasSize(1);
+      assertThat(json(api.send("GET", "/v1/coupons/SHARED", key, null))).containsEntry("times_redeemed", 2);
+    }
+  }
+
+  @Test
   void creatingATakenIdInAnotherTenant_isNoConflict_andDeletingTouchesOnlyOne() {
     Tenant alphaTest = TENANTS.get(0);
     assertThat(api.send("DELETE", "/v1/coupons/SHARED", keys.get(alphaTest), null).statusCode()).isEqualTo(200);

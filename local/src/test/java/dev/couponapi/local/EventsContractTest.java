@@ -66,6 +66,7 @@ class EventsContractTest {
     assertThat(body(listed).get("data").toString()).contains("SPRING25");
 
     theirPromotionCodeEvents();
+    theirCustomerAndSubscriptionEvents();
 
     Map<String, Object> deleted = invoke("DeleteCouponFunction");
     assertThat(deleted.get("statusCode")).isEqualTo(200);
@@ -98,6 +99,62 @@ class EventsContractTest {
     assertThat(listed.get("statusCode")).isEqualTo(200);
     assertThat(body(listed)).containsEntry("url", "/v1/promotion_codes").containsEntry("has_more", false);
     assertThat((java.util.List<?>) body(listed).get("data")).hasSize(2);
+  }
+
+  /** The customer and subscription events, on the coupon of create-coupon.json (clover shape). */
+  private void theirCustomerAndSubscriptionEvents() throws IOException {
+    Map<String, Object> created = invoke("CreateCustomerFunction");
+    assertThat(created.get("statusCode")).as(created.toString()).isEqualTo(200);
+    assertThat(body(created)).containsEntry("object", "customer").containsEntry("name", "Jenny Rosen")
+        .containsEntry("email", "jenny@example.com");
+    assertThat(((Map<?, ?>) body(created).get("discount")).get("source"))
+        .isEqualTo(Map.of("coupon", "SPRING25", "type", "coupon"));
+
+    seedTheCustomerAndSubscriptionTheEventsName();
+    assertThat(body(invoke("RetrieveCustomerFunction"))).containsEntry("id", EVENTS_CUSTOMER);
+    assertThat(body(invoke("UpdateCustomerFunction"))).containsEntry("description", "Loyal customer");
+    Map<String, Object> customers = body(invoke("ListCustomersFunction"));
+    assertThat((java.util.List<?>) customers.get("data")).hasSize(1);
+    assertThat(customers.get("data").toString()).contains((String) body(created).get("id"));
+
+    Map<String, Object> subscription = invoke("CreateSubscriptionFunction");
+    assertThat(subscription.get("statusCode")).as(subscription.toString()).isEqualTo(200);
+    assertThat(body(subscription)).containsEntry("customer", EVENTS_CUSTOMER).containsEntry("status", "active")
+        .containsEntry("currency", "usd");
+    assertThat((java.util.List<?>) body(subscription).get("discounts")).hasSize(1);
+
+    assertThat(body(invoke("RetrieveSubscriptionFunction"))).containsEntry("id", EVENTS_SUBSCRIPTION);
+    assertThat(body(invoke("UpdateSubscriptionFunction"))).containsEntry("metadata", Map.of("plan", "basic"));
+    assertThat((java.util.List<?>) body(invoke("ListSubscriptionsFunction")).get("data")).hasSize(2);
+    Map<String, Object> removed = body(invoke("DeleteSubscriptionDiscountFunction"));
+    assertThat(removed).containsEntry("object", "discount").containsEntry("deleted", true)
+        .containsEntry("subscription", EVENTS_SUBSCRIPTION);
+    assertThat(body(invoke("CancelSubscriptionFunction"))).containsEntry("status", "canceled");
+    assertThat(body(invoke("DeleteCustomerDiscountFunction"))).containsEntry("deleted", true)
+        .containsEntry("customer", EVENTS_CUSTOMER);
+    assertThat(body(invoke("DeleteCustomerFunction"))).isEqualTo(Map.of("id", EVENTS_CUSTOMER, "object", "customer",
+        "deleted", true));
+  }
+
+  /** The ids the customer and subscription events name; create assigns random ids, so they are seeded. */
+  static final String EVENTS_CUSTOMER = "cus_EventsExample0";
+  static final String EVENTS_SUBSCRIPTION = "sub_EventsExample00000000000";
+
+  private void seedTheCustomerAndSubscriptionTheEventsName() {
+    Tenant local = new Tenant("acct_local", false);
+    String rev = new dev.couponapi.store.CouponStore(test.dynamo, test.table).find(local, "SPRING25").orElseThrow().rev();
+    long now = test.clock.instant().getEpochSecond();
+    dev.couponapi.store.CustomerStore customers = new dev.couponapi.store.CustomerStore(test.dynamo, test.table);
+    customers.insert(local, new dev.couponapi.domain.Customer(EVENTS_CUSTOMER, now, "Events", null, null, null,
+        Map.of(), new dev.couponapi.domain.Discount("di_EventsCustomer000000000000", "SPRING25", rev, null, now, null,
+            EVENTS_CUSTOMER, null, null), false), test.clock.instant(), dev.couponapi.store.Redemption.NONE, null);
+    new dev.couponapi.store.SubscriptionStore(test.dynamo, test.table, customers).insert(local,
+        new dev.couponapi.domain.Subscription(EVENTS_SUBSCRIPTION, EVENTS_CUSTOMER, now, "usd", "active", null,
+            Map.of(), java.util.List.of(new dev.couponapi.domain.SubscriptionItem("si_EventsExample0", now, "usd",
+                "prod_basic", 2000, "month", 1, 1, java.util.List.of())),
+            java.util.List.of(new dev.couponapi.domain.Discount("di_EventsSubscription00000000", "SPRING25", rev, null,
+                now, null, EVENTS_CUSTOMER, EVENTS_SUBSCRIPTION, null)), false),
+        test.clock.instant(), dev.couponapi.store.Redemption.NONE, null);
   }
 
   /** The id retrieve- and update-promotion-code.json name; create assigns random ids, so it is seeded. */
