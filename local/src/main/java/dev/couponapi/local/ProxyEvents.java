@@ -1,7 +1,6 @@
 package dev.couponapi.local;
 
 import dev.couponapi.wire.FormDecoder;
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -9,7 +9,6 @@ import dev.couponapi.domain.Tenant;
 import dev.couponapi.store.CouponStore;
 import dev.couponapi.store.RideAlong;
 import dev.couponapi.wire.Errors;
-import dev.couponapi.wire.FormDecoder;
 import dev.couponapi.wire.Ids;
 import java.time.Clock;
 import java.time.Instant;
@@ -107,11 +106,7 @@ public final class CouponService {
 
   /** A deleted coupon keeps its place in the list, so a page can still start after it. */
   private String cursorKey(Tenant tenant, String id, String param) {
-    if (!Ids.isAcceptableId(id)) {
-      throw Errors.noSuch("coupon", FormDecoder.clip(id), param, 400);
-    }
-    return store.find(tenant, id).map(CouponStore.Stored::listKey)
-        .orElseThrow(() -> Errors.noSuch("coupon", FormDecoder.clip(id), param, 400));
+    return Lookups.cursorKey("coupon", id, param, cursor -> store.find(tenant, cursor).map(CouponStore.Stored::listKey));
   }
 
   private Coupon live(Tenant tenant, String id) {
@@ -120,14 +115,11 @@ public final class CouponService {
         .orElseThrow(() -> noSuchCoupon(id));
   }
 
-  /** An id that could never have been created cannot exist: answer without a store call. */
   private static void requireAcceptableId(String id) {
-    if (!Ids.isAcceptableId(id)) {
-      throw noSuchCoupon(id);
-    }
+    Lookups.requireAcceptableId("coupon", id);
   }
 
   private static RuntimeException noSuchCoupon(String id) {
-    return Errors.noSuch("coupon", FormDecoder.clip(id), "id", 404);
+    return Lookups.noSuch("coupon", id, "id", 404);
   }
 }

@@ -13,7 +13,6 @@ import dev.couponapi.store.RideAlong;
 import dev.couponapi.store.SubscriptionStore;
 import dev.couponapi.wire.ApiException;
 import dev.couponapi.wire.ApiVersion;
-import dev.couponapi.wire.Errors;
 import dev.couponapi.wire.FormDecoder;
 import dev.couponapi.wire.Ids;
 import java.time.Clock;
@@ -131,11 +130,7 @@ public final class CustomerService {
   }
 
   private String cursor(Tenant tenant, String id, String param) {
-    if (!Ids.isAcceptableId(id)) {
-      throw noSuchCustomer(id, param, 400);
-    }
-    return store.find(tenant, id).map(CustomerStore.Stored::listKey)
-        .orElseThrow(() -> noSuchCustomer(id, param, 400));
+    return Lookups.cursorKey("customer", id, param, cursor -> store.find(tenant, cursor).map(CustomerStore.Stored::listKey));
   }
 
   private Customer live(Tenant tenant, String id) {
@@ -145,12 +140,10 @@ public final class CustomerService {
   }
 
   private static void requireAcceptableId(String id) {
-    if (!Ids.isAcceptableId(id)) {
-      throw noSuchCustomer(id, "id", 404);
-    }
+    Lookups.requireAcceptableId("customer", id);
   }
 
   static ApiException noSuchCustomer(String id, String param, int status) {
-    return Errors.noSuch("customer", FormDecoder.clip(id), param, status);
+    return Lookups.noSuch("customer", id, param, status);
   }
 }

@@ -176,21 +176,16 @@ public final class PromotionCodeService {
   }
 
   private String cursorKey(Tenant tenant, String id, String param) {
-    if (!Ids.isAcceptableId(id)) {
-      throw noSuchCode(id, param, 400);
-    }
-    return store.find(tenant, id).map(PromotionCodeStore.Stored::listKey)
-        .orElseThrow(() -> noSuchCode(id, param, 400));
+    return Lookups.cursorKey("promotion code", id, param,
+        cursor -> store.find(tenant, cursor).map(PromotionCodeStore.Stored::listKey));
   }
 
   private static void requireAcceptableId(String id) {
-    if (!Ids.isAcceptableId(id)) {
-      throw noSuchCode(id, "id", 404);
-    }
+    Lookups.requireAcceptableId("promotion code", id);
   }
 
   private static ApiException noSuchCode(String id, String param, int status) {
-    return Errors.noSuch("promotion code", FormDecoder.clip(id), param, status);
+    return Lookups.noSuch("promotion code", id, param, status);
   }
 
   private static ApiException codeTaken(String param) {

@@ -180,20 +180,15 @@ public final class SubscriptionService {
   }
 
   private String cursor(Tenant tenant, String id, String param) {
-    if (!Ids.isAcceptableId(id)) {
-      throw noSuchSubscription(id, param, 400);
-    }
-    return store.find(tenant, id).map(SubscriptionStore.Stored::listKey)
-        .orElseThrow(() -> noSuchSubscription(id, param, 400));
+    return Lookups.cursorKey("subscription", id, param,
+        cursor -> store.find(tenant, cursor).map(SubscriptionStore.Stored::listKey));
   }
 
   private static void requireAcceptableId(String id) {
-    if (!Ids.isAcceptableId(id)) {
-      throw noSuchSubscription(id, "id", 404);
-    }
+    Lookups.requireAcceptableId("subscription", id);
   }
 
   private static ApiException noSuchSubscription(String id, String param, int status) {
-    return Errors.noSuch("subscription", FormDecoder.clip(id), param, status);
+    return Lookups.noSuch("subscription", id, param, status);
   }
 }

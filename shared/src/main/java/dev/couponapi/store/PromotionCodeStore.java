@@ -31,6 +31,7 @@ public final class PromotionCodeStore {
   private final NewestFirstIndex index;
   private final CodeMarkers markers;
   private final CouponStore coupons;
+  private final RedemptionCounts counts;
 
   public PromotionCodeStore(DynamoDbClient dynamo, String tableName, CouponStore coupons) {
     this.dynamo = dynamo;
@@ -38,6 +39,7 @@ public final class PromotionCodeStore {
     this.index = new NewestFirstIndex(dynamo, tableName);
     this.markers = new CodeMarkers(tableName);
     this.coupons = coupons;
+    this.counts = new RedemptionCounts(tableName);
   }
 
   /** A stored code, its place in lists and its version (every update increments it). */
@@ -72,17 +74,11 @@ public final class PromotionCodeStore {
     if (code.activeFlag()) {
       items.add(markers.claim(tenant, code));
     }
-    if (rideAlong != null) {
-      items.add(rideAlong.item);
-    }
     try {
-      Transactions.write(dynamo, TransactWriteItemsRequest.builder().transactItems(items).build());
-    } catch (TransactionCanceledException cancelled) {
-      if (rideAlong != null) {
-        Transactions.requireHeld(cancelled, items.size() - 1);
-      }
+      Redemption.NONE.commit(dynamo, counts, tenant, now, items, rideAlong);
+    } catch (RedemptionRefused refused) {
       // 0: the coupon; 1: the code's own id (random, 24 characters); 2: the text marker
-      throw new Refused(Transactions.failed(cancelled, 0) ? Refusal.COUPON_GONE : Refusal.CODE_TAKEN);
+      throw new Refused(refused.index() == 0 ? Refusal.COUPON_GONE : Refusal.CODE_TAKEN);
     }
   }
 

@@ -1,0 +1,33 @@
+package dev.couponapi.service;
+
+import dev.couponapi.wire.ApiException;
+import dev.couponapi.wire.Errors;
+import dev.couponapi.wire.FormDecoder;
+import dev.couponapi.wire.Ids;
+import java.util.Optional;
+import java.util.function.Function;
+
+/** Finding objects by id, the same way for every resource. */
+final class Lookups {
+
+  private Lookups() {}
+
+  /** An id that could never have been created cannot exist: answered without a store call. */
+  static void requireAcceptableId(String resource, String id) {
+    if (!Ids.isAcceptableId(id)) {
+      throw noSuch(resource, id, "id", 404);
+    }
+  }
+
+  /** The list key of a {@code starting_after} / {@code ending_before} object, or 400 naming the cursor. */
+  static String cursorKey(String resource, String id, String param, Function<String, Optional<String>> listKeyOf) {
+    if (!Ids.isAcceptableId(id)) {
+      throw noSuch(resource, id, param, 400);
+    }
+    return listKeyOf.apply(id).orElseThrow(() -> noSuch(resource, id, param, 400));
+  }
+
+  static ApiException noSuch(String resource, String id, String param, int status) {
+    return Errors.noSuch(resource, FormDecoder.clip(id), param, status);
+  }
+}
