@@ -104,10 +104,10 @@ public final class DiscountService {
         rev = stored.rev();
       }
       checkCoupon(coupon, request.param(), target, version, now);
-      couponCounts.computeIfAbsent(coupon.id(), id -> new Counted<>(coupon, rev, request)).count++;
+      couponCounts.computeIfAbsent(coupon.id(), id -> new Counted<>(coupon, rev, request, target.customer())).count++;
       if (code != null) {
         PromotionCode counted = code;
-        codeCounts.computeIfAbsent(code.id(), id -> new Counted<>(counted, null, request)).count++;
+        codeCounts.computeIfAbsent(code.id(), id -> new Counted<>(counted, null, request, target.customer())).count++;
       }
       discounts.add(new Discount("di_" + Ids.random(24), coupon.id(), rev, code == null ? null : code.id(),
           now.getEpochSecond(), Discount.endOf(coupon, now.getEpochSecond()), target.customer(),
@@ -123,7 +123,7 @@ public final class DiscountService {
         couponCounts.values().stream().map(c -> new RedemptionCounts.CouponCount(c.subject.id(), c.rev,
             c.subject.maxRedemptions(), c.subject.redeemBy(), c.count)).toList(),
         codeCounts.values().stream().map(c -> new RedemptionCounts.PromotionCodeCount(c.subject.id(),
-            c.subject.maxRedemptions(), c.subject.expiresAt(), c.count)).toList());
+            c.subject.maxRedemptions(), c.subject.expiresAt(), c.customer, c.count)).toList());
     Map<String, Coupon> redeemed = new LinkedHashMap<>();
     couponCounts.values().forEach(c -> redeemed.put(c.rev, c.subject.redeemed(c.count)));
     return new Plan(discounts, redemption, couponCounts.values().stream().map(c -> c.source).toList(),
@@ -247,12 +247,14 @@ public final class DiscountService {
     final T subject;
     final String rev;
     final DiscountRequest source;
+    final String customer;
     int count;
 
-    Counted(T subject, String rev, DiscountRequest source) {
+    Counted(T subject, String rev, DiscountRequest source, String customer) {
       this.subject = subject;
       this.rev = rev;
       this.source = source;
+      this.customer = customer;
     }
   }
 }

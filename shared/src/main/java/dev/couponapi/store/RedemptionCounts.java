@@ -19,8 +19,11 @@ public final class RedemptionCounts {
   /** The coupon must be live, this revision, before its redeem_by, with room for {@code count} more. */
   public record CouponCount(String couponId, String rev, Long maxRedemptions, Long redeemBy, int count) {}
 
-  /** The code must be switched on, not expired, with room for {@code count} more. */
-  public record PromotionCodeCount(String id, Long maxRedemptions, Long expiresAt, int count) {}
+  /**
+   * The code must be switched on, not expired, with room for {@code count} more, and restricted to
+   * no customer or to {@code customer}, the one redeeming.
+   */
+  public record PromotionCodeCount(String id, Long maxRedemptions, Long expiresAt, String customer, int count) {}
 
   private final String tableName;
 
@@ -48,6 +51,8 @@ public final class RedemptionCounts {
           .name("#active", PromotionCodeMapper.ACTIVE).value(":true", Attr.bool(true))
           .condition("#active = :true");
       room(update, code.maxRedemptions(), code.count());
+      update.name("#customer", PromotionCodeMapper.CUSTOMER).value(":customer", Attr.s(code.customer()))
+          .condition("(attribute_not_exists(#customer) OR #customer = :customer)");
       if (code.expiresAt() != null) {
         update.name("#expires", PromotionCodeMapper.EXPIRES_AT).value(":now", Attr.n(now.getEpochSecond()))
             .condition("#expires > :now");
