@@ -3,6 +3,7 @@ package dev.couponapi.local;
 import dev.couponapi.ddblocal.DynamoDbLocalServer;
 import dev.couponapi.domain.Tenant;
 import dev.couponapi.http.App;
+import dev.couponapi.http.SweepRun;
 import dev.couponapi.wire.ApiVersion;
 import dev.couponapi.wire.Json;
 import java.io.IOException;
@@ -61,6 +62,8 @@ public final class LocalMain {
         return invoke(options);
       case "keys":
         return keys(options);
+      case "sweep":
+        return sweep(options);
       default:
         err.println("unknown command: " + command);
         err.println(USAGE);
@@ -79,6 +82,22 @@ public final class LocalMain {
       LocalTable.ensure(dynamo, LocalTable.NAME);
       App app = new App(dynamo, LocalTable.NAME, Clock.systemUTC(), defaultVersion(template));
       String key = testKey(app, options.value("--api-key"), inMemory ? null : data);
+      int sweepEvery = options.intValue("--sweep-every",
+          60 * Integer.parseInt(template.parameterDefault("SweepRateMinutes")));
+      java.util.concurrent.ScheduledExecutorService scheduler = java.util.concurrent.Executors
+          .newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "expiry-sweep");
+            thread.setDaemon(true);
+            return thread;
+          });
+      SweepRun sweepRun = new SweepRun(app.sweep(), out);
+      scheduler.scheduleWithFixedDelay(() -> {
+        try {
+          sweepRun.run(Map.of("max_items", Integer.parseInt(template.parameterDefault("SweepMaxItems"))));
+        } catch (RuntimeException failed) {
+          err.println("expiry sweep failed: " + failed);
+        }
+      }, sweepEvery, sweepEvery, java.util.concurrent.TimeUnit.SECONDS);
       try (LocalGateway gateway = new LocalGateway(FunctionHost.forApp(template, app), port)) {
         Path endpointFile = inMemory ? null : data.resolve(ENDPOINT_FILE);
         if (endpointFile != null) {
@@ -88,6 +107,7 @@ public final class LocalMain {
         out.println("DynamoDB Local   " + dynamoLocal.endpoint() + "  (table " + LocalTable.NAME + ", "
             + (inMemory ? "in memory" : "data in " + home.relativize(data.toAbsolutePath())) + ")");
         out.println("Test key         " + key + "  (account " + LOCAL_ACCOUNT + ", test mode)");
+        out.println("Expiry sweep     every " + sweepEvery + " s  (./run-local sweep runs one now)");
         out.println();
         out.println("Try:  curl " + gateway.url() + "/v1/coupons -u " + key + ": -d percent_off=25 -d duration=once");
         out.println("Stop with Ctrl-C.");
@@ -141,6 +161,20 @@ public final class LocalMain {
       App app = new App(DynamoDbLocalServer.clientFor(endpoint), LocalTable.NAME, Clock.systemUTC(),
           ApiVersion.parse(ApiVersion.FALLBACK));
       out.println(app.apiKeys().mint(tenant, null));
+    });
+  }
+
+  /** One sweep now, as the schedule would run it; {@code --now EPOCH} shows what a later one would do. */
+  private int sweep(Options options) throws Exception {
+    String at = options.value("--now", null);
+    Clock clock = at == null ? Clock.systemUTC() : Clock.fixed(java.time.Instant.ofEpochSecond(Long.parseLong(at)),
+        java.time.ZoneOffset.UTC);
+    int maxItems = options.intValue("--max-items", SweepRun.DEFAULT_MAX_ITEMS);
+    return withDynamo(options, endpoint -> {
+      App app = new App(DynamoDbLocalServer.clientFor(endpoint), LocalTable.NAME, clock,
+          ApiVersion.parse(ApiVersion.FALLBACK));
+      new SweepRun(app.sweep(), new java.io.PrintStream(java.io.OutputStream.nullOutputStream()))
+          .run(Map.of("max_items", maxItems)).forEach((name, value) -> out.println(name + ": " + value));
     });
   }
 
@@ -233,9 +267,12 @@ public final class LocalMain {
 
   static final String USAGE = String.join("\n",
       "usage:",
-      "  ./run-local serve [--port 3000] [--data DIR | --in-memory] [--api-key sk_test_...] [--dynamodb-port 8000]",
+      "  ./run-local serve [--port 3000] [--data DIR | --in-memory] [--api-key sk_test_...] [--dynamodb-port 8000]"
+          + " [--sweep-every SECONDS]",
       "  ./run-local invoke <FunctionLogicalId> -e events/<file>.json [--endpoint URL] [--data DIR]",
-      "  ./run-local keys create --account acct_... [--live] [--endpoint URL] [--data DIR]");
+      "  ./run-local keys create --account acct_... [--live] [--endpoint URL] [--data DIR]",
+      "  ./run-local sweep [--now EPOCH] [--max-items N] [--endpoint URL] [--data DIR]",
+      "serve also takes --sweep-every SECONDS (default: the template's SweepRateMinutes)");
 
   /** Minimal argument parsing: positionals, {@code --flag}, {@code --name value}. */
   static final class Options {
@@ -248,7 +285,7 @@ public final class LocalMain {
         String arg = args[i];
         if (arg.startsWith("-")) {
           boolean takesValue = List.of("--port", "--data", "--api-key", "--dynamodb-port", "-e", "--event",
-              "--endpoint", "--account").contains(arg);
+              "--endpoint", "--account", "--sweep-every", "--now", "--max-items").contains(arg);
           if (takesValue) {
             if (i + 1 >= args.length) {
               throw new IllegalArgumentException(arg + " needs a value");

@@ -83,6 +83,11 @@ public final class SamTemplate {
     }
   }
 
+  /** A template parameter's default, if it has one. */
+  public String parameterDefault(String name) {
+    return parameterDefaults.get(name);
+  }
+
   public Map<String, Function> functions() {
     return functions;
   }

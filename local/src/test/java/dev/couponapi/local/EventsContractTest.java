@@ -187,6 +187,33 @@ class EventsContractTest {
   }
 
   @Test
+  void theExpirySweepEvent_runsOneBoundedSweep() throws IOException {
+    Map<String, Object> summary = invoke("ExpirySweepFunction");
+    assertThat(summary).containsEntry("complete", true).containsEntry("examined", 0)
+        .containsKeys("coupons_expired", "promotion_codes_switched_off", "customer_discounts_ended",
+            "subscriptions_updated", "swept_through");
+  }
+
+  /** ./run-local sweep --now shows what a later sweep would do, against a DynamoDB endpoint. */
+  @Test
+  void runLocalSweep_withNow() throws Exception {
+    String endpoint = dev.couponapi.testing.LocalDynamo.server().endpoint().toString();
+    LocalTable.ensure(dev.couponapi.ddblocal.DynamoDbLocalServer.clientFor(java.net.URI.create(endpoint)),
+        LocalTable.NAME);
+    dev.couponapi.http.App local = new dev.couponapi.http.App(
+        dev.couponapi.ddblocal.DynamoDbLocalServer.clientFor(java.net.URI.create(endpoint)), LocalTable.NAME,
+        java.time.Clock.systemUTC(), dev.couponapi.wire.ApiVersion.parse(dev.couponapi.wire.ApiVersion.FALLBACK));
+    long soon = java.time.Instant.now().getEpochSecond() + 3600;
+    local.pipeline().handle(local.coupons().create(), dev.couponapi.testing.TestApp.event("POST", "/v1/coupons", null,
+        "percent_off=5&redeem_by=" + soon, new Tenant("acct_cli", false)));
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    LocalMain main = new LocalMain(LocalApi.home(), new PrintStream(out, true, StandardCharsets.UTF_8), System.err);
+    assertThat(main.run(new LocalMain.Options(new String[] {"sweep", "--now", Long.toString(soon + 60),
+        "--endpoint", endpoint}))).isZero();
+    assertThat(out.toString(StandardCharsets.UTF_8)).contains("coupons_expired: 1").contains("complete: true");
+  }
+
+  @Test
   void theAdminKeysEvent_mintsATestKey() throws IOException {
     assertThat((String) invoke("AdminKeysFunction").get("key")).startsWith("sk_test_");
   }

@@ -77,8 +77,10 @@ class TemplateTest {
     Map<Object, Object> used = expected.globalSecondaryIndexes().stream().collect(Collectors.toMap(
         index -> index.indexName(), index -> index.keySchema().stream().map(k -> (Object) k.attributeName()).toList()));
     assertThat(declared).isEqualTo(used);
-    assertThat(indexes).allSatisfy(index ->
-        assertThat((Map<String, Object>) index.get("Projection")).containsEntry("ProjectionType", "ALL"));
+    Map<Object, Object> projections = indexes.stream().collect(Collectors.toMap(index -> index.get("IndexName"),
+        index -> ((Map<String, Object>) index.get("Projection")).get("ProjectionType")));
+    assertThat(projections).isEqualTo(expected.globalSecondaryIndexes().stream().collect(Collectors.toMap(
+        index -> (Object) index.indexName(), index -> (Object) index.projection().projectionTypeAsString())));
   }
 
   private static java.util.Set<Object> names(List<Map<String, Object>> entries, String key) {

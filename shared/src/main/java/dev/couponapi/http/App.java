@@ -4,11 +4,13 @@ import dev.couponapi.service.ApiKeyService;
 import dev.couponapi.service.CouponService;
 import dev.couponapi.service.CustomerService;
 import dev.couponapi.service.DiscountService;
+import dev.couponapi.service.ExpirySweep;
 import dev.couponapi.service.SubscriptionService;
 import dev.couponapi.service.PromotionCodeService;
 import dev.couponapi.store.ApiKeyStore;
 import dev.couponapi.store.CouponStore;
 import dev.couponapi.store.CustomerStore;
+import dev.couponapi.store.ExpiryQueue;
 import dev.couponapi.store.PromotionCodeStore;
 import dev.couponapi.store.SubscriptionStore;
 import dev.couponapi.store.IdempotencyStore;
@@ -38,6 +40,7 @@ public final class App {
   private final PromotionCodeOperations promotionCodes;
   private final CustomerOperations customers;
   private final SubscriptionOperations subscriptions;
+  private final ExpirySweep sweep;
   private final ApiKeyStore apiKeyStore;
   private final ApiKeyService apiKeys;
 
@@ -60,6 +63,8 @@ public final class App {
         rendering);
     this.subscriptions = new SubscriptionOperations(new SubscriptionService(subscriptionStore, customerStore,
         discounts, clock), rendering);
+    this.sweep = new ExpirySweep(new ExpiryQueue(dynamo, tableName), couponStore, codeStore, customerStore,
+        subscriptionStore, clock);
     this.apiKeyStore = new ApiKeyStore(dynamo, tableName);
     this.apiKeys = new ApiKeyService(apiKeyStore, clock);
   }
@@ -123,6 +128,10 @@ public final class App {
 
   public SubscriptionOperations subscriptions() {
     return subscriptions;
+  }
+
+  public ExpirySweep sweep() {
+    return sweep;
   }
 
   public ApiKeyStore apiKeyStore() {

@@ -29,6 +29,8 @@ final class CouponMapper {
   static final String DELETED_AT = "deleted_at";
   static final String LIVEMODE = "livemode";
   static final String ENTITY = "entity";
+  /** Set by the expiry sweep: the stored state says what {@code valid} computes (spec §2.7). */
+  static final String VALID = "valid";
 
   private CouponMapper() {}
 
@@ -61,6 +63,9 @@ final class CouponMapper {
     item.put(TIMES_REDEEMED, Attr.n(coupon.timesRedeemed()));
     Attr.putIfPresent(item, DELETED_AT, coupon.deletedAt());
     item.put(LIVEMODE, Attr.bool(coupon.livemode()));
+    if (!coupon.deleted()) {
+      ExpiryIndex.put(item, pk, coupon.redeemBy());
+    }
     return item;
   }
 

@@ -123,6 +123,8 @@ public final class CouponStore {
     Map<String, AttributeValue> archived = new HashMap<>(old);
     archived.put(Table.PK, Attr.s(Table.key(tenant, ARCHIVE_TYPE, Attr.string(old, CouponMapper.REV))));
     archived.remove(Table.GSI1_PK);
+    archived.remove(Table.GSI6_PK);
+    archived.remove(Table.GSI6_SK);
     List<TransactWriteItem> items = new ArrayList<>(List.of(
         TransactWriteItem.builder().put(Put.builder().tableName(tableName).item(archived)
             .conditionExpression(ID_IS_FREE).build()).build(),
@@ -229,14 +231,34 @@ public final class CouponStore {
       dynamo.updateItem(UpdateItemRequest.builder()
           .tableName(tableName)
           .key(couponKey(tenant, id))
-          .updateExpression("SET #deleted = :now REMOVE #gsi1pk")
+          .updateExpression("SET #deleted = :now REMOVE #gsi1pk, #gsi6pk, #gsi6sk")
           .conditionExpression(IS_LIVE)
-          .expressionAttributeNames(Map.of("#deleted", CouponMapper.DELETED_AT, "#gsi1pk", Table.GSI1_PK))
+          .expressionAttributeNames(Map.of("#deleted", CouponMapper.DELETED_AT, "#gsi1pk", Table.GSI1_PK,
+              "#gsi6pk", Table.GSI6_PK, "#gsi6sk", Table.GSI6_SK))
           .expressionAttributeValues(Map.of(":now", Attr.n(now.getEpochSecond())))
           .returnValues(ReturnValue.NONE)
           .build());
       return true;
     } catch (ConditionalCheckFailedException absent) {
+      return false;
+    }
+  }
+
+  /**
+   * The sweep's write for a coupon past {@code redeem_by}: stores {@code valid: false} and takes it
+   * out of the expiry index; false when another sweep (or a delete) already did.
+   */
+  public boolean expire(Tenant tenant, String id, Instant now) {
+    try {
+      dynamo.updateItem(new UpdateExpression()
+          .name("#valid", CouponMapper.VALID).value(":false", Attr.bool(false)).set("#valid = :false")
+          .name("#redeemBy", CouponMapper.REDEEM_BY).value(":now", Attr.n(now.getEpochSecond()))
+          .name("#gsi6pk", Table.GSI6_PK).name("#gsi6sk", Table.GSI6_SK).remove("#gsi6pk").remove("#gsi6sk")
+          .condition("attribute_exists(#gsi6pk) AND #redeemBy <= :now")
+          .request(tableName, couponKey(tenant, id)).returnValues(ReturnValue.NONE)
+          .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.NONE).build());
+      return true;
+    } catch (ConditionalCheckFailedException alreadyDone) {
       return false;
     }
   }

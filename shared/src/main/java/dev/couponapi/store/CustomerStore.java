@@ -88,6 +88,7 @@ public final class CustomerStore {
       Redemption redemption, Instant now) {
     UpdateExpression update = changes(tenant, changes).name("#discount", DISCOUNT)
         .value(":discount", DiscountMapper.toAttribute(discount)).set("#discount = :discount");
+    ExpiryIndex.set(update, Table.key(tenant, TYPE, id), discount.end());
     redemption.commit(dynamo, counts, tenant, now,
         List.of(TransactWriteItem.builder().update(update.transactionUpdate(tableName, key(tenant, id))).build()), null);
   }
@@ -100,6 +101,7 @@ public final class CustomerStore {
     try {
       Map<String, AttributeValue> old = dynamo.updateItem(new UpdateExpression()
           .name("#deleted", DELETED_AT).name("#discount", DISCOUNT)
+          .name("#gsi6pk", Table.GSI6_PK).name("#gsi6sk", Table.GSI6_SK).remove("#gsi6pk").remove("#gsi6sk")
           .remove("#discount").condition(IS_LIVE).condition("attribute_exists(#discount)")
           .request(tableName, key(tenant, id)).returnValues(ReturnValue.ALL_OLD).build()).attributes();
       return new Removal(DiscountMapper.fromAttribute(old.get(DISCOUNT)), false);
@@ -115,11 +117,33 @@ public final class CustomerStore {
       dynamo.updateItem(new UpdateExpression()
           .name("#deleted", DELETED_AT).value(":now", Attr.n(now.getEpochSecond())).set("#deleted = :now")
           .name("#gsi1", Table.GSI1_PK).name("#gsi2", Table.GSI2_PK).name("#discount", DISCOUNT)
+          .name("#gsi6pk", Table.GSI6_PK).name("#gsi6sk", Table.GSI6_SK).remove("#gsi6pk").remove("#gsi6sk")
           .remove("#gsi1").remove("#gsi2").remove("#discount").condition(IS_LIVE)
           .request(tableName, key(tenant, id)).returnValues(ReturnValue.NONE)
           .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.NONE).build());
       return true;
     } catch (ConditionalCheckFailedException absent) {
+      return false;
+    }
+  }
+
+  /**
+   * The sweep's write for a customer whose repeating discount has ended: removes the discount and
+   * takes the customer out of the expiry index. Both writes require the index entry the sweep found
+   * ({@code indexKey}), so a discount given meanwhile is never touched; false when nothing ended.
+   */
+  public boolean endDiscount(Tenant tenant, String id, String indexKey, Instant now) {
+    UpdateExpression common = new UpdateExpression()
+        .name("#gsi6pk", Table.GSI6_PK).name("#gsi6sk", Table.GSI6_SK).value(":sk", Attr.s(indexKey))
+        .remove("#gsi6pk").remove("#gsi6sk").condition("#gsi6sk = :sk");
+    try {
+      dynamo.updateItem(common.name("#discount", DISCOUNT).name("#end", "end")
+          .value(":now", Attr.n(now.getEpochSecond())).remove("#discount").condition("#discount.#end <= :now")
+          .request(tableName, key(tenant, id)).returnValues(ReturnValue.NONE)
+          .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.NONE).build());
+      return true;
+    } catch (ConditionalCheckFailedException notEnded) {
+      ExpiryIndex.dropStale(dynamo, tableName, key(tenant, id), indexKey);
       return false;
     }
   }
@@ -185,6 +209,7 @@ public final class CustomerStore {
       item.put(DISCOUNT, DiscountMapper.toAttribute(customer.discount()));
     }
     item.put(LIVEMODE, Attr.bool(customer.livemode()));
+    ExpiryIndex.put(item, Attr.string(item, Table.PK), customer.discount() == null ? null : customer.discount().end());
     return item;
   }
 

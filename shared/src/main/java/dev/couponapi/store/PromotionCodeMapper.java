@@ -75,6 +75,9 @@ final class PromotionCodeMapper {
     item.put(CURRENCY_OPTIONS, Attr.longMap(code.restrictions().currencyOptions()));
     item.put(LIVEMODE, Attr.bool(code.livemode()));
     item.put(VERSION, Attr.n(0));
+    if (code.activeFlag()) {
+      ExpiryIndex.put(item, Attr.string(item, Table.PK), code.expiresAt());
+    }
     return item;
   }
 

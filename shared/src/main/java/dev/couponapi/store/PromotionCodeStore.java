@@ -126,6 +126,9 @@ public final class PromotionCodeStore {
         .value(":one", Attr.n(1))
         .set("#active = :active").set("#gsi5 = :gsi5").set("#md = :md").set("#co = :co").set("#ver = #ver + :one")
         .condition("#ver = :ver");
+    // only an active code has anything left to expire
+    ExpiryIndex.set(update, Table.key(tenant, PromotionCodeMapper.TYPE, next.id()),
+        next.activeFlag() ? next.expiresAt() : null);
     List<TransactWriteItem> items = new ArrayList<>();
     items.add(TransactWriteItem.builder().update(update.transactionUpdate(tableName, key(tenant, next.id()))).build());
     boolean switchingOn = next.activeFlag() && !current.code().activeFlag();
@@ -141,6 +144,43 @@ public final class PromotionCodeStore {
       throw new Refused(Transactions.failed(cancelled, 0) ? Refusal.CHANGED_MEANWHILE
           : switchingOn && Transactions.failed(cancelled, 1) ? Refusal.CODE_TAKEN
           : switchingOn && Transactions.failed(cancelled, 2) ? Refusal.COUPON_GONE : Refusal.CHANGED_MEANWHILE);
+    }
+  }
+
+  /**
+   * The sweep's write for a code past {@code expires_at}, or of a coupon past {@code redeem_by}:
+   * switches it off, frees its text and takes it out of the expiry index, in one transaction
+   * guarded by its version; false when it was switched off (or changed) meanwhile.
+   */
+  public boolean switchOffExpired(Tenant tenant, String id) {
+    Optional<Stored> current = find(tenant, id);
+    if (current.isEmpty()) {
+      return false;
+    }
+    if (!current.get().code().activeFlag()) {
+      return false;
+    }
+    try {
+      replace(tenant, current.get(), current.get().code().withActive(false));
+      return true;
+    } catch (Refused changedMeanwhile) {
+      return false;
+    }
+  }
+
+  /** The active codes of a coupon, by the coupon index (for the sweep of a coupon past redeem_by). */
+  public List<String> activeCodesOf(Tenant tenant, String couponId) {
+    List<String> ids = new ArrayList<>();
+    String after = null;
+    while (true) {
+      Page<Map<String, AttributeValue>> page = index.page(new NewestFirstIndex.Source(Table.GSI3, Table.GSI3_PK,
+          PromotionCodeMapper.couponIndex(tenant, couponId)), new ListRequest(100, null, null, null, null), after, null,
+          item -> Attr.bool(item, PromotionCodeMapper.ACTIVE));
+      page.items().forEach(item -> ids.add(Attr.string(item, PromotionCodeMapper.ID)));
+      if (!page.hasMore() || page.items().isEmpty()) {
+        return ids;
+      }
+      after = Attr.string(page.items().get(page.items().size() - 1), Table.GSI1_SK);
     }
   }
 

@@ -17,6 +17,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 
 /**
@@ -86,6 +87,8 @@ public final class SubscriptionStore {
         .name("#status", STATUS).value(":active", Attr.s(Subscription.ACTIVE))
         .set("#discounts = :discounts").set("#md = :md").set("#ver = #ver + :one")
         .condition("#ver = :ver AND #status = :active");
+    ExpiryIndex.set(update, Table.key(tenant, TYPE, current.subscription().id()),
+        nextEnd(discounts, current.subscription().items()));
     redemption.commit(dynamo, counts, tenant, now, List.of(TransactWriteItem.builder()
         .update(update.transactionUpdate(tableName, key(tenant, current.subscription().id()))).build()), null);
   }
@@ -137,6 +140,45 @@ public final class SubscriptionStore {
     }
   }
 
+  /**
+   * The sweep's write for a subscription with discounts past their {@code end}: keeps only the
+   * discounts still in effect (subscription- and item-level) and re-indexes it under the next end,
+   * guarded by the version it read; false when nothing had ended or it changed meanwhile.
+   */
+  public boolean endDiscounts(Tenant tenant, String id, String indexKey, Instant now) {
+    Optional<Stored> read = find(tenant, id);
+    if (read.isEmpty()) {
+      return false;
+    }
+    Subscription subscription = read.get().subscription();
+    List<Discount> discounts = subscription.discountsAt(now);
+    List<SubscriptionItem> items = subscription.items().stream().map(item -> new SubscriptionItem(item.id(),
+        item.created(), item.currency(), item.product(), item.unitAmount(), item.interval(), item.intervalCount(),
+        item.quantity(), item.discounts().stream().filter(discount -> discount.inEffect(now)).toList())).toList();
+    boolean ended = discounts.size() < subscription.discounts().size() || !items.equals(subscription.items());
+    UpdateExpression update = new UpdateExpression()
+        .name("#discounts", DISCOUNTS).value(":discounts", DiscountMapper.toAttribute(discounts))
+        .name("#items", ITEMS).value(":items", AttributeValue.fromL(items.stream().map(SubscriptionStore::itemAttribute)
+            .toList()))
+        .name("#ver", VERSION).value(":ver", Attr.n(read.get().version())).value(":one", Attr.n(1))
+        .set("#discounts = :discounts").set("#items = :items").set("#ver = #ver + :one")
+        .condition("#ver = :ver");
+    ExpiryIndex.set(update, Table.key(tenant, TYPE, id), nextEnd(discounts, items));
+    try {
+      dynamo.updateItem(update.request(tableName, key(tenant, id)).returnValues(ReturnValue.NONE)
+          .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.NONE).build());
+      return ended;
+    } catch (ConditionalCheckFailedException changedMeanwhile) {
+      return false;
+    }
+  }
+
+  /** The earliest end among a subscription's discounts (its own and its items'), or null. */
+  static Long nextEnd(List<Discount> discounts, List<SubscriptionItem> items) {
+    return java.util.stream.Stream.concat(discounts.stream(), items.stream().flatMap(item -> item.discounts().stream()))
+        .map(Discount::end).filter(java.util.Objects::nonNull).min(Long::compare).orElse(null);
+  }
+
   /** Active subscriptions of a customer (the ones to cancel when it is deleted). */
   public List<Stored> activeOf(Tenant tenant, String customer) {
     return index.page(new NewestFirstIndex.Source(Table.GSI3, Table.GSI3_PK, customerIndex(tenant, customer)),
@@ -183,6 +225,7 @@ public final class SubscriptionStore {
     item.put(DISCOUNTS, DiscountMapper.toAttribute(subscription.discounts()));
     item.put(LIVEMODE, Attr.bool(subscription.livemode()));
     item.put(VERSION, Attr.n(0));
+    ExpiryIndex.put(item, Attr.string(item, Table.PK), nextEnd(subscription.discounts(), subscription.items()));
     return item;
   }
 

@@ -36,6 +36,10 @@ public final class Table {
   public static final String GSI3_PK = "gsi3pk";
   public static final String GSI4_PK = "gsi4pk";
   public static final String GSI5_PK = "gsi5pk";
+  /** The sparse expiry index: what must expire, by day and time (keys only). */
+  public static final String GSI6 = "gsi6";
+  public static final String GSI6_PK = "gsi6pk";
+  public static final String GSI6_SK = "gsi6sk";
   private static final List<String[]> INDEXES = List.of(
       new String[] {GSI1, GSI1_PK}, new String[] {GSI2, GSI2_PK}, new String[] {GSI3, GSI3_PK},
       new String[] {GSI4, GSI4_PK}, new String[] {GSI5, GSI5_PK});
@@ -58,18 +62,31 @@ public final class Table {
         .billingMode(BillingMode.PAY_PER_REQUEST)
         .attributeDefinitions(attributeNames().stream().map(Table::string).toList())
         .keySchema(KeySchemaElement.builder().attributeName(PK).keyType(KeyType.HASH).build())
-        .globalSecondaryIndexes(INDEXES.stream().map(index -> GlobalSecondaryIndex.builder()
-            .indexName(index[0])
-            .keySchema(
-                KeySchemaElement.builder().attributeName(index[1]).keyType(KeyType.HASH).build(),
-                KeySchemaElement.builder().attributeName(GSI1_SK).keyType(KeyType.RANGE).build())
-            .projection(Projection.builder().projectionType(ProjectionType.ALL).build())
-            .build()).toList())
+        .globalSecondaryIndexes(indexes())
         .build();
   }
 
+  private static List<GlobalSecondaryIndex> indexes() {
+    List<GlobalSecondaryIndex> indexes = new java.util.ArrayList<>(INDEXES.stream().map(index -> GlobalSecondaryIndex
+        .builder()
+        .indexName(index[0])
+        .keySchema(
+            KeySchemaElement.builder().attributeName(index[1]).keyType(KeyType.HASH).build(),
+            KeySchemaElement.builder().attributeName(GSI1_SK).keyType(KeyType.RANGE).build())
+        .projection(Projection.builder().projectionType(ProjectionType.ALL).build())
+        .build()).toList());
+    indexes.add(GlobalSecondaryIndex.builder()
+        .indexName(GSI6)
+        .keySchema(
+            KeySchemaElement.builder().attributeName(GSI6_PK).keyType(KeyType.HASH).build(),
+            KeySchemaElement.builder().attributeName(GSI6_SK).keyType(KeyType.RANGE).build())
+        .projection(Projection.builder().projectionType(ProjectionType.KEYS_ONLY).build())
+        .build());
+    return indexes;
+  }
+
   public static List<String> attributeNames() {
-    return List.of(PK, GSI1_PK, GSI1_SK, GSI2_PK, GSI3_PK, GSI4_PK, GSI5_PK);
+    return List.of(PK, GSI1_PK, GSI1_SK, GSI2_PK, GSI3_PK, GSI4_PK, GSI5_PK, GSI6_PK, GSI6_SK);
   }
 
   private static AttributeDefinition string(String name) {

@@ -16,9 +16,16 @@ public final class FaultInjector implements ExecutionInterceptor {
 
   private volatile String operation;
   private volatile When when;
+  private int callsToLet;
 
   /** Arms one fault for the next call of {@code operationName} (e.g. "TransactWriteItems"). */
   public void failNext(String operationName, When moment) {
+    failCall(operationName, 1, moment);
+  }
+
+  /** Arms one fault for the {@code n}-th next call of {@code operationName}. */
+  public synchronized void failCall(String operationName, int n, When moment) {
+    this.callsToLet = n - 1;
     this.when = moment;
     this.operation = operationName;
   }
@@ -35,6 +42,9 @@ public final class FaultInjector implements ExecutionInterceptor {
 
   private synchronized void fireIf(When moment, ExecutionAttributes attributes) {
     if (moment == when && attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME).equals(operation)) {
+      if (callsToLet-- > 0) {
+        return;
+      }
       operation = null;
       when = null;
       throw new InjectedFault(moment);

@@ -1,0 +1,71 @@
+package dev.couponapi.store;
+
+import dev.couponapi.domain.Tenant;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+
+/**
+ * What the expiry index says is due, and how far the sweep has come. Reading it costs in
+ * proportion to what expires, never to the table: one Query per day and shard, returning only due
+ * entries, and an entry leaves the index when its object has been handled.
+ */
+public final class ExpiryQueue {
+
+  static final String STATE_KEY = "sweep#state";
+  static final String SWEPT_THROUGH = "swept_through";
+
+  private final DynamoDbClient dynamo;
+  private final String tableName;
+
+  public ExpiryQueue(DynamoDbClient dynamo, String tableName) {
+    this.dynamo = dynamo;
+    this.tableName = tableName;
+  }
+
+  /** One due object: its key, parsed, and the index entry that named it. */
+  public record Due(Tenant tenant, String type, String id, String indexKey) {}
+
+  /** Up to {@code limit} entries due at {@code now} in one day's shard, earliest first. */
+  public List<Due> due(LocalDate day, int shard, Instant now, int limit) {
+    return dynamo.query(QueryRequest.builder()
+        .tableName(tableName)
+        .indexName(Table.GSI6)
+        .keyConditionExpression("#pk = :pk AND #sk <= :due")
+        .expressionAttributeNames(Map.of("#pk", Table.GSI6_PK, "#sk", Table.GSI6_SK))
+        .expressionAttributeValues(Map.of(
+            ":pk", Attr.s(ExpiryIndex.partition(ExpiryIndex.DAY.format(day), shard)),
+            ":due", Attr.s(String.format("%010d~", now.getEpochSecond()))))
+        .limit(limit)
+        .build()).items().stream().map(ExpiryQueue::due).toList();
+  }
+
+  /** The last day whose every shard the sweep has emptied, if any. */
+  public Optional<LocalDate> sweptThrough() {
+    return Items.get(dynamo, tableName, STATE_KEY).map(item -> LocalDate.parse(Attr.string(item, SWEPT_THROUGH)));
+  }
+
+  /** Records that {@code day} is swept; never moves back (an overlapping sweep may be behind). */
+  public void markSwept(LocalDate day) {
+    try {
+      dynamo.updateItem(new UpdateExpression()
+          .name("#day", SWEPT_THROUGH).value(":day", Attr.s(day.toString())).set("#day = :day")
+          .condition("attribute_not_exists(#day) OR #day < :day")
+          .request(tableName, Map.of(Table.PK, Attr.s(STATE_KEY))).build());
+    } catch (ConditionalCheckFailedException alreadyFurther) {
+      // another sweep got further: keep its mark
+    }
+  }
+
+  private static Due due(Map<String, AttributeValue> item) {
+    String pk = Attr.string(item, Table.PK);
+    String[] parts = pk.split("#", 4);
+    return new Due(new Tenant(parts[0], "live".equals(parts[1])), parts[2], parts[3], Attr.string(item, Table.GSI6_SK));
+  }
+}

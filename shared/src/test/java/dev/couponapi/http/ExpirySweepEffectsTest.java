@@ -1,0 +1,101 @@
+package dev.couponapi.http;
+
+import static dev.couponapi.http.DiscountFixture.CLOVER;
+import static dev.couponapi.http.DiscountFixture.ITEM;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.couponapi.service.ExpirySweep;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/** What the sweep changes in the stored state, object by object, as clients and lists then see it. */
+class ExpirySweepEffectsTest {
+
+  private final DiscountFixture f = new DiscountFixture();
+
+  private Map<String, AttributeValue> stored(String type, String id) {
+    return f.test.snapshot().stream().filter(item -> item.get("pk").s().endsWith("#" + type + "#" + id)).findFirst()
+        .orElseThrow();
+  }
+
+  private ExpirySweep.Summary sweep() {
+    return f.test.app.sweep().run(1000);
+  }
+
+  @Test
+  void aRepeatingCustomerDiscount_isAbsentWhenReadBeforeTheSweep_andGoneFromTheStoredCustomerAfter() {
+    f.coupon("id=MONTH&percent_off=10&duration=repeating&duration_in_months=1");
+    String customer = f.customer("coupon=MONTH");
+    f.test.clock.advance(Duration.ofDays(32));
+
+    assertThat(f.get(f.customers.retrieve(), "/v1/customers/" + customer, customer, CLOVER))
+        .containsEntry("discount", null);
+    assertThat(stored("customer", customer)).containsKey("discount");
+
+    assertThat(sweep().customerDiscountsEnded()).isEqualTo(1);
+    assertThat(stored("customer", customer)).doesNotContainKeys("discount", "gsi6pk");
+    assertThat(sweep().examined()).isZero();
+  }
+
+  @Test
+  void aCustomerDiscountReplacedBeforeItsEnd_isNotTouched() {
+    f.coupon("id=SHORT&percent_off=10&duration=repeating&duration_in_months=1");
+    f.coupon("id=LONG&percent_off=10&duration=repeating&duration_in_months=12");
+    String customer = f.customer("coupon=SHORT");
+    f.post(f.customers.update(), "/v1/customers/" + customer, customer, "coupon=LONG", CLOVER);
+    f.test.clock.advance(Duration.ofDays(32));
+    sweep();
+    assertThat(f.get(f.customers.retrieve(), "/v1/customers/" + customer, customer, CLOVER).get("discount").toString())
+        .contains("coupon=LONG");
+  }
+
+  @Test
+  void aPromotionCodePastExpiresAt_isSwitchedOff_andItsTextFreed() {
+    f.coupon("id=OPEN&percent_off=10");
+    long now = f.test.clock.instant().getEpochSecond();
+    String code = (String) f.post(f.codes.create(), "/v1/promotion_codes", null,
+        "promotion[type]=coupon&promotion[coupon]=OPEN&code=FLASH&expires_at=" + (now + 60), CLOVER).get("id");
+    f.test.clock.advance(Duration.ofMinutes(2));
+    assertThat(sweep().promotionCodesSwitchedOff()).isEqualTo(1);
+    assertThat(f.get(f.codes.retrieve(), "/v1/promotion_codes/" + code, code, CLOVER)).containsEntry("active", false);
+    assertThat(f.post(f.codes.create(), "/v1/promotion_codes", null,
+        "promotion[type]=coupon&promotion[coupon]=OPEN&code=flash", CLOVER)).containsEntry("active", true);
+  }
+
+  @Test
+  void aCouponPastRedeemBy_storesValidFalse_andItsCodesAreSwitchedOff_soListsAgree() {
+    long now = f.test.clock.instant().getEpochSecond();
+    f.coupon("id=SEASON&percent_off=10&redeem_by=" + (now + 60));
+    String code = (String) f.post(f.codes.create(), "/v1/promotion_codes", null,
+        "promotion[type]=coupon&promotion[coupon]=SEASON&code=SEASONAL", CLOVER).get("id");
+    f.test.clock.advance(Duration.ofMinutes(2));
+    ExpirySweep.Summary summary = sweep();
+    assertThat(summary.couponsExpired()).isEqualTo(1);
+    assertThat(summary.promotionCodesSwitchedOff()).isEqualTo(1);
+    assertThat(stored("coupon", "SEASON").get("valid").bool()).isFalse();
+    Map<String, Object> event = dev.couponapi.testing.TestApp.event("GET", "/v1/promotion_codes", null, null,
+        DiscountFixture.TENANT);
+    event.put("queryStringParameters", Map.of("active", "false"));
+    assertThat(f.test.app.pipeline().handle(f.codes.list(), event).bodyText()).contains(code);
+  }
+
+  @Test
+  void aSubscriptionKeepsItsDiscountsInEffect_andLosesTheEndedOnes() {
+    f.coupon("id=BRIEF&percent_off=10&duration=repeating&duration_in_months=1");
+    f.coupon("id=ALWAYS&percent_off=5&duration=forever");
+    String customer = f.customer("name=s");
+    Map<String, Object> subscription = f.post(f.subscriptions.create(), "/v1/subscriptions", null,
+        "customer=" + customer + "&" + ITEM + "&discounts[0][coupon]=BRIEF&discounts[1][coupon]=ALWAYS"
+            + "&items[0][discounts][0][coupon]=BRIEF&expand[]=discounts", CLOVER);
+    String id = (String) subscription.get("id");
+    f.test.clock.advance(Duration.ofDays(32));
+    assertThat(sweep().subscriptionsUpdated()).isEqualTo(1);
+    Map<String, Object> after = f.get(f.subscriptions.retrieve(), "/v1/subscriptions/" + id, id, CLOVER);
+    assertThat((List<?>) after.get("discounts")).hasSize(1);
+    assertThat(after.get("items").toString()).contains("discounts=[]");
+    assertThat(stored("sub", id)).doesNotContainKey("gsi6pk");
+  }
+}
