@@ -132,6 +132,11 @@ class EventsContractTest {
     assertThat(body(invoke("CancelSubscriptionFunction"))).containsEntry("status", "canceled");
     assertThat(body(invoke("DeleteCustomerDiscountFunction"))).containsEntry("deleted", true)
         .containsEntry("customer", EVENTS_CUSTOMER);
+    Map<String, Object> preview = body(invoke("CreateInvoicePreviewFunction"));
+    assertThat(preview).containsEntry("object", "invoice").containsEntry("subtotal", 1000)
+        .containsEntry("total", 745).containsEntry("customer", EVENTS_CUSTOMER);
+    Map<String, Object> upcoming = body(invoke("RetrieveUpcomingInvoiceFunction"));
+    assertThat(upcoming).containsEntry("object", "invoice").containsEntry("subtotal", 999).containsEntry("total", 999);
     assertThat(body(invoke("DeleteCustomerFunction"))).isEqualTo(Map.of("id", EVENTS_CUSTOMER, "object", "customer",
         "deleted", true));
   }

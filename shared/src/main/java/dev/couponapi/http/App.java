@@ -5,6 +5,7 @@ import dev.couponapi.service.CouponService;
 import dev.couponapi.service.CustomerService;
 import dev.couponapi.service.DiscountService;
 import dev.couponapi.service.ExpirySweep;
+import dev.couponapi.service.PreviewService;
 import dev.couponapi.service.SubscriptionService;
 import dev.couponapi.service.PromotionCodeService;
 import dev.couponapi.store.ApiKeyStore;
@@ -41,6 +42,7 @@ public final class App {
   private final CustomerOperations customers;
   private final SubscriptionOperations subscriptions;
   private final ExpirySweep sweep;
+  private final InvoiceOperations invoices;
   private final ApiKeyStore apiKeyStore;
   private final ApiKeyService apiKeys;
 
@@ -63,6 +65,7 @@ public final class App {
         rendering);
     this.subscriptions = new SubscriptionOperations(new SubscriptionService(subscriptionStore, customerStore,
         discounts, clock), rendering);
+    this.invoices = new InvoiceOperations(new PreviewService(customerStore, subscriptionStore, discounts, clock));
     this.sweep = new ExpirySweep(new ExpiryQueue(dynamo, tableName), couponStore, codeStore, customerStore,
         subscriptionStore, clock);
     this.apiKeyStore = new ApiKeyStore(dynamo, tableName);
@@ -128,6 +131,10 @@ public final class App {
 
   public SubscriptionOperations subscriptions() {
     return subscriptions;
+  }
+
+  public InvoiceOperations invoices() {
+    return invoices;
   }
 
   public ExpirySweep sweep() {

@@ -124,7 +124,7 @@ public final class CustomerService {
       return DiscountService.Plan.NONE;
     }
     // a customer discount has no amount to check a minimum against; its currency is checked when billed
-    DiscountService.Target target = new DiscountService.Target(id, null, null, null, null, false);
+    DiscountService.Target target = DiscountService.Target.customer(id);
     return discounts.plan(tenant, version, List.of(new DiscountService.Placed(discount, target)),
         customer.discount() == null ? List.of() : List.of(customer.discount()), now);
   }

@@ -45,10 +45,26 @@ public final class DiscountService {
    * and whether that amount can still change (a subscription update).
    */
   public record Target(String customer, String subscription, String item, String currency, Long amount,
-      boolean amountMayChange) {
+      boolean amountMayChange, boolean billed) {
+
+    /** A subscription, one of its items, or an invoice (basil's amount-off forever rule applies). */
+    public static Target subscription(String customer, String subscription, String item, String currency, long amount,
+        boolean amountMayChange) {
+      return new Target(customer, subscription, item, currency, amount, amountMayChange, true);
+    }
+
+    /** A customer: no amount to check a minimum against; its currency is checked when billed. */
+    public static Target customer(String customer) {
+      return new Target(customer, null, null, null, null, false, false);
+    }
+
+    /** An invoice preview: priced now, nothing redeemed. */
+    public static Target invoice(String customer, String currency, long amount) {
+      return new Target(customer, null, null, currency, amount, false, true);
+    }
 
     boolean onSubscription() {
-      return subscription != null;
+      return billed;
     }
   }
 

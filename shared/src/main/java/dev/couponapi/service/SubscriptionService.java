@@ -62,14 +62,14 @@ public final class SubscriptionService {
     }
     for (DiscountRequest request : own) {
       requested.add(new DiscountService.Placed(request,
-          new DiscountService.Target(customer.id(), id, null, currency, amount, false)));
+          DiscountService.Target.subscription(customer.id(), id, null, currency, amount, false)));
     }
     List<String> itemIds = new ArrayList<>();
     for (SubscriptionDraft.Item item : draft.items()) {
       String itemId = "si_" + Ids.random(14);
       itemIds.add(itemId);
       for (DiscountRequest request : item.discounts()) {
-        requested.add(new DiscountService.Placed(request, new DiscountService.Target(customer.id(), id, itemId,
+        requested.add(new DiscountService.Placed(request, DiscountService.Target.subscription(customer.id(), id, itemId,
             currency, Math.multiplyExact(item.unitAmount(), item.quantity()), false)));
       }
     }
@@ -125,8 +125,8 @@ public final class SubscriptionService {
     List<DiscountRequest> requests = changes.removeDiscounts() ? List.of()
         : changes.single() != null ? List.of(changes.single()) : changes.discounts();
     List<DiscountService.Placed> placed = requests.stream().map(request -> new DiscountService.Placed(request,
-        new DiscountService.Target(subscription.customer(), id, null, subscription.currency(), subscription.amount(),
-            true))).toList();
+        DiscountService.Target.subscription(subscription.customer(), id, null, subscription.currency(),
+            subscription.amount(), true))).toList();
     List<Discount> reusable = new ArrayList<>(subscription.discountsAt(now));
     customers.find(tenant, subscription.customer()).map(stored -> stored.customer().discountAt(now))
         .ifPresent(reusable::add);

@@ -1,0 +1,15 @@
+package dev.couponapi.functions;
+
+import dev.couponapi.http.App;
+
+/** Previews an invoice with its discounts: `POST /v1/invoices/create_preview` (spec §6). */
+public final class CreateInvoicePreview extends ApiFunction {
+
+  public CreateInvoicePreview() {
+    this(App.fromEnvironment());
+  }
+
+  public CreateInvoicePreview(App app) {
+    super(app, a -> a.invoices().createPreview());
+  }
+}

@@ -1,0 +1,15 @@
+package dev.couponapi.functions;
+
+import dev.couponapi.http.App;
+
+/** Previews the upcoming invoice: `GET /v1/invoices/upcoming`, before basil only (spec §6). */
+public final class RetrieveUpcomingInvoice extends ApiFunction {
+
+  public RetrieveUpcomingInvoice() {
+    this(App.fromEnvironment());
+  }
+
+  public RetrieveUpcomingInvoice(App app) {
+    super(app, a -> a.invoices().upcoming());
+  }
+}

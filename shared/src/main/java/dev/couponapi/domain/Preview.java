@@ -1,0 +1,30 @@
+package dev.couponapi.domain;
+
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * A priced invoice that is never stored: its lines, the discounts that applied and what they
+ * took off (spec §6.4). {@code discounts} are the invoice-level ones; each line names its own.
+ */
+public record Preview(
+    String customer,
+    String subscription,
+    String currency,
+    long created,
+    long periodEnd,
+    List<PreviewLine> lines,
+    List<Discount> discounts,
+    InvoiceMath.Result result,
+    Function<Discount, Coupon> coupons,
+    boolean livemode) {
+
+  /** One line: what it is, its amount, its own discounts. */
+  public record PreviewLine(String description, long amount, long unitAmount, long quantity, String product,
+      boolean discountable, String interval, List<Discount> discounts) {}
+
+  public Map<String, Long> totalDiscountAmounts() {
+    return result.totals();
+  }
+}

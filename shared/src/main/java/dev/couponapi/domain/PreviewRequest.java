@@ -1,0 +1,21 @@
+package dev.couponapi.domain;
+
+import java.util.List;
+
+/**
+ * What an invoice preview asks for (spec §6.1): whose invoice, which lines, which discounts.
+ * {@code discounts} null means "inherit"; {@code noDiscounts} is {@code discounts=} (none at all).
+ */
+public record PreviewRequest(
+    String customer,
+    String subscription,
+    List<SubscriptionDraft.Item> newSubscriptionItems,
+    List<InvoiceItem> invoiceItems,
+    List<DiscountRequest> discounts,
+    boolean noDiscounts,
+    String currency) {
+
+  /** A one-off line: a given amount, or a unit amount times a quantity. */
+  public record InvoiceItem(long amount, long unitAmount, long quantity, String currency, String description,
+      boolean discountable, String product, List<DiscountRequest> discounts) {}
+}
