@@ -42,6 +42,8 @@ public final class App {
   private final CustomerOperations customers;
   private final SubscriptionOperations subscriptions;
   private final ExpirySweep sweep;
+  /** Held here because the CRaC context holds its resources weakly. */
+  private final Priming priming;
   private final InvoiceOperations invoices;
   private final ApiKeyStore apiKeyStore;
   private final ApiKeyService apiKeys;
@@ -68,6 +70,7 @@ public final class App {
     this.invoices = new InvoiceOperations(new PreviewService(customerStore, subscriptionStore, discounts, clock));
     this.sweep = new ExpirySweep(new ExpiryQueue(dynamo, tableName), couponStore, codeStore, customerStore,
         subscriptionStore, clock);
+    this.priming = Priming.register(this);
     this.apiKeyStore = new ApiKeyStore(dynamo, tableName);
     this.apiKeys = new ApiKeyService(apiKeyStore, clock);
   }
@@ -135,6 +138,11 @@ public final class App {
 
   public InvoiceOperations invoices() {
     return invoices;
+  }
+
+  /** Runs the SnapStart priming now (what a checkpoint would run). */
+  public void prime() {
+    priming.prime();
   }
 
   public ExpirySweep sweep() {

@@ -1,0 +1,117 @@
+package dev.couponapi.bench;
+
+import dev.couponapi.ddblocal.DynamoDbLocalServer;
+import dev.couponapi.http.App;
+import dev.couponapi.wire.Json;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Cold start: a fresh JVM per run initialises one handler and serves its first request against
+ * DynamoDB Local on loopback; measured from the JVM's start to the first response written. The
+ * floor handler (one PutItem, same SDK setup) runs in the same session, interleaved with the
+ * others, so drift of the machine affects all alike. Usage: {@code ColdStartBenchmark [runs]}.
+ */
+public final class ColdStartBenchmark {
+
+  private ColdStartBenchmark() {}
+
+  public static void main(String[] args) throws Exception {
+    int runs = args.length > 0 ? Integer.parseInt(args[0]) : 10;
+    String classpath = System.getProperty("java.class.path");
+    try (DynamoDbLocalServer dynamo = DynamoDbLocalServer.inMemory(0)) {
+      App app = Bench.app(dynamo);
+      Bench.body(app, app.coupons().create(), Bench.event("POST", "/v1/coupons", null, "id=BENCH&percent_off=10"));
+      Bench.body(app, app.coupons().create(), Bench.event("POST", "/v1/coupons", null, "id=APPLY&percent_off=15"));
+      String customer = Bench.id(Bench.body(app, app.customers().create(), Bench.event("POST", "/v1/customers", null,
+          "name=bench")));
+      Path events = Files.createTempDirectory("cold-start-events");
+      Map<String, String[]> targets = new LinkedHashMap<>();
+      targets.put("floor (1 PutItem)", new String[] {FloorHandler.class.getName(),
+          write(events, "floor", Bench.event("POST", "/floor", null, "x=1"))});
+      targets.put("create coupon", new String[] {"dev.couponapi.functions.CreateCoupon",
+          write(events, "create", Bench.event("POST", "/v1/coupons", null, "percent_off=25&duration=once"))});
+      targets.put("retrieve coupon", new String[] {"dev.couponapi.functions.RetrieveCoupon",
+          write(events, "retrieve", Bench.event("GET", "/v1/coupons/BENCH", Map.of("coupon", "BENCH"), null))});
+      targets.put("apply discount", new String[] {"dev.couponapi.functions.UpdateCustomer",
+          write(events, "apply", Bench.event("POST", "/v1/customers/" + customer, Map.of("customer", customer),
+              "coupon=APPLY"))});
+
+      Map<String, List<Long>> firstResponse = new LinkedHashMap<>();
+      Map<String, List<Long>> firstRequest = new LinkedHashMap<>();
+      Map<String, List<Long>> primedRequest = new LinkedHashMap<>();
+      targets.keySet().forEach(name -> {
+        firstResponse.put(name, new ArrayList<>());
+        firstRequest.put(name, new ArrayList<>());
+        primedRequest.put(name, new ArrayList<>());
+      });
+      for (int run = 0; run < runs; run++) {
+        for (Map.Entry<String, String[]> target : targets.entrySet()) {
+          long[] plain = probe(classpath, dynamo, target.getValue(), false);
+          firstResponse.get(target.getKey()).add(plain[0]);
+          firstRequest.get(target.getKey()).add(plain[1]);
+          primedRequest.get(target.getKey()).add(probe(classpath, dynamo, target.getValue(), true)[1]);
+        }
+      }
+      Bench.Stats floor = Bench.Stats.of(firstResponse.get("floor (1 PutItem)"));
+      System.out.println("Cold start: JVM start → first response written, " + runs + " fresh JVMs each ("
+          + Bench.machine() + ")");
+      System.out.println("JVM flags as deployed: -XX:+TieredCompilation -XX:TieredStopAtLevel=1");
+      System.out.printf("%-20s %8s %8s %8s %16s%n", "handler", "min ms", "median", "max", "median / floor");
+      for (Map.Entry<String, List<Long>> entry : firstResponse.entrySet()) {
+        Bench.Stats stats = Bench.Stats.of(entry.getValue());
+        System.out.printf("%-20s %8d %8d %8d %15.2fx%n", entry.getKey(), stats.min(), stats.median(), stats.max(),
+            (double) stats.median() / floor.median());
+      }
+      System.out.println();
+      System.out.println("First request alone (ms, median of " + runs + "), without and with the SnapStart priming before it");
+      System.out.printf("%-20s %12s %12s%n", "handler", "unprimed", "primed");
+      for (String name : targets.keySet()) {
+        System.out.printf("%-20s %12d %12d%n", name, Bench.Stats.of(firstRequest.get(name)).median(),
+            Bench.Stats.of(primedRequest.get(name)).median());
+      }
+    }
+  }
+
+  private static String write(Path dir, String name, Map<String, Object> event) throws Exception {
+    Path file = dir.resolve(name + ".json");
+    Files.write(file, Json.write(event));
+    return file.toString();
+  }
+
+  /** {first response ms from JVM start, first request's own ms}. */
+  private static long[] probe(String classpath, DynamoDbLocalServer dynamo, String[] target, boolean prime)
+      throws Exception {
+    Process process = new ProcessBuilder(java(), "-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1",
+        "-cp", classpath,
+        "-DTABLE_NAME=" + Bench.TABLE, "-DAWS_ENDPOINT_URL_DYNAMODB=" + dynamo.endpoint(), "-Daws.region=us-east-1",
+        "-Daws.accessKeyId=bench", "-Daws.secretAccessKey=bench",
+        ColdStartProbe.class.getName(), target[0], target[1], prime ? "prime" : "plain")
+        .redirectErrorStream(true).start();
+    String result = null;
+    try (BufferedReader reader = new BufferedReader(new InputStreamReader(process.getInputStream(),
+        StandardCharsets.UTF_8))) {
+      for (String line; (line = reader.readLine()) != null; ) {
+        if (line.startsWith("probe ")) {
+          result = line;
+        }
+      }
+    }
+    if (process.waitFor() != 0 || result == null || !result.endsWith("status=200")) {
+      throw new IllegalStateException("cold-start probe of " + target[0] + " failed: " + result);
+    }
+    return new long[] {Long.parseLong(result.replaceAll(".*first_response_ms=(\\d+).*", "$1")),
+        Long.parseLong(result.replaceAll(".*first_request_ms=(\\d+).*", "$1"))};
+  }
+
+  private static String java() {
+    return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+  }
+}

@@ -1,0 +1,76 @@
+package dev.couponapi.http;
+
+import dev.couponapi.domain.Tenant;
+import dev.couponapi.wire.Json;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.crac.Context;
+import org.crac.Core;
+import org.crac.Resource;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * Warms what every first request pays for, before SnapStart takes its snapshot: the pipeline's
+ * form decoding, validation and JSON rendering (a coupon create that fails validation, a list,
+ * an error), and the SDK's marshalling and HTTP client (a read of a key that never exists).
+ * Nothing is written.
+ */
+final class Priming implements Resource {
+
+  /** A tenant no API key can name: its reads find nothing, and nothing is written for it. */
+  static final Tenant NOBODY = new Tenant("acct_priming", false);
+
+  private final App app;
+
+  private Priming(App app) {
+    this.app = app;
+  }
+
+  /** Registers priming for the next checkpoint; the global context holds resources weakly, so keep it. */
+  static Priming register(App app) {
+    Priming priming = new Priming(app);
+    Core.getGlobalContext().register(priming);
+    return priming;
+  }
+
+  @Override
+  public void beforeCheckpoint(Context<? extends Resource> context) {
+    prime();
+  }
+
+  @Override
+  public void afterRestore(Context<? extends Resource> context) {
+    // nothing to refresh: clients and pools are created per request path on first use
+  }
+
+  /** The priming itself; callable on its own (tests check that it reads and never writes). */
+  void prime() {
+    Pipeline pipeline = app.pipeline();
+    // a create that fails validation after decoding every kind of parameter: no store call
+    pipeline.handle(app.coupons().create(), event("POST", "/v1/coupons", Map.of(),
+        "percent_off=25.5&duration=repeating&duration_in_months=3&name=Prime&metadata[k]=v"
+            + "&applies_to[products][]=prod_A&expand[]=applies_to&redeem_by=1"));
+    // a retrieve and a list of a tenant that has nothing: GetItem and Query, JSON out
+    pipeline.handle(app.coupons().retrieve(), event("GET", "/v1/coupons/PRIME", Map.of("coupon", "PRIME"), null));
+    pipeline.handle(app.coupons().list(), event("GET", "/v1/coupons", Map.of(), null));
+    pipeline.handle(app.customers().retrieve(), event("GET", "/v1/customers/cus_prime",
+        Map.of("customer", "cus_prime"), null));
+    Json.writeString(Map.of("primed", true));
+    DynamoDbClient dynamo = app.dynamo();
+    dynamo.getItem(request -> request.tableName(app.tableName())
+        .key(Map.of("pk", AttributeValue.fromS("priming#never-written"))));
+  }
+
+  private static Map<String, Object> event(String method, String path, Map<String, String> pathParameters,
+      String body) {
+    Map<String, Object> event = new LinkedHashMap<>();
+    event.put("httpMethod", method);
+    event.put("path", path);
+    event.put("headers", body == null ? Map.of() : Map.of("Content-Type", "application/x-www-form-urlencoded"));
+    event.put("pathParameters", pathParameters);
+    event.put("body", body);
+    event.put("requestContext", Map.of("authorizer", Map.of("account", NOBODY.account(), "livemode", "false")));
+    return event;
+  }
+}
