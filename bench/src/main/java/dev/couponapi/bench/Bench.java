@@ -3,12 +3,12 @@ package dev.couponapi.bench;
 import dev.couponapi.ddblocal.DynamoDbLocalServer;
 import dev.couponapi.domain.Tenant;
 import dev.couponapi.http.App;
+import dev.couponapi.http.ProxyEvent;
 import dev.couponapi.local.LocalTable;
 import dev.couponapi.wire.ApiVersion;
 import dev.couponapi.wire.Json;
 import java.time.Clock;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -27,14 +27,7 @@ final class Bench {
 
   /** A REST proxy event for {@link #TENANT}, as API Gateway sends it after the authorizer. */
   static Map<String, Object> event(String method, String path, Map<String, String> pathParameters, String body) {
-    Map<String, Object> event = new LinkedHashMap<>();
-    event.put("httpMethod", method);
-    event.put("path", path);
-    event.put("headers", body == null ? Map.of() : Map.of("Content-Type", "application/x-www-form-urlencoded"));
-    event.put("pathParameters", pathParameters);
-    event.put("body", body);
-    event.put("requestContext", Map.of("authorizer", Map.of("account", TENANT.account(), "livemode", "false")));
-    return event;
+    return ProxyEvent.of(method, path, pathParameters, body, TENANT);
   }
 
   static String body(App app, dev.couponapi.http.Operation operation, Map<String, Object> event) {

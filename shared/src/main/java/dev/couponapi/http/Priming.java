@@ -2,7 +2,6 @@ package dev.couponapi.http;
 
 import dev.couponapi.domain.Tenant;
 import dev.couponapi.wire.Json;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.crac.Context;
 import org.crac.Core;
@@ -48,29 +47,18 @@ final class Priming implements Resource {
   void prime() {
     Pipeline pipeline = app.pipeline();
     // a create that fails validation after decoding every kind of parameter: no store call
-    pipeline.handle(app.coupons().create(), event("POST", "/v1/coupons", Map.of(),
+    pipeline.handle(app.coupons().create(), ProxyEvent.of("POST", "/v1/coupons", Map.of(),
         "percent_off=25.5&duration=repeating&duration_in_months=3&name=Prime&metadata[k]=v"
-            + "&applies_to[products][]=prod_A&expand[]=applies_to&redeem_by=1"));
+            + "&applies_to[products][]=prod_A&expand[]=applies_to&redeem_by=1", NOBODY));
     // a retrieve and a list of a tenant that has nothing: GetItem and Query, JSON out
-    pipeline.handle(app.coupons().retrieve(), event("GET", "/v1/coupons/PRIME", Map.of("coupon", "PRIME"), null));
-    pipeline.handle(app.coupons().list(), event("GET", "/v1/coupons", Map.of(), null));
-    pipeline.handle(app.customers().retrieve(), event("GET", "/v1/customers/cus_prime",
-        Map.of("customer", "cus_prime"), null));
+    pipeline.handle(app.coupons().retrieve(), ProxyEvent.of("GET", "/v1/coupons/PRIME", Map.of("coupon", "PRIME"), null,
+        NOBODY));
+    pipeline.handle(app.coupons().list(), ProxyEvent.of("GET", "/v1/coupons", Map.of(), null, NOBODY));
+    pipeline.handle(app.customers().retrieve(), ProxyEvent.of("GET", "/v1/customers/cus_prime",
+        Map.of("customer", "cus_prime"), null, NOBODY));
     Json.writeString(Map.of("primed", true));
     DynamoDbClient dynamo = app.dynamo();
     dynamo.getItem(request -> request.tableName(app.tableName())
         .key(Map.of("pk", AttributeValue.fromS("priming#never-written"))));
-  }
-
-  private static Map<String, Object> event(String method, String path, Map<String, String> pathParameters,
-      String body) {
-    Map<String, Object> event = new LinkedHashMap<>();
-    event.put("httpMethod", method);
-    event.put("path", path);
-    event.put("headers", body == null ? Map.of() : Map.of("Content-Type", "application/x-www-form-urlencoded"));
-    event.put("pathParameters", pathParameters);
-    event.put("body", body);
-    event.put("requestContext", Map.of("authorizer", Map.of("account", NOBODY.account(), "livemode", "false")));
-    return event;
   }
 }

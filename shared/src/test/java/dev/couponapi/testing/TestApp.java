@@ -48,23 +48,7 @@ public final class TestApp {
   /** A REST proxy event as API Gateway sends it after the authorizer allowed {@code tenant}. */
   public static Map<String, Object> event(String method, String path, Map<String, String> pathParameters,
       String body, Tenant tenant) {
-    Map<String, Object> event = new LinkedHashMap<>();
-    event.put("httpMethod", method);
-    event.put("path", path);
-    Map<String, String> headers = new LinkedHashMap<>();
-    if (body != null) {
-      headers.put("Content-Type", "application/x-www-form-urlencoded");
-    }
-    event.put("headers", headers);
-    event.put("pathParameters", pathParameters);
-    event.put("body", body);
-    Map<String, Object> authorizer = new LinkedHashMap<>();
-    if (tenant != null) {
-      authorizer.put("account", tenant.account());
-      authorizer.put("livemode", Boolean.toString(tenant.livemode()));
-    }
-    event.put("requestContext", Map.of("authorizer", authorizer));
-    return event;
+    return new LinkedHashMap<>(dev.couponapi.http.ProxyEvent.of(method, path, pathParameters, body, tenant));
   }
 
   /** The response body of a pipeline call, parsed. */
