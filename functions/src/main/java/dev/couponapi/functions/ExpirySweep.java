@@ -2,13 +2,13 @@ package dev.couponapi.functions;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import dev.couponapi.http.ApiHandler;
 import dev.couponapi.http.App;
 import dev.couponapi.http.SweepRun;
 import dev.couponapi.wire.Json;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.util.Map;
 
 /**
  * The scheduled expiry sweep (EventBridge Scheduler). Input {@code {"max_items": N}} bounds one
@@ -28,12 +28,6 @@ public final class ExpirySweep implements RequestStreamHandler {
 
   @Override
   public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
-    Map<String, Object> event;
-    try {
-      event = Json.readObject(input);
-    } catch (IOException | RuntimeException notJson) {
-      event = Map.of();
-    }
-    output.write(Json.write(run.run(event)));
+    output.write(Json.write(run.run(ApiHandler.readEvent(input))));
   }
 }

@@ -21,8 +21,8 @@ public final class ApiHandler {
     out.write(Json.write(pipeline.handle(operation, readEvent(in)).toProxyResponse()));
   }
 
-  /** An unreadable event is answered like a request for no route at all. */
-  static Map<String, Object> readEvent(InputStream in) {
+  /** A Lambda event as a map; an unreadable one is an empty map (a request for no route at all). */
+  public static Map<String, Object> readEvent(InputStream in) {
     try {
       Map<String, Object> event = Json.readObject(in);
       return event == null ? Map.of() : event;

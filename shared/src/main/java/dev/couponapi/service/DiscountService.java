@@ -14,7 +14,6 @@ import dev.couponapi.store.RedemptionRefused;
 import dev.couponapi.wire.ApiException;
 import dev.couponapi.wire.ApiVersion;
 import dev.couponapi.wire.Errors;
-import dev.couponapi.wire.FormDecoder;
 import dev.couponapi.wire.Ids;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -103,7 +102,7 @@ public final class DiscountService {
       if (request.kind() == DiscountRequest.Kind.EXISTING) {
         Discount kept = reusable.stream().filter(discount -> discount.id().equals(request.id())
             && discount.inEffect(now)).findFirst()
-            .orElseThrow(() -> Errors.noSuch("discount", FormDecoder.clip(request.id()), request.param(), 400));
+            .orElseThrow(() -> Lookups.noSuch("discount", request.id(), request.param(), 400));
         discounts.add(kept.on(target.subscription(), target.item()));
         continue;
       }
@@ -160,22 +159,22 @@ public final class DiscountService {
           .filter(stored -> !stored.coupon().deleted()
               && stored.rev().equals(plan.redemption().coupons().get(refused.index()).rev()));
       if (coupon.isEmpty()) {
-        return Errors.noSuch("coupon", FormDecoder.clip(couponId), source.param(), 400);
+        return Lookups.noSuch("coupon", couponId, source.param(), 400);
       }
       return couponExpired(coupon.get().coupon(), source.param());
     }
     DiscountRequest source = plan.codeSources().get(refused.index());
     return codes.find(tenant, source.id()).map(stored -> codeRefusal(stored.code(), source.param(), now))
-        .orElseGet(() -> Errors.noSuch("promotion code", FormDecoder.clip(source.id()), source.param(), 400));
+        .orElseGet(() -> Lookups.noSuch("promotion code", source.id(), source.param(), 400));
   }
 
   private PromotionCode validCode(Tenant tenant, DiscountRequest request, Target target, CouponLookup lookup,
       Instant now) {
     if (!Ids.isAcceptableId(request.id())) {
-      throw Errors.noSuch("promotion code", FormDecoder.clip(request.id()), request.param(), 400);
+      throw Lookups.noSuch("promotion code", request.id(), request.param(), 400);
     }
     PromotionCode code = codes.find(tenant, request.id()).map(PromotionCodeStore.Stored::code)
-        .orElseThrow(() -> Errors.noSuch("promotion code", FormDecoder.clip(request.id()), request.param(), 400));
+        .orElseThrow(() -> Lookups.noSuch("promotion code", request.id(), request.param(), 400));
     Coupon coupon = lookup.of(code);
     String param = request.param();
     if (!code.active(coupon, now)) {
@@ -227,10 +226,10 @@ public final class DiscountService {
 
   private CouponStore.Stored liveCoupon(Tenant tenant, String id, String param) {
     if (!Ids.isAcceptableId(id)) {
-      throw Errors.noSuch("coupon", FormDecoder.clip(id), param, 400);
+      throw Lookups.noSuch("coupon", id, param, 400);
     }
     return coupons.find(tenant, id).filter(stored -> !stored.coupon().deleted())
-        .orElseThrow(() -> Errors.noSuch("coupon", FormDecoder.clip(id), param, 400));
+        .orElseThrow(() -> Lookups.noSuch("coupon", id, param, 400));
   }
 
   /** Spec §4.4 steps 2–3: redeemable now; basil's rule on amount-off forever; the currency. */

@@ -15,7 +15,6 @@ import dev.couponapi.store.PromotionCodeStore.Refusal;
 import dev.couponapi.store.RideAlong;
 import dev.couponapi.wire.ApiException;
 import dev.couponapi.wire.Errors;
-import dev.couponapi.wire.FormDecoder;
 import dev.couponapi.wire.Ids;
 import dev.couponapi.wire.ParamBinder;
 import java.time.Clock;
@@ -57,13 +56,13 @@ public final class PromotionCodeService {
       Function<PromotionCodeView, RideAlong> rideAlong) {
     Instant now = clock.instant();
     CouponStore.Stored stored = coupons.find(tenant, draft.couponId()).filter(c -> !c.coupon().deleted())
-        .orElseThrow(() -> Errors.noSuch("coupon", FormDecoder.clip(draft.couponId()), draft.couponParam(), 400));
+        .orElseThrow(() -> Lookups.noSuch("coupon", draft.couponId(), draft.couponParam(), 400));
     Coupon coupon = stored.coupon();
     if (!coupon.valid(now)) {
       throw ApiException.invalid("coupon_expired", "Coupon expired: " + coupon.id(), draft.couponParam()).asOutcome();
     }
     if (draft.customer() != null && !customers.exists(tenant, draft.customer())) {
-      throw Errors.noSuch("customer", FormDecoder.clip(draft.customer()), "customer", 400);
+      throw Lookups.noSuch("customer", draft.customer(), "customer", 400);
     }
     if (draft.expiresAt() != null && draft.expiresAt() <= now.getEpochSecond()) {
       throw Errors.invalid("expires_at", "Invalid expires_at: must be in the future.");
@@ -88,7 +87,7 @@ public final class PromotionCodeService {
         return view;
       } catch (PromotionCodeStore.Refused refused) {
         if (refused.refusal() == Refusal.COUPON_GONE) {
-          throw Errors.noSuch("coupon", FormDecoder.clip(draft.couponId()), draft.couponParam(), 400);
+          throw Lookups.noSuch("coupon", draft.couponId(), draft.couponParam(), 400);
         }
         if (draft.code() != null) {
           throw codeTaken("code");

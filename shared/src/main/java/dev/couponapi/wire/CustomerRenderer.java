@@ -9,7 +9,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /** Renders a customer (spec §5.1): the fields discounts need, the rest at Stripe's defaults. */
 public final class CustomerRenderer {
@@ -34,7 +33,7 @@ public final class CustomerRenderer {
         .put("delinquent", false)
         .put("description", customer.description())
         .put("discount", discount == null ? null
-            : DiscountRenderer.render(discount, version, now, coupons, below("discount.", expand)))
+            : DiscountRenderer.render(discount, version, now, coupons, Expansions.below("discount.", expand)))
         .put("email", customer.email())
         .put("invoice_prefix", customer.id().substring("cus_".length(), "cus_".length() + 8)
             .toUpperCase(Locale.ROOT))
@@ -55,9 +54,4 @@ public final class CustomerRenderer {
     return StripeObject.of(id, "customer").put("deleted", true).toMap();
   }
 
-  /** Expansion paths below a prefix, relative to it: {@code discount.source.coupon} → {@code source.coupon}. */
-  static Set<String> below(String prefix, Set<String> expand) {
-    return expand.stream().filter(path -> path.startsWith(prefix)).map(path -> path.substring(prefix.length()))
-        .collect(Collectors.toUnmodifiableSet());
-  }
 }

@@ -5,7 +5,6 @@ import dev.couponapi.domain.PromotionCode;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * Renders a promotion code (spec §3.1) in the request's version: before clover the full coupon
@@ -33,11 +32,11 @@ public final class PromotionCodeRenderer {
     if (version.atLeast(ApiVersion.CLOVER)) {
       Map<String, Object> promotion = StripeObject.hash();
       promotion.put("coupon", expand.contains("promotion.coupon")
-          ? CouponRenderer.render(coupon, now, below("promotion.coupon.", expand)) : coupon.id());
+          ? CouponRenderer.render(coupon, now, Expansions.below("promotion.coupon.", expand)) : coupon.id());
       promotion.put("type", "coupon");
       object.put("promotion", promotion);
     } else {
-      object.put("coupon", CouponRenderer.render(coupon, now, below("coupon.", expand)));
+      object.put("coupon", CouponRenderer.render(coupon, now, Expansions.below("coupon.", expand)));
     }
     return object.toMap();
   }
@@ -59,9 +58,4 @@ public final class PromotionCodeRenderer {
     return map;
   }
 
-  /** Expansion paths below a prefix, relative to it: {@code coupon.applies_to} → {@code applies_to}. */
-  private static Set<String> below(String prefix, Set<String> expand) {
-    return expand.stream().filter(path -> path.startsWith(prefix)).map(path -> path.substring(prefix.length()))
-        .collect(Collectors.toUnmodifiableSet());
-  }
 }

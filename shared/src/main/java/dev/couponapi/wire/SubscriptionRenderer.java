@@ -22,7 +22,7 @@ public final class SubscriptionRenderer {
   public static Map<String, Object> render(Subscription subscription, ApiVersion version, Instant now,
       Function<Discount, Coupon> coupons, Set<String> expand) {
     List<Discount> discounts = subscription.discountsAt(now);
-    Set<String> discountExpand = CustomerRenderer.below("discounts.", expand);
+    Set<String> discountExpand = Expansions.below("discounts.", expand);
     StripeObject object = StripeObject.of(subscription.id(), "subscription")
         .put("billing_cycle_anchor", subscription.created())
         .put("cancel_at_period_end", false)
