@@ -2,10 +2,10 @@ package dev.couponapi.bench;
 
 import dev.couponapi.ddblocal.DynamoDbLocalServer;
 import dev.couponapi.domain.Tenant;
-import dev.couponapi.http.App;
+import dev.couponapi.app.App;
 import dev.couponapi.http.ProxyEvent;
 import dev.couponapi.local.LocalTable;
-import dev.couponapi.wire.ApiVersion;
+import dev.couponapi.api.ApiVersion;
 import dev.couponapi.wire.Json;
 import java.time.Clock;
 import java.util.Arrays;

@@ -1,10 +1,10 @@
 package dev.couponapi.bench;
 
 import dev.couponapi.ddblocal.DynamoDbLocalServer;
-import dev.couponapi.http.App;
+import dev.couponapi.app.App;
 import dev.couponapi.http.Operation;
 import dev.couponapi.local.LocalTable;
-import dev.couponapi.wire.ApiVersion;
+import dev.couponapi.api.ApiVersion;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;

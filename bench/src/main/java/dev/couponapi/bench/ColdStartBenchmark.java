@@ -1,7 +1,7 @@
 package dev.couponapi.bench;
 
 import dev.couponapi.ddblocal.DynamoDbLocalServer;
-import dev.couponapi.http.App;
+import dev.couponapi.app.App;
 import dev.couponapi.wire.Json;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;

@@ -1,5 +1,6 @@
 package dev.couponapi.bench;
 
+import dev.couponapi.app.App;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -24,7 +25,7 @@ public final class ColdStartProbe {
     byte[] event = Files.readAllBytes(Path.of(args[1]));
     RequestStreamHandler handler = (RequestStreamHandler) Class.forName(args[0]).getDeclaredConstructor().newInstance();
     if (args.length > 2 && args[2].equals("prime") && !(handler instanceof FloorHandler)) {
-      dev.couponapi.http.App.fromEnvironment().prime();
+      dev.couponapi.app.App.fromEnvironment().prime();
     }
     long ready = System.currentTimeMillis();
     long requestStart = System.nanoTime();

@@ -2,8 +2,8 @@ package dev.couponapi.bench;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
-import dev.couponapi.http.App;
-import dev.couponapi.http.Env;
+import dev.couponapi.app.App;
+import dev.couponapi.app.Env;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

@@ -1,9 +1,9 @@
 package dev.couponapi.bench;
 
 import dev.couponapi.http.ApiResponse;
-import dev.couponapi.http.App;
+import dev.couponapi.app.App;
 import dev.couponapi.http.Operation;
-import dev.couponapi.wire.ApiVersion;
+import dev.couponapi.api.ApiVersion;
 import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;

@@ -3,7 +3,7 @@ package dev.couponapi.functions;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import dev.couponapi.domain.Tenant;
-import dev.couponapi.http.App;
+import dev.couponapi.app.App;
 import dev.couponapi.service.ApiKeyService;
 import dev.couponapi.wire.Json;
 import java.io.IOException;

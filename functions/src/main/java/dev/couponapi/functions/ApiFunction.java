@@ -3,7 +3,7 @@ package dev.couponapi.functions;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import dev.couponapi.http.ApiHandler;
-import dev.couponapi.http.App;
+import dev.couponapi.app.App;
 import dev.couponapi.http.Operation;
 import java.io.IOException;
 import java.io.InputStream;

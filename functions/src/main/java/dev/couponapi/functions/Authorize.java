@@ -2,9 +2,9 @@ package dev.couponapi.functions;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
-import dev.couponapi.http.App;
+import dev.couponapi.app.App;
 import dev.couponapi.http.Authorizer;
-import dev.couponapi.http.Env;
+import dev.couponapi.app.Env;
 import dev.couponapi.wire.Json;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,6 +1,6 @@
 package dev.couponapi.functions;
 
-import dev.couponapi.http.App;
+import dev.couponapi.app.App;
 
 /** Creates a customer, with a discount when `coupon` or `promotion_code` is given (spec §5.1, §4.3). */
 public final class CreateCustomer extends ApiFunction {

@@ -1,6 +1,6 @@
 package dev.couponapi.functions;
 
-import dev.couponapi.http.App;
+import dev.couponapi.app.App;
 
 /** Previews an invoice with its discounts: `POST /v1/invoices/create_preview` (spec §6). */
 public final class CreateInvoicePreview extends ApiFunction {

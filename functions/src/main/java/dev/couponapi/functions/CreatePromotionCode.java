@@ -1,6 +1,6 @@
 package dev.couponapi.functions;
 
-import dev.couponapi.http.App;
+import dev.couponapi.app.App;
 
 /** Creates a promotion code: `POST /v1/promotion_codes` (spec §3.2). */
 public final class CreatePromotionCode extends ApiFunction {

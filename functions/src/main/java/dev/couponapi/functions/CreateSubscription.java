@@ -1,6 +1,6 @@
 package dev.couponapi.functions;
 
-import dev.couponapi.http.App;
+import dev.couponapi.app.App;
 
 /** Creates a subscription, redeeming its discounts (spec §5.2, §4.3). */
 public final class CreateSubscription extends ApiFunction {

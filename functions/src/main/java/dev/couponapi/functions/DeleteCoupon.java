@@ -1,6 +1,6 @@
 package dev.couponapi.functions;
 
-import dev.couponapi.http.App;
+import dev.couponapi.app.App;
 
 /** Deletes a coupon: `DELETE /v1/coupons/{coupon}` (spec §2). */
 public final class DeleteCoupon extends ApiFunction {

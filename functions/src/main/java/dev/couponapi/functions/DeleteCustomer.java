@@ -1,6 +1,6 @@
 package dev.couponapi.functions;
 
-import dev.couponapi.http.App;
+import dev.couponapi.app.App;
 
 /** Deletes a customer, canceling its active subscriptions (spec §5.1). */
 public final class DeleteCustomer extends ApiFunction {

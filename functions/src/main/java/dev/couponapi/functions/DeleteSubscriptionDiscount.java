@@ -1,6 +1,6 @@
 package dev.couponapi.functions;
 
-import dev.couponapi.http.App;
+import dev.couponapi.app.App;
 
 /** Removes a subscription's discounts (spec §4.6). */
 public final class DeleteSubscriptionDiscount extends ApiFunction {

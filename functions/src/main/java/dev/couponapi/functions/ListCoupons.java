@@ -1,6 +1,6 @@
 package dev.couponapi.functions;
 
-import dev.couponapi.http.App;
+import dev.couponapi.app.App;
 
 /** Lists coupons: `GET /v1/coupons` (spec §2). */
 public final class ListCoupons extends ApiFunction {

@@ -1,6 +1,6 @@
 package dev.couponapi.functions;
 
-import dev.couponapi.http.App;
+import dev.couponapi.app.App;
 
 /** Lists customers (spec §5.1). */
 public final class ListCustomers extends ApiFunction {

@@ -1,6 +1,6 @@
 package dev.couponapi.functions;
 
-import dev.couponapi.http.App;
+import dev.couponapi.app.App;
 
 /** Lists promotion codes: `GET /v1/promotion_codes` (spec §3.5). */
 public final class ListPromotionCodes extends ApiFunction {

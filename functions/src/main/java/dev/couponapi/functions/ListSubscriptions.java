@@ -1,6 +1,6 @@
 package dev.couponapi.functions;
 
-import dev.couponapi.http.App;
+import dev.couponapi.app.App;
 
 /** Lists subscriptions (spec §5.2). */
 public final class ListSubscriptions extends ApiFunction {

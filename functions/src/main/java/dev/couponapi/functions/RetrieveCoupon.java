@@ -1,6 +1,6 @@
 package dev.couponapi.functions;
 
-import dev.couponapi.http.App;
+import dev.couponapi.app.App;
 
 /** Retrieves a coupon: `GET /v1/coupons/{coupon}` (spec §2). */
 public final class RetrieveCoupon extends ApiFunction {

@@ -1,6 +1,6 @@
 package dev.couponapi.functions;
 
-import dev.couponapi.http.App;
+import dev.couponapi.app.App;
 
 /** Retrieves a customer with its discount (spec §5.1). */
 public final class RetrieveCustomer extends ApiFunction {

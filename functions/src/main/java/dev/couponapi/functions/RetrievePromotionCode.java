@@ -1,6 +1,6 @@
 package dev.couponapi.functions;
 
-import dev.couponapi.http.App;
+import dev.couponapi.app.App;
 
 /** Retrieves a promotion code: `GET /v1/promotion_codes/{promotion_code}` (spec §3.3). */
 public final class RetrievePromotionCode extends ApiFunction {

@@ -1,6 +1,6 @@
 package dev.couponapi.functions;
 
-import dev.couponapi.http.App;
+import dev.couponapi.app.App;
 
 /** Retrieves a subscription (spec §5.2). */
 public final class RetrieveSubscription extends ApiFunction {

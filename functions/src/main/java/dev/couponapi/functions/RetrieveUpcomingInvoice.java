@@ -1,6 +1,6 @@
 package dev.couponapi.functions;
 
-import dev.couponapi.http.App;
+import dev.couponapi.app.App;
 
 /** Previews the upcoming invoice: `GET /v1/invoices/upcoming`, before basil only (spec §6). */
 public final class RetrieveUpcomingInvoice extends ApiFunction {

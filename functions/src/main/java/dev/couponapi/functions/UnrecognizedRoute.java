@@ -2,7 +2,7 @@ package dev.couponapi.functions;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
-import dev.couponapi.http.App;
+import dev.couponapi.app.App;
 import dev.couponapi.http.Pipeline;
 import dev.couponapi.wire.Json;
 import java.io.IOException;

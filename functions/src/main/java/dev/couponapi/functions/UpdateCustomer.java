@@ -1,6 +1,6 @@
 package dev.couponapi.functions;
 
-import dev.couponapi.http.App;
+import dev.couponapi.app.App;
 
 /** Updates a customer; `coupon` / `promotion_code` replace its discount (spec §5.1, §4.3). */
 public final class UpdateCustomer extends ApiFunction {

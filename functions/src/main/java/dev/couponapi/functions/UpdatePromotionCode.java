@@ -1,6 +1,6 @@
 package dev.couponapi.functions;
 
-import dev.couponapi.http.App;
+import dev.couponapi.app.App;
 
 /** Updates a promotion code: `POST /v1/promotion_codes/{promotion_code}` (spec §3.4). */
 public final class UpdatePromotionCode extends ApiFunction {

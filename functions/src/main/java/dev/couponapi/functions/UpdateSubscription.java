@@ -1,6 +1,6 @@
 package dev.couponapi.functions;
 
-import dev.couponapi.http.App;
+import dev.couponapi.app.App;
 
 /** Updates a subscription's discounts or metadata (spec §5.2, §4.3). */
 public final class UpdateSubscription extends ApiFunction {

@@ -2,7 +2,7 @@ package dev.couponapi.local;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
-import dev.couponapi.http.App;
+import dev.couponapi.app.App;
 import dev.couponapi.wire.Json;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;

@@ -2,9 +2,9 @@ package dev.couponapi.local;
 
 import dev.couponapi.ddblocal.DynamoDbLocalServer;
 import dev.couponapi.domain.Tenant;
-import dev.couponapi.http.App;
-import dev.couponapi.http.SweepRun;
-import dev.couponapi.wire.ApiVersion;
+import dev.couponapi.app.App;
+import dev.couponapi.app.SweepRun;
+import dev.couponapi.api.ApiVersion;
 import dev.couponapi.wire.Json;
 import java.io.IOException;
 import java.io.PrintStream;

@@ -1,5 +1,7 @@
 package dev.couponapi.local;
 
+import dev.couponapi.api.ApiVersion;
+import dev.couponapi.app.App;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.couponapi.domain.Tenant;
@@ -205,9 +207,9 @@ class EventsContractTest {
     String endpoint = dev.couponapi.testing.LocalDynamo.server().endpoint().toString();
     LocalTable.ensure(dev.couponapi.ddblocal.DynamoDbLocalServer.clientFor(java.net.URI.create(endpoint)),
         LocalTable.NAME);
-    dev.couponapi.http.App local = new dev.couponapi.http.App(
+    dev.couponapi.app.App local = new dev.couponapi.app.App(
         dev.couponapi.ddblocal.DynamoDbLocalServer.clientFor(java.net.URI.create(endpoint)), LocalTable.NAME,
-        java.time.Clock.systemUTC(), dev.couponapi.wire.ApiVersion.parse(dev.couponapi.wire.ApiVersion.FALLBACK));
+        java.time.Clock.systemUTC(), dev.couponapi.api.ApiVersion.parse(dev.couponapi.api.ApiVersion.FALLBACK));
     long soon = java.time.Instant.now().getEpochSecond() + 3600;
     local.pipeline().handle(local.coupons().create(), dev.couponapi.testing.TestApp.event("POST", "/v1/coupons", null,
         "percent_off=5&redeem_by=" + soon, new Tenant("acct_cli", false)));

@@ -2,9 +2,9 @@ package dev.couponapi.http;
 
 import dev.couponapi.domain.ApiKeys;
 import dev.couponapi.store.ApiKeyStore;
-import dev.couponapi.wire.ApiException;
+import dev.couponapi.api.ApiException;
 import dev.couponapi.wire.ErrorRenderer;
-import dev.couponapi.wire.Errors;
+import dev.couponapi.api.Errors;
 import dev.couponapi.wire.Json;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;

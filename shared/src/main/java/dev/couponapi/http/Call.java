@@ -1,7 +1,7 @@
 package dev.couponapi.http;
 
 import dev.couponapi.domain.Tenant;
-import dev.couponapi.wire.ApiVersion;
+import dev.couponapi.api.ApiVersion;
 import dev.couponapi.wire.Params;
 import java.util.Map;
 import java.util.Set;

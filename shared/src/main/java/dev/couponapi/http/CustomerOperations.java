@@ -4,7 +4,7 @@ import dev.couponapi.domain.Customer;
 import dev.couponapi.domain.Page;
 import dev.couponapi.service.CustomerService;
 import dev.couponapi.service.HolderView;
-import dev.couponapi.wire.ApiVersion;
+import dev.couponapi.api.ApiVersion;
 import dev.couponapi.wire.CustomerParams;
 import dev.couponapi.wire.CustomerRenderer;
 import dev.couponapi.wire.DiscountParams;
@@ -23,7 +23,7 @@ public final class CustomerOperations {
   private final CustomerService customers;
   private final DiscountHolderRendering rendering;
 
-  CustomerOperations(CustomerService customers, DiscountHolderRendering rendering) {
+  public CustomerOperations(CustomerService customers, DiscountHolderRendering rendering) {
     this.customers = customers;
     this.rendering = rendering;
   }

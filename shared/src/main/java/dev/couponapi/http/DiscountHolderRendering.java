@@ -8,11 +8,11 @@ import dev.couponapi.store.CouponStore;
 import java.util.function.Function;
 
 /** The coupons a response's discounts name, read only when the response's shape needs them. */
-final class DiscountHolderRendering {
+public final class DiscountHolderRendering {
 
   private final CouponStore coupons;
 
-  DiscountHolderRendering(CouponStore coupons) {
+  public DiscountHolderRendering(CouponStore coupons) {
     this.coupons = coupons;
   }
 

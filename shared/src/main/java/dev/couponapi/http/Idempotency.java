@@ -2,9 +2,9 @@ package dev.couponapi.http;
 
 import dev.couponapi.domain.Tenant;
 import dev.couponapi.store.IdempotencyStore;
-import dev.couponapi.wire.ApiException;
-import dev.couponapi.wire.ApiVersion;
-import dev.couponapi.wire.Errors;
+import dev.couponapi.api.ApiException;
+import dev.couponapi.api.ApiVersion;
+import dev.couponapi.api.Errors;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.LinkedHashMap;

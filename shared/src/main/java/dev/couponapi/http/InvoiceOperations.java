@@ -1,10 +1,10 @@
 package dev.couponapi.http;
 
+import dev.couponapi.api.SafeText;
 import dev.couponapi.service.PreviewService;
-import dev.couponapi.wire.ApiVersion;
-import dev.couponapi.wire.Errors;
-import dev.couponapi.wire.FormDecoder;
-import dev.couponapi.wire.Ids;
+import dev.couponapi.api.ApiVersion;
+import dev.couponapi.api.Errors;
+import dev.couponapi.api.Ids;
 import dev.couponapi.wire.InvoiceRenderer;
 import dev.couponapi.wire.PreviewParams;
 import java.util.Set;
@@ -17,7 +17,7 @@ public final class InvoiceOperations {
 
   private final PreviewService previews;
 
-  InvoiceOperations(PreviewService previews) {
+  public InvoiceOperations(PreviewService previews) {
     this.previews = previews;
   }
 
@@ -30,7 +30,7 @@ public final class InvoiceOperations {
     return Operations.of("invoices.upcoming", "GET", PreviewParams::declared, version -> Set.of(), call -> {
       if (call.version().atLeast(ApiVersion.BASIL)) {
         // removed in 2025-03-31.basil: the route answers as if it did not exist
-        throw Errors.unrecognizedUrl("GET", FormDecoder.clip("/v1/invoices/upcoming"));
+        throw Errors.unrecognizedUrl("GET", SafeText.clip("/v1/invoices/upcoming"));
       }
       return preview(call);
     });

@@ -1,6 +1,6 @@
 package dev.couponapi.http;
 
-import dev.couponapi.wire.ApiVersion;
+import dev.couponapi.api.ApiVersion;
 import dev.couponapi.wire.ParamType;
 import java.util.Map;
 import java.util.Set;

@@ -1,15 +1,16 @@
 package dev.couponapi.http;
 
+import dev.couponapi.api.SafeText;
 import dev.couponapi.domain.Tenant;
 import dev.couponapi.store.ClaimLost;
 import dev.couponapi.store.LockTimeout;
-import dev.couponapi.wire.ApiException;
-import dev.couponapi.wire.ApiVersion;
+import dev.couponapi.api.ApiException;
+import dev.couponapi.api.ApiVersion;
 import dev.couponapi.wire.ErrorRenderer;
-import dev.couponapi.wire.Errors;
+import dev.couponapi.api.Errors;
 import dev.couponapi.wire.FormDecoder;
 import dev.couponapi.wire.FormDecoder.Pair;
-import dev.couponapi.wire.Ids;
+import dev.couponapi.api.Ids;
 import dev.couponapi.wire.Json;
 import dev.couponapi.wire.ParamBinder;
 import dev.couponapi.wire.ParamType;
@@ -56,7 +57,7 @@ public final class Pipeline {
     try {
       GatewayRequest request = GatewayRequest.from(event);
       if (!operation.method().equals(request.method())) {
-        throw Errors.unrecognizedUrl(request.method(), FormDecoder.clip(request.path()));
+        throw Errors.unrecognizedUrl(request.method(), SafeText.clip(request.path()));
       }
       Tenant tenant = tenant(request.authorizer());
       version = version(request);
@@ -95,7 +96,7 @@ public final class Pipeline {
   public ApiResponse unrecognized(Map<String, Object> event) {
     String requestId = Ids.requestId();
     GatewayRequest request = GatewayRequest.from(event);
-    ApiException error = Errors.unrecognizedUrl(request.method(), FormDecoder.clip(request.path()));
+    ApiException error = Errors.unrecognizedUrl(request.method(), SafeText.clip(request.path()));
     log.request(requestId, "unrecognized", error.status(), 0);
     return respond(error.status(), requestId, defaultVersion, Json.write(ErrorRenderer.render(error)));
   }
@@ -163,7 +164,7 @@ public final class Pipeline {
     for (Object path : paths) {
       String text = (String) path;
       if (text.split("\\.", -1).length > MAX_EXPAND_DEPTH || !operation.expandable(version).contains(text)) {
-        throw Errors.cannotExpand(FormDecoder.clip(text));
+        throw Errors.cannotExpand(SafeText.clip(text));
       }
       expand.add(text);
     }

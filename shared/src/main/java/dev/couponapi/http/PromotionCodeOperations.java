@@ -3,7 +3,7 @@ package dev.couponapi.http;
 import dev.couponapi.domain.Page;
 import dev.couponapi.service.PromotionCodeService;
 import dev.couponapi.service.PromotionCodeView;
-import dev.couponapi.wire.ApiVersion;
+import dev.couponapi.api.ApiVersion;
 import dev.couponapi.wire.ListParams;
 import dev.couponapi.wire.PromotionCodeParams;
 import dev.couponapi.wire.PromotionCodeRenderer;

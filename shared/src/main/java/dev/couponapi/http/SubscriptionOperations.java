@@ -21,7 +21,7 @@ public final class SubscriptionOperations {
   private final SubscriptionService subscriptions;
   private final DiscountHolderRendering rendering;
 
-  SubscriptionOperations(SubscriptionService subscriptions, DiscountHolderRendering rendering) {
+  public SubscriptionOperations(SubscriptionService subscriptions, DiscountHolderRendering rendering) {
     this.subscriptions = subscriptions;
     this.rendering = rendering;
   }

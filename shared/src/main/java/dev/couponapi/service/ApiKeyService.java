@@ -3,7 +3,7 @@ package dev.couponapi.service;
 import dev.couponapi.domain.ApiKeys;
 import dev.couponapi.domain.Tenant;
 import dev.couponapi.store.ApiKeyStore;
-import dev.couponapi.wire.Ids;
+import dev.couponapi.api.Ids;
 import java.time.Clock;
 
 /** Mints and registers secret keys; the plain key is returned once and never stored. */

@@ -1,5 +1,6 @@
 package dev.couponapi.service;
 
+import dev.couponapi.api.SafeText;
 import dev.couponapi.domain.Customer;
 import dev.couponapi.domain.CustomerChanges;
 import dev.couponapi.domain.Discount;
@@ -11,10 +12,9 @@ import dev.couponapi.store.CustomerStore;
 import dev.couponapi.store.RedemptionRefused;
 import dev.couponapi.store.RideAlong;
 import dev.couponapi.store.SubscriptionStore;
-import dev.couponapi.wire.ApiException;
-import dev.couponapi.wire.ApiVersion;
-import dev.couponapi.wire.FormDecoder;
-import dev.couponapi.wire.Ids;
+import dev.couponapi.api.ApiException;
+import dev.couponapi.api.ApiVersion;
+import dev.couponapi.api.Ids;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -106,7 +106,7 @@ public final class CustomerService {
     }
     if (removal.discount() == null || !removal.discount().inEffect(clock.instant())) {
       throw new ApiException(404, ApiException.INVALID_REQUEST, "resource_missing",
-          "No active discount for customer: " + FormDecoder.clip(id), null).asOutcome();
+          "No active discount for customer: " + SafeText.clip(id), null).asOutcome();
     }
     return removal.discount();
   }

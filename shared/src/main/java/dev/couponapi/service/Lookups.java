@@ -1,9 +1,9 @@
 package dev.couponapi.service;
 
-import dev.couponapi.wire.ApiException;
-import dev.couponapi.wire.Errors;
-import dev.couponapi.wire.FormDecoder;
-import dev.couponapi.wire.Ids;
+import dev.couponapi.api.SafeText;
+import dev.couponapi.api.ApiException;
+import dev.couponapi.api.Errors;
+import dev.couponapi.api.Ids;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -28,6 +28,6 @@ final class Lookups {
   }
 
   static ApiException noSuch(String resource, String id, String param, int status) {
-    return Errors.noSuch(resource, FormDecoder.clip(id), param, status);
+    return Errors.noSuch(resource, SafeText.clip(id), param, status);
   }
 }

@@ -1,5 +1,6 @@
 package dev.couponapi.service;
 
+import dev.couponapi.api.SafeText;
 import dev.couponapi.domain.Customer;
 import dev.couponapi.domain.Discount;
 import dev.couponapi.domain.DiscountRequest;
@@ -13,11 +14,10 @@ import dev.couponapi.store.CustomerStore;
 import dev.couponapi.store.RedemptionRefused;
 import dev.couponapi.store.RideAlong;
 import dev.couponapi.store.SubscriptionStore;
-import dev.couponapi.wire.ApiException;
-import dev.couponapi.wire.ApiVersion;
-import dev.couponapi.wire.Errors;
-import dev.couponapi.wire.FormDecoder;
-import dev.couponapi.wire.Ids;
+import dev.couponapi.api.ApiException;
+import dev.couponapi.api.ApiVersion;
+import dev.couponapi.api.Errors;
+import dev.couponapi.api.Ids;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -162,7 +162,7 @@ public final class SubscriptionService {
     }
     return removal.discounts().stream().filter(discount -> discount.inEffect(clock.instant())).findFirst()
         .orElseThrow(() -> new ApiException(404, ApiException.INVALID_REQUEST, "resource_missing",
-            "No active discount for subscription: " + FormDecoder.clip(id), null).asOutcome());
+            "No active discount for subscription: " + SafeText.clip(id), null).asOutcome());
   }
 
   /** A page; without {@code status} only active subscriptions, as Stripe lists them; {@code all}: every one. */

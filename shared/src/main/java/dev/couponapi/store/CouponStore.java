@@ -5,7 +5,7 @@ import dev.couponapi.domain.CouponChanges;
 import dev.couponapi.domain.ListRequest;
 import dev.couponapi.domain.Page;
 import dev.couponapi.domain.Tenant;
-import dev.couponapi.wire.Ids;
+import dev.couponapi.api.Ids;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -2,7 +2,7 @@ package dev.couponapi.store;
 
 import dev.couponapi.domain.ListRequest;
 import dev.couponapi.domain.Page;
-import dev.couponapi.wire.Ids;
+import dev.couponapi.api.Ids;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;

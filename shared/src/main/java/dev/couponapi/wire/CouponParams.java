@@ -1,5 +1,8 @@
 package dev.couponapi.wire;
 
+import dev.couponapi.api.Errors;
+import dev.couponapi.api.ApiVersion;
+import dev.couponapi.api.Ids;
 import dev.couponapi.domain.Coupon;
 import dev.couponapi.domain.CouponChanges;
 import dev.couponapi.domain.CouponDraft;

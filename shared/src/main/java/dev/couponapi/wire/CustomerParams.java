@@ -1,5 +1,7 @@
 package dev.couponapi.wire;
 
+import dev.couponapi.api.ApiVersion;
+import dev.couponapi.api.Ids;
 import dev.couponapi.domain.CustomerChanges;
 import dev.couponapi.domain.MetadataChange;
 import java.util.Map;

@@ -1,5 +1,8 @@
 package dev.couponapi.wire;
 
+import dev.couponapi.api.SafeText;
+import dev.couponapi.api.Errors;
+import dev.couponapi.api.Ids;
 import dev.couponapi.domain.DiscountRequest;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -62,7 +65,7 @@ public final class DiscountParams {
       }
       DiscountRequest request = named.get(0);
       if (request.kind() == DiscountRequest.Kind.COUPON && !coupons.add(request.id())) {
-        throw Errors.invalid(name, "The coupon " + FormDecoder.clip(request.id()) + " appears twice in "
+        throw Errors.invalid(name, "The coupon " + SafeText.clip(request.id()) + " appears twice in "
             + params.nameOf(key) + ".");
       }
       requests.add(request);

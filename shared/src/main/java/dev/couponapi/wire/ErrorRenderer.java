@@ -1,5 +1,6 @@
 package dev.couponapi.wire;
 
+import dev.couponapi.api.ApiException;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;

@@ -1,5 +1,8 @@
 package dev.couponapi.wire;
 
+import dev.couponapi.api.SafeText;
+import dev.couponapi.api.ApiException;
+import dev.couponapi.api.Errors;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -85,7 +88,7 @@ public final class FormDecoder {
       at = close + 1;
     }
     if (segments.size() > MAX_DEPTH) {
-      throw Errors.invalid(segments.get(0), "Parameters are nested too deeply: " + clip(name));
+      throw Errors.invalid(segments.get(0), "Parameters are nested too deeply: " + SafeText.clip(name));
     }
     return segments;
   }
@@ -105,7 +108,7 @@ public final class FormDecoder {
         }
         if (!last && !(child instanceof String)) {
           // a[][x] would need an index to group its keys (spec §1.1: arrays of objects are indexed)
-          throw Errors.invalid(path, "Arrays of objects must use indexed notation, as in " + path + "[0][key]: " + clip(name));
+          throw Errors.invalid(path, "Arrays of objects must use indexed notation, as in " + path + "[0][key]: " + SafeText.clip(name));
         }
         ((List<Object>) list).add(child);
         container = child;
@@ -136,20 +139,15 @@ public final class FormDecoder {
   }
 
   private static ApiException conflict(String param) {
-    return Errors.invalid(param, "Invalid parameters: '" + clip(param)
+    return Errors.invalid(param, "Invalid parameters: '" + SafeText.clip(param)
         + "' was given both as a value and as a hash or array, or mixes [] and [n] indexes.");
   }
 
   private static ApiException badName(String name) {
-    return Errors.invalid(null, "Invalid parameter name: '" + clip(name) + "'. Nested parameters use "
+    return Errors.invalid(null, "Invalid parameter name: '" + SafeText.clip(name) + "'. Nested parameters use "
         + "bracket notation, as in metadata[key]=value or expand[]=field.");
   }
 
-  /** Text safe to echo in a message: printable ASCII, at most 100 characters. */
-  public static String clip(String text) {
-    String printable = text.replaceAll("[^\\x20-\\x7e]", "?");
-    return printable.length() <= 100 ? printable : printable.substring(0, 100) + "...";
-  }
 
   /** Strict decoding: '+' is a space, '%XX' a byte, bytes must be UTF-8. */
   static String percentDecode(String text) {

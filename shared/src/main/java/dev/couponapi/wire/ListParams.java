@@ -1,5 +1,7 @@
 package dev.couponapi.wire;
 
+import dev.couponapi.api.Errors;
+import dev.couponapi.api.Ids;
 import dev.couponapi.domain.ListRequest;
 import java.util.LinkedHashMap;
 import java.util.List;

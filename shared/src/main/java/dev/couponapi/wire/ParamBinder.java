@@ -1,5 +1,7 @@
 package dev.couponapi.wire;
 
+import dev.couponapi.api.SafeText;
+import dev.couponapi.api.Errors;
 import dev.couponapi.wire.ParamType.Bool;
 import dev.couponapi.wire.ParamType.Choice;
 import dev.couponapi.wire.ParamType.Currency;
@@ -152,13 +154,13 @@ public final class ParamBinder {
 
   static Long integer(String name, Int type, String value) {
     if (!INTEGER.matcher(value).matches()) {
-      throw Errors.invalidInteger(name, FormDecoder.clip(value));
+      throw Errors.invalidInteger(name, SafeText.clip(value));
     }
     long parsed;
     try {
       parsed = Long.parseLong(value);
     } catch (NumberFormatException overflow) {
-      throw Errors.invalidInteger(name, FormDecoder.clip(value));
+      throw Errors.invalidInteger(name, SafeText.clip(value));
     }
     if (parsed < type.min() || parsed > type.max()) {
       throw Errors.invalid(name, "Invalid " + name + ": must be between " + type.min() + " and " + type.max());
@@ -168,7 +170,7 @@ public final class ParamBinder {
 
   private static BigDecimal decimal(String name, Decimal type, String value) {
     if (!DECIMAL.matcher(value).matches()) {
-      throw Errors.invalidDecimal(name, FormDecoder.clip(value));
+      throw Errors.invalidDecimal(name, SafeText.clip(value));
     }
     BigDecimal parsed = new BigDecimal(value);
     if (parsed.stripTrailingZeros().scale() > type.scale()) {
@@ -181,7 +183,7 @@ public final class ParamBinder {
     return switch (value) {
       case "true" -> Boolean.TRUE;
       case "false" -> Boolean.FALSE;
-      default -> throw Errors.invalidBoolean(name, FormDecoder.clip(value));
+      default -> throw Errors.invalidBoolean(name, SafeText.clip(value));
     };
   }
 
@@ -194,7 +196,7 @@ public final class ParamBinder {
 
   private static String currency(String name, String value) {
     if (!ParamType.currencyKeys().matcher(value).matches()) {
-      throw Errors.invalid(name, "Invalid currency: " + FormDecoder.clip(value)
+      throw Errors.invalid(name, "Invalid currency: " + SafeText.clip(value)
           + ". Currencies are three-letter ISO codes, such as usd.");
     }
     return value.toLowerCase(Locale.ROOT);

@@ -1,5 +1,8 @@
 package dev.couponapi.wire;
 
+import dev.couponapi.api.Errors;
+import dev.couponapi.api.ApiVersion;
+import dev.couponapi.api.Ids;
 import dev.couponapi.domain.DiscountRequest;
 import dev.couponapi.domain.PreviewRequest;
 import dev.couponapi.domain.SubscriptionDraft;

@@ -1,5 +1,9 @@
 package dev.couponapi.wire;
 
+import dev.couponapi.api.ApiException;
+import dev.couponapi.api.Errors;
+import dev.couponapi.api.ApiVersion;
+import dev.couponapi.api.Ids;
 import dev.couponapi.domain.MetadataChange;
 import dev.couponapi.domain.PromotionCode;
 import dev.couponapi.domain.PromotionCodeChanges;

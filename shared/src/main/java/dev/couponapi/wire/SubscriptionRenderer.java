@@ -1,5 +1,6 @@
 package dev.couponapi.wire;
 
+import dev.couponapi.api.ApiVersion;
 import dev.couponapi.domain.Coupon;
 import dev.couponapi.domain.Discount;
 import dev.couponapi.domain.Subscription;

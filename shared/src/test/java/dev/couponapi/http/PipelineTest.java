@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.couponapi.domain.Tenant;
 import dev.couponapi.testing.TestApp;
-import dev.couponapi.wire.ApiVersion;
+import dev.couponapi.api.ApiVersion;
 import dev.couponapi.wire.ParamType;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;

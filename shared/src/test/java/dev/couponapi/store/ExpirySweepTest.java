@@ -9,7 +9,7 @@ import dev.couponapi.domain.Tenant;
 import dev.couponapi.service.ExpirySweep;
 import dev.couponapi.testing.FaultInjector;
 import dev.couponapi.testing.TestApp;
-import dev.couponapi.wire.Ids;
+import dev.couponapi.api.Ids;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;

@@ -9,7 +9,7 @@ import dev.couponapi.domain.PromotionCode;
 import dev.couponapi.domain.Tenant;
 import dev.couponapi.store.PromotionCodeStore.Refusal;
 import dev.couponapi.testing.TestApp;
-import dev.couponapi.wire.Ids;
+import dev.couponapi.api.Ids;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -2,7 +2,7 @@ package dev.couponapi.testing;
 
 import dev.couponapi.ddblocal.DynamoDbLocalServer;
 import dev.couponapi.store.Table;
-import dev.couponapi.wire.Ids;
+import dev.couponapi.api.Ids;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 

@@ -1,8 +1,8 @@
 package dev.couponapi.testing;
 
 import dev.couponapi.domain.Tenant;
-import dev.couponapi.http.App;
-import dev.couponapi.wire.ApiVersion;
+import dev.couponapi.app.App;
+import dev.couponapi.api.ApiVersion;
 import dev.couponapi.wire.Json;
 import java.time.Instant;
 import java.util.LinkedHashMap;

@@ -1,5 +1,8 @@
 package dev.couponapi.wire;
 
+import dev.couponapi.api.ApiException;
+import dev.couponapi.api.ApiVersion;
+import dev.couponapi.api.Ids;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 

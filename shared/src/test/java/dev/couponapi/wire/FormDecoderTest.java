@@ -1,5 +1,6 @@
 package dev.couponapi.wire;
 
+import dev.couponapi.api.ApiException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

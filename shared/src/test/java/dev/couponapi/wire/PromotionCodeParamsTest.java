@@ -1,5 +1,7 @@
 package dev.couponapi.wire;
 
+import dev.couponapi.api.ApiException;
+import dev.couponapi.api.ApiVersion;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 

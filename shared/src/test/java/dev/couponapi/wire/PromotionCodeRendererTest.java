@@ -1,5 +1,6 @@
 package dev.couponapi.wire;
 
+import dev.couponapi.api.ApiVersion;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.couponapi.domain.Coupon;

@@ -1,4 +1,4 @@
-package dev.couponapi.http;
+package dev.couponapi.app;
 
 /**
  * Configuration by name: the environment variable, else a JVM system property of the same name

@@ -1,4 +1,4 @@
-package dev.couponapi.wire;
+package dev.couponapi.api;
 
 /**
  * A failure that reaches the client as Stripe's error object (spec §1.9). Thrown anywhere in the

@@ -1,4 +1,4 @@
-package dev.couponapi.wire;
+package dev.couponapi.api;
 
 import java.util.List;
 

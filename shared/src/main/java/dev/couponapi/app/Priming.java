@@ -1,5 +1,7 @@
-package dev.couponapi.http;
+package dev.couponapi.app;
 
+import dev.couponapi.http.Pipeline;
+import dev.couponapi.http.ProxyEvent;
 import dev.couponapi.domain.Tenant;
 import dev.couponapi.wire.Json;
 import java.util.Map;

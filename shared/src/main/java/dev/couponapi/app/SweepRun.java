@@ -1,4 +1,4 @@
-package dev.couponapi.http;
+package dev.couponapi.app;
 
 import dev.couponapi.service.ExpirySweep;
 import dev.couponapi.wire.Json;

@@ -1,4 +1,4 @@
-package dev.couponapi.wire;
+package dev.couponapi.api;
 
 import java.security.SecureRandom;
 import java.util.regex.Pattern;

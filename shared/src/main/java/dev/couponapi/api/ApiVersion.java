@@ -1,4 +1,4 @@
-package dev.couponapi.wire;
+package dev.couponapi.api;
 
 import java.time.DateTimeException;
 import java.time.LocalDate;
@@ -24,7 +24,7 @@ public record ApiVersion(String value, String date) implements Comparable<ApiVer
   public static ApiVersion parse(String value) {
     Matcher matcher = FORMAT.matcher(value == null ? "" : value.trim());
     if (!matcher.matches()) {
-      throw Errors.invalidVersion(FormDecoder.clip(String.valueOf(value)));
+      throw Errors.invalidVersion(SafeText.clip(String.valueOf(value)));
     }
     String date = matcher.group(1);
     try {
@@ -33,7 +33,7 @@ public record ApiVersion(String value, String date) implements Comparable<ApiVer
         throw Errors.invalidVersion(value);
       }
     } catch (DateTimeException e) {
-      throw Errors.invalidVersion(FormDecoder.clip(value));
+      throw Errors.invalidVersion(SafeText.clip(value));
     }
     return new ApiVersion(value.trim(), date);
   }

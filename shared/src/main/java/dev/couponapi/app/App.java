@@ -1,5 +1,14 @@
-package dev.couponapi.http;
+package dev.couponapi.app;
 
+import dev.couponapi.http.Pipeline;
+import dev.couponapi.http.Idempotency;
+import dev.couponapi.http.RequestLog;
+import dev.couponapi.http.CouponOperations;
+import dev.couponapi.http.PromotionCodeOperations;
+import dev.couponapi.http.CustomerOperations;
+import dev.couponapi.http.SubscriptionOperations;
+import dev.couponapi.http.InvoiceOperations;
+import dev.couponapi.http.DiscountHolderRendering;
 import dev.couponapi.service.ApiKeyService;
 import dev.couponapi.service.CouponService;
 import dev.couponapi.service.CustomerService;
@@ -15,7 +24,7 @@ import dev.couponapi.store.ExpiryQueue;
 import dev.couponapi.store.PromotionCodeStore;
 import dev.couponapi.store.SubscriptionStore;
 import dev.couponapi.store.IdempotencyStore;
-import dev.couponapi.wire.ApiVersion;
+import dev.couponapi.api.ApiVersion;
 import java.net.URI;
 import java.time.Clock;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProviderChain;
