@@ -10,6 +10,6 @@ public final class CancelSubscription extends ApiFunction {
   }
 
   public CancelSubscription(App app) {
-    super(app, a -> a.subscriptions().cancel());
+    super(app);
   }
 }

@@ -10,6 +10,6 @@ public final class CreateCoupon extends ApiFunction {
   }
 
   public CreateCoupon(App app) {
-    super(app, a -> a.coupons().create());
+    super(app);
   }
 }

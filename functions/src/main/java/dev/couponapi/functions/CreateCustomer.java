@@ -10,6 +10,6 @@ public final class CreateCustomer extends ApiFunction {
   }
 
   public CreateCustomer(App app) {
-    super(app, a -> a.customers().create());
+    super(app);
   }
 }

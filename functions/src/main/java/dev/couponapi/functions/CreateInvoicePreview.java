@@ -10,6 +10,6 @@ public final class CreateInvoicePreview extends ApiFunction {
   }
 
   public CreateInvoicePreview(App app) {
-    super(app, a -> a.invoices().createPreview());
+    super(app);
   }
 }

@@ -10,6 +10,6 @@ public final class CreatePromotionCode extends ApiFunction {
   }
 
   public CreatePromotionCode(App app) {
-    super(app, a -> a.promotionCodes().create());
+    super(app);
   }
 }

@@ -10,6 +10,6 @@ public final class CreateSubscription extends ApiFunction {
   }
 
   public CreateSubscription(App app) {
-    super(app, a -> a.subscriptions().create());
+    super(app);
   }
 }

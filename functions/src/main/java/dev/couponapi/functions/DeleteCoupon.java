@@ -10,6 +10,6 @@ public final class DeleteCoupon extends ApiFunction {
   }
 
   public DeleteCoupon(App app) {
-    super(app, a -> a.coupons().delete());
+    super(app);
   }
 }

@@ -10,6 +10,6 @@ public final class DeleteCustomer extends ApiFunction {
   }
 
   public DeleteCustomer(App app) {
-    super(app, a -> a.customers().delete());
+    super(app);
   }
 }

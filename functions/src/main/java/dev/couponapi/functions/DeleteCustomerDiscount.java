@@ -10,6 +10,6 @@ public final class DeleteCustomerDiscount extends ApiFunction {
   }
 
   public DeleteCustomerDiscount(App app) {
-    super(app, a -> a.customers().deleteDiscount());
+    super(app);
   }
 }

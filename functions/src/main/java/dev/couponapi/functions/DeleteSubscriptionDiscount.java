@@ -10,6 +10,6 @@ public final class DeleteSubscriptionDiscount extends ApiFunction {
   }
 
   public DeleteSubscriptionDiscount(App app) {
-    super(app, a -> a.subscriptions().deleteDiscount());
+    super(app);
   }
 }

@@ -10,6 +10,6 @@ public final class ListCoupons extends ApiFunction {
   }
 
   public ListCoupons(App app) {
-    super(app, a -> a.coupons().list());
+    super(app);
   }
 }

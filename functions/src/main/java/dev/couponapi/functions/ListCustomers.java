@@ -10,6 +10,6 @@ public final class ListCustomers extends ApiFunction {
   }
 
   public ListCustomers(App app) {
-    super(app, a -> a.customers().list());
+    super(app);
   }
 }

@@ -10,6 +10,6 @@ public final class ListPromotionCodes extends ApiFunction {
   }
 
   public ListPromotionCodes(App app) {
-    super(app, a -> a.promotionCodes().list());
+    super(app);
   }
 }

@@ -10,6 +10,6 @@ public final class ListSubscriptions extends ApiFunction {
   }
 
   public ListSubscriptions(App app) {
-    super(app, a -> a.subscriptions().list());
+    super(app);
   }
 }

@@ -10,6 +10,6 @@ public final class RetrieveCoupon extends ApiFunction {
   }
 
   public RetrieveCoupon(App app) {
-    super(app, a -> a.coupons().retrieve());
+    super(app);
   }
 }

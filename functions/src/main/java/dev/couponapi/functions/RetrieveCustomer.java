@@ -10,6 +10,6 @@ public final class RetrieveCustomer extends ApiFunction {
   }
 
   public RetrieveCustomer(App app) {
-    super(app, a -> a.customers().retrieve());
+    super(app);
   }
 }

@@ -10,6 +10,6 @@ public final class RetrievePromotionCode extends ApiFunction {
   }
 
   public RetrievePromotionCode(App app) {
-    super(app, a -> a.promotionCodes().retrieve());
+    super(app);
   }
 }

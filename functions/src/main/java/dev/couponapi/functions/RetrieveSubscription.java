@@ -10,6 +10,6 @@ public final class RetrieveSubscription extends ApiFunction {
   }
 
   public RetrieveSubscription(App app) {
-    super(app, a -> a.subscriptions().retrieve());
+    super(app);
   }
 }

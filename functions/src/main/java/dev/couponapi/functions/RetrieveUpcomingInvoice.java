@@ -10,6 +10,6 @@ public final class RetrieveUpcomingInvoice extends ApiFunction {
   }
 
   public RetrieveUpcomingInvoice(App app) {
-    super(app, a -> a.invoices().upcoming());
+    super(app);
   }
 }

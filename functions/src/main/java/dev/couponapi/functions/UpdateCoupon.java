@@ -10,6 +10,6 @@ public final class UpdateCoupon extends ApiFunction {
   }
 
   public UpdateCoupon(App app) {
-    super(app, a -> a.coupons().update());
+    super(app);
   }
 }

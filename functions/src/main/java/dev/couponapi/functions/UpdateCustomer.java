@@ -10,6 +10,6 @@ public final class UpdateCustomer extends ApiFunction {
   }
 
   public UpdateCustomer(App app) {
-    super(app, a -> a.customers().update());
+    super(app);
   }
 }

@@ -10,6 +10,6 @@ public final class UpdatePromotionCode extends ApiFunction {
   }
 
   public UpdatePromotionCode(App app) {
-    super(app, a -> a.promotionCodes().update());
+    super(app);
   }
 }

@@ -10,6 +10,6 @@ public final class UpdateSubscription extends ApiFunction {
   }
 
   public UpdateSubscription(App app) {
-    super(app, a -> a.subscriptions().update());
+    super(app);
   }
 }

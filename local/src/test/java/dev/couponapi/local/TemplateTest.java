@@ -3,13 +3,17 @@ package dev.couponapi.local;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import dev.couponapi.functions.ApiFunction;
+import dev.couponapi.http.Operation;
 import dev.couponapi.store.Table;
+import dev.couponapi.testing.TestApp;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
@@ -17,6 +21,8 @@ import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
 
 /** template.yaml and the code agree: handlers exist, every function has an event, the table matches. */
 class TemplateTest {
+
+  private static final String CATCH_ALL = "UnrecognizedRouteFunction";
 
   private final SamTemplate template = LocalApi.template();
 
@@ -27,6 +33,30 @@ class TemplateTest {
       assertThat(function.handler()).as(function.logicalId()).endsWith("::handleRequest");
       assertThat(RequestStreamHandler.class.isAssignableFrom(Class.forName(function.handlerClass())))
           .as(function.logicalId()).isTrue();
+    }
+  }
+
+  /** Every Api event of template.yaml is an operation's declared route, and every route has its function. */
+  @Test
+  void theApiRoutesAreTheOperationsDeclaredInCode() {
+    Set<String> declared = new TestApp().app.operations().stream()
+        .map(operation -> operation.functionId() + " " + operation.method() + " " + operation.path())
+        .collect(Collectors.toSet());
+    Set<String> routed = template.routes().stream()
+        .filter(route -> !route.functionId().equals(CATCH_ALL))
+        .map(route -> route.functionId() + " " + route.method() + " " + route.path())
+        .collect(Collectors.toSet());
+    assertThat(routed).isEqualTo(declared);
+  }
+
+  /** {@code CreateCouponFunction} is served by {@code dev.couponapi.functions.CreateCoupon}, which finds its route by that name. */
+  @Test
+  void everyApiFunctionsHandlerIsNamedAfterIt() throws Exception {
+    for (Operation operation : new TestApp().app.operations()) {
+      SamTemplate.Function function = template.function(operation.functionId());
+      Class<?> handler = Class.forName(function.handlerClass());
+      assertThat(ApiFunction.class.isAssignableFrom(handler)).as(function.logicalId()).isTrue();
+      assertThat(ApiFunction.functionId(handler)).isEqualTo(operation.functionId());
     }
   }
 

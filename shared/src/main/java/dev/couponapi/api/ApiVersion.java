@@ -6,14 +6,15 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A Stripe API version. Only the date drives behaviour (spec §1.3); the name after the dot is
- * kept for echoing.
+ * A Stripe API version, and the inventory of what each breaking Stripe change means for this API
+ * (docs/versions.md): every renderer and parameter set asks one of the named methods below, never
+ * a date. Only the date drives behaviour (docs/api.md §1.3); the name after the dot is echoed.
  */
 public record ApiVersion(String value, String date) implements Comparable<ApiVersion> {
 
-  /** Customer/subscription/preview lose singular coupon params; amount-off forever coupons end. */
+  /** {@code 2025-03-31.basil}: stackable discounts replace the singular ones; upcoming invoices go. */
   public static final String BASIL = "2025-03-31";
-  /** Discount.source and PromotionCode.promotion replace the embedded coupon. */
+  /** {@code 2025-09-30.clover}: discounts and promotion codes name their coupon through a polymorphic field. */
   public static final String CLOVER = "2025-09-30";
 
   public static final String FALLBACK = "2025-09-30.clover";
@@ -40,6 +41,56 @@ public record ApiVersion(String value, String date) implements Comparable<ApiVer
 
   public boolean atLeast(String gateDate) {
     return date.compareTo(gateDate) >= 0;
+  }
+
+  // basil (docs/api.md §4.3, §5, §6): "Removes coupon and promotion code parameters with stackable discounts"
+
+  /** Customers, subscriptions and previews take the singular {@code coupon} / {@code promotion_code}. */
+  public boolean takesSingularDiscountParams() {
+    return !atLeast(BASIL);
+  }
+
+  /** A subscription renders its first discount as the singular {@code discount}. */
+  public boolean subscriptionHasSingularDiscount() {
+    return !atLeast(BASIL);
+  }
+
+  /** {@code GET /v1/invoices/upcoming} exists (basil removed it for create_preview). */
+  public boolean hasUpcomingInvoice() {
+    return !atLeast(BASIL);
+  }
+
+  /** An invoice names its {@code subscription} at the top level (basil moved it under parent). */
+  public boolean invoiceHasSubscription() {
+    return !atLeast(BASIL);
+  }
+
+  /** Invoice lines carry {@code pricing} instead of {@code price}. */
+  public boolean invoiceLineHasPricing() {
+    return atLeast(BASIL);
+  }
+
+  /**
+   * Amount-off coupons with {@code duration: forever} can no longer be created, nor applied to
+   * subscriptions ("Removes support for discount coupons that don't have a specified end time").
+   */
+  public boolean refusesAmountOffForever() {
+    return atLeast(BASIL);
+  }
+
+  // clover (docs/api.md §3.1, §4.1): coupons behind polymorphic fields, not auto-expanded
+
+  /** A discount names its coupon as {@code source: {coupon, type}} instead of embedding {@code coupon}. */
+  public boolean discountHasSource() {
+    return atLeast(CLOVER);
+  }
+
+  /**
+   * A promotion code names its coupon as {@code promotion: {coupon, type}} instead of embedding
+   * {@code coupon}, and is created with {@code promotion[…]} only.
+   */
+  public boolean promotionCodeHasPromotion() {
+    return atLeast(CLOVER);
   }
 
   @Override

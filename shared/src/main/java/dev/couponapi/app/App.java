@@ -25,7 +25,10 @@ import dev.couponapi.store.PromotionCodeStore;
 import dev.couponapi.store.SubscriptionStore;
 import dev.couponapi.store.IdempotencyStore;
 import dev.couponapi.api.ApiVersion;
+import dev.couponapi.http.Operation;
 import java.net.URI;
+import java.util.List;
+import java.util.stream.Stream;
 import java.time.Clock;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProviderChain;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
@@ -61,22 +64,21 @@ public final class App {
     this.dynamo = dynamo;
     this.tableName = tableName;
     this.clock = clock;
-    this.pipeline = new Pipeline(defaultVersion, new Idempotency(new IdempotencyStore(dynamo, tableName), clock),
-        new RequestLog(System.out));
+    this.pipeline = new Pipeline(defaultVersion, clock, new Idempotency(new IdempotencyStore(dynamo, tableName),
+        clock), new RequestLog(System.out));
     CouponStore couponStore = new CouponStore(dynamo, tableName);
-    this.coupons = new CouponOperations(new CouponService(couponStore, clock));
+    this.coupons = new CouponOperations(new CouponService(couponStore));
     CustomerStore customerStore = new CustomerStore(dynamo, tableName);
     PromotionCodeStore codeStore = new PromotionCodeStore(dynamo, tableName, couponStore);
     SubscriptionStore subscriptionStore = new SubscriptionStore(dynamo, tableName, customerStore);
     DiscountService discounts = new DiscountService(couponStore, codeStore);
     DiscountHolderRendering rendering = new DiscountHolderRendering(couponStore);
-    this.promotionCodes = new PromotionCodeOperations(new PromotionCodeService(codeStore, couponStore, customerStore,
-        clock));
-    this.customers = new CustomerOperations(new CustomerService(customerStore, subscriptionStore, discounts, clock),
+    this.promotionCodes = new PromotionCodeOperations(new PromotionCodeService(codeStore, couponStore, customerStore));
+    this.customers = new CustomerOperations(new CustomerService(customerStore, subscriptionStore, discounts),
         rendering);
     this.subscriptions = new SubscriptionOperations(new SubscriptionService(subscriptionStore, customerStore,
-        discounts, clock), rendering);
-    this.invoices = new InvoiceOperations(new PreviewService(customerStore, subscriptionStore, discounts, clock));
+        discounts), rendering);
+    this.invoices = new InvoiceOperations(new PreviewService(customerStore, subscriptionStore, discounts));
     this.sweep = new ExpirySweep(new ExpiryQueue(dynamo, tableName), couponStore, codeStore, customerStore,
         subscriptionStore, clock);
     this.priming = Priming.register(this);
@@ -127,6 +129,18 @@ public final class App {
 
   public Pipeline pipeline() {
     return pipeline;
+  }
+
+  /** Every API operation with its route, in the order of template.yaml's functions. */
+  public List<Operation> operations() {
+    return Stream.of(coupons.all(), promotionCodes.all(), customers.all(), subscriptions.all(), invoices.all())
+        .flatMap(List::stream).toList();
+  }
+
+  /** The operation the function {@code functionId} of template.yaml serves. */
+  public Operation operation(String functionId) {
+    return operations().stream().filter(operation -> operation.functionId().equals(functionId)).findFirst()
+        .orElseThrow(() -> new IllegalArgumentException("no API operation is served by " + functionId));
   }
 
   public CouponOperations coupons() {

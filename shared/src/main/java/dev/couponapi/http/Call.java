@@ -1,22 +1,21 @@
 package dev.couponapi.http;
 
-import dev.couponapi.domain.Tenant;
 import dev.couponapi.api.ApiVersion;
+import dev.couponapi.domain.Tenant;
 import dev.couponapi.wire.Params;
-import java.util.Map;
+import java.time.Instant;
 import java.util.Set;
 
-/** Everything an operation gets: who asks, in which version, with which checked parameters. */
+/**
+ * Everything an operation gets: who asks, in which version, at which instant (read once per
+ * request), with which checked parameters, the id in the path (or ""), and the expansions asked
+ * for, relative to the object (or to one list item) the operation renders.
+ */
 public record Call(
     Tenant tenant,
     ApiVersion version,
+    Instant now,
     Params params,
-    Map<String, String> pathParameters,
+    String id,
     Set<String> expand,
-    IdempotencyGuard idempotency) {
-
-  public String pathParameter(String name) {
-    String value = pathParameters.get(name);
-    return value == null ? "" : value;
-  }
-}
+    IdempotencyGuard idempotency) {}

@@ -1,23 +1,20 @@
 package dev.couponapi.http;
 
 import dev.couponapi.domain.Coupon;
-import dev.couponapi.domain.CouponDraft;
 import dev.couponapi.domain.Page;
 import dev.couponapi.service.CouponService;
 import dev.couponapi.wire.CouponParams;
 import dev.couponapi.wire.CouponRenderer;
 import dev.couponapi.wire.ListParams;
+import java.time.Instant;
+import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
 
-/** The five coupon operations (spec §2), each wiring parameters, the service and the renderer. */
+/** The coupon routes (docs/api.md §2): each wires parameters, the service and the renderer. */
 public final class CouponOperations {
 
-  static final String PATH_ID = "coupon";
   static final String URL = "/v1/coupons";
-
-  private static final Set<String> LIST_EXPANDABLE =
-      CouponParams.EXPANDABLE.stream().map(path -> "data." + path).collect(Collectors.toUnmodifiableSet());
+  private static final String ONE = URL + "/{coupon}";
 
   private final CouponService coupons;
 
@@ -25,45 +22,47 @@ public final class CouponOperations {
     this.coupons = coupons;
   }
 
+  public List<Operation> all() {
+    return List.of(create(), retrieve(), update(), delete(), list());
+  }
+
   public Operation create() {
-    return Operations.of("coupons.create", "POST", version -> CouponParams.CREATE, version -> CouponParams.EXPANDABLE,
-        call -> {
-      CouponDraft draft = CouponParams.draft(call.params(), call.version());
-      // the response is known before the write: its idempotency record commits with the coupon
-      Coupon coupon = coupons.create(call.tenant(), draft,
-          created -> call.idempotency().rideAlongFor(render(created, call.expand())));
-      return render(coupon, call.expand());
-    });
+    return Operation.post("CreateCouponFunction", URL, "coupons.create").params(CouponParams.CREATE)
+        .expand(CouponRenderer.EXPANDABLE).run(call -> {
+          Coupon coupon = coupons.create(call.tenant(), CouponParams.draft(call.params(), call.version()), call.now(),
+              created -> call.idempotency().rideAlongFor(render(created, call.now(), call.expand())));
+          return render(coupon, call.now(), call.expand());
+        });
   }
 
   public Operation retrieve() {
-    return Operations.of("coupons.retrieve", "GET", version -> CouponParams.NONE, version -> CouponParams.EXPANDABLE,
-        call -> render(coupons.retrieve(call.tenant(), call.pathParameter(PATH_ID)), call.expand()));
+    return Operation.get("RetrieveCouponFunction", ONE, "coupons.retrieve").expand(CouponRenderer.EXPANDABLE)
+        .run(call -> render(coupons.retrieve(call.tenant(), call.id()), call.now(), call.expand()));
   }
 
   public Operation update() {
-    return Operations.of("coupons.update", "POST", version -> CouponParams.UPDATE, version -> CouponParams.EXPANDABLE,
-        call -> render(coupons.update(call.tenant(), call.pathParameter(PATH_ID), CouponParams.changes(call.params())),
+    return Operation.post("UpdateCouponFunction", ONE, "coupons.update").params(CouponParams.UPDATE)
+        .expand(CouponRenderer.EXPANDABLE)
+        .run(call -> render(coupons.update(call.tenant(), call.id(), CouponParams.changes(call.params())), call.now(),
             call.expand()));
   }
 
   public Operation delete() {
-    return Operations.of("coupons.delete", "DELETE", version -> CouponParams.NONE, version -> Set.of(), call -> {
-      coupons.delete(call.tenant(), call.pathParameter(PATH_ID));
-      return CouponRenderer.renderDeleted(call.pathParameter(PATH_ID));
+    return Operation.delete("DeleteCouponFunction", ONE, "coupons.delete").run(call -> {
+      coupons.delete(call.tenant(), call.id(), call.now());
+      return CouponRenderer.renderDeleted(call.id());
     });
   }
 
   public Operation list() {
-    return Operations.of("coupons.list", "GET", version -> ListParams.DECLARED, version -> LIST_EXPANDABLE, call -> {
-      Page<Coupon> page = coupons.list(call.tenant(), ListParams.request(call.params()));
-      Set<String> expand = call.expand().stream().map(path -> path.substring("data.".length()))
-          .collect(Collectors.toUnmodifiableSet());
-      return ListParams.envelope(page.items(), page.hasMore(), URL, coupon -> render(coupon, expand));
-    });
+    return Operation.get("ListCouponsFunction", URL, "coupons.list").params(ListParams.DECLARED)
+        .expandEach(CouponRenderer.EXPANDABLE).run(call -> {
+          Page<Coupon> page = coupons.list(call.tenant(), ListParams.request(call.params()));
+          return ListParams.envelope(page, URL, coupon -> render(coupon, call.now(), call.expand()));
+        });
   }
 
-  private Object render(Coupon coupon, Set<String> expand) {
-    return CouponRenderer.render(coupon, coupons.now(), expand);
+  private static Object render(Coupon coupon, Instant now, Set<String> expand) {
+    return CouponRenderer.render(coupon, now, expand);
   }
 }

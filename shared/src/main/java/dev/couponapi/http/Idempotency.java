@@ -7,7 +7,6 @@ import dev.couponapi.api.ApiVersion;
 import dev.couponapi.api.Errors;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** Idempotency keys on POST requests (spec §1.5): claim, replay, or refuse. */
@@ -34,14 +33,9 @@ public final class Idempotency {
     }
 
     ApiResponse response(String requestId) {
-      Map<String, String> headers = new LinkedHashMap<>();
-      headers.put("Content-Type", "application/json");
-      headers.put("Request-Id", requestId);
-      headers.put("Stripe-Version", stored.headers().get("Stripe-Version"));
-      headers.put("Cache-Control", "no-cache, no-store");
-      headers.put("Idempotent-Replayed", "true");
-      headers.put("Original-Request", stored.headers().get("Request-Id"));
-      return new ApiResponse(stored.status(), headers, stored.body().getBytes(StandardCharsets.UTF_8));
+      return new ApiResponse(stored.status(), ResponseHeaders.replay(stored.status(), requestId,
+          stored.headers().get("Stripe-Version"), stored.headers().get("Request-Id")),
+          stored.body().getBytes(StandardCharsets.UTF_8));
     }
   }
 

@@ -1,19 +1,19 @@
 package dev.couponapi.http;
 
-import dev.couponapi.api.SafeText;
-import dev.couponapi.service.PreviewService;
-import dev.couponapi.api.ApiVersion;
 import dev.couponapi.api.Errors;
 import dev.couponapi.api.Ids;
+import dev.couponapi.service.PreviewService;
 import dev.couponapi.wire.InvoiceRenderer;
 import dev.couponapi.wire.PreviewParams;
-import java.util.Set;
+import java.util.List;
 
 /**
- * Invoice previews (spec §6): {@code POST /v1/invoices/create_preview} in every version and
+ * Invoice previews (docs/api.md §6): {@code POST /v1/invoices/create_preview} in every version and
  * {@code GET /v1/invoices/upcoming} before basil, which removed it.
  */
 public final class InvoiceOperations {
+
+  private static final String UPCOMING = "/v1/invoices/upcoming";
 
   private final PreviewService previews;
 
@@ -21,23 +21,28 @@ public final class InvoiceOperations {
     this.previews = previews;
   }
 
+  public List<Operation> all() {
+    return List.of(createPreview(), upcoming());
+  }
+
   public Operation createPreview() {
-    return Operations.of("invoices.create_preview", "POST", PreviewParams::declared, version -> Set.of(),
-        InvoiceOperations.this::preview);
+    return Operation.post("CreateInvoicePreviewFunction", "/v1/invoices/create_preview", "invoices.create_preview")
+        .params(PreviewParams::declared).run(this::preview);
   }
 
   public Operation upcoming() {
-    return Operations.of("invoices.upcoming", "GET", PreviewParams::declared, version -> Set.of(), call -> {
-      if (call.version().atLeast(ApiVersion.BASIL)) {
-        // removed in 2025-03-31.basil: the route answers as if it did not exist
-        throw Errors.unrecognizedUrl("GET", SafeText.clip("/v1/invoices/upcoming"));
-      }
-      return preview(call);
-    });
+    return Operation.get("RetrieveUpcomingInvoiceFunction", UPCOMING, "invoices.upcoming")
+        .params(PreviewParams::declared).run(call -> {
+          if (!call.version().hasUpcomingInvoice()) {
+            // the route answers as if it did not exist
+            throw Errors.unrecognizedUrl("GET", UPCOMING);
+          }
+          return preview(call);
+        });
   }
 
   private Object preview(Call call) {
-    return InvoiceRenderer.render(previews.preview(call.tenant(), call.version(), PreviewParams.request(call.params())),
-        call.version(), "upcoming_in_" + Ids.random(24));
+    return InvoiceRenderer.render(previews.preview(call.tenant(), call.version(), call.now(),
+        PreviewParams.request(call.params())), call.version(), "upcoming_in_" + Ids.random(24));
   }
 }

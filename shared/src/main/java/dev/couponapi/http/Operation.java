@@ -4,23 +4,154 @@ import dev.couponapi.api.ApiVersion;
 import dev.couponapi.wire.ParamType;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
- * One API operation: the parameters it declares for a version, the expansions it allows, and
- * what it does. Handlers name an operation; the {@link Pipeline} does the rest.
+ * One API operation and its route, declared once: the Lambda function that serves it, its method
+ * and path template (as template.yaml routes it; {@code TemplateTest} holds the two together), the
+ * parameters and expansions it accepts per version, and what it does. The path parameter's name is
+ * read from the path ({@code /v1/coupons/{coupon}} → {@code coupon}). Built with
+ * {@code Operation.get(…).params(…).expand(…).run(…)}.
  */
-public interface Operation {
+public final class Operation {
+
+  private static final Pattern PATH_PARAMETER = Pattern.compile("\\{([A-Za-z0-9_]+)\\}");
+  private static final String LIST_PREFIX = "data.";
+
+  private final String functionId;
+  private final String method;
+  private final String path;
+  private final String name;
+  private final String pathParameter;
+  private final Function<ApiVersion, Map<String, ParamType>> parameters;
+  private final Function<ApiVersion, Set<String>> expandable;
+  private final boolean list;
+  private final Function<Call, Object> body;
+
+  private Operation(Builder builder, Function<Call, Object> body) {
+    this.functionId = builder.functionId;
+    this.method = builder.method;
+    this.path = builder.path;
+    this.name = builder.name;
+    Matcher matcher = PATH_PARAMETER.matcher(path);
+    this.pathParameter = matcher.find() ? matcher.group(1) : null;
+    this.parameters = builder.parameters;
+    this.expandable = builder.expandable;
+    this.list = builder.list;
+    this.body = body;
+  }
+
+  public static Builder get(String functionId, String path, String name) {
+    return new Builder(functionId, "GET", path, name);
+  }
+
+  public static Builder post(String functionId, String path, String name) {
+    return new Builder(functionId, "POST", path, name);
+  }
+
+  public static Builder delete(String functionId, String path, String name) {
+    return new Builder(functionId, "DELETE", path, name);
+  }
+
+  /** The logical id of the function in template.yaml, e.g. {@code CreateCouponFunction}. */
+  public String functionId() {
+    return functionId;
+  }
+
+  public String method() {
+    return method;
+  }
+
+  /** The path template, e.g. {@code /v1/coupons/{coupon}}. */
+  public String path() {
+    return path;
+  }
 
   /** A short name for logs, such as {@code coupons.create}. */
-  String name();
+  public String name() {
+    return name;
+  }
 
-  String method();
+  /** The name of the path's parameter, or null when the path has none. */
+  public String pathParameter() {
+    return pathParameter;
+  }
 
-  Map<String, ParamType> parameters(ApiVersion version);
+  public Map<String, ParamType> parameters(ApiVersion version) {
+    return parameters.apply(version);
+  }
 
-  /** Expansion paths this operation accepts in a version (e.g. {@code applies_to}, {@code data.applies_to}). */
-  Set<String> expandable(ApiVersion version);
+  /**
+   * Expansion paths accepted in a version: a list's paths start with {@code data.}, and the
+   * operation is handed them relative to one item ({@link #relativeExpand}).
+   */
+  public Set<String> expandable(ApiVersion version) {
+    Set<String> paths = expandable.apply(version);
+    return list ? paths.stream().map(p -> LIST_PREFIX + p).collect(Collectors.toUnmodifiableSet()) : paths;
+  }
+
+  /** The requested expansions as the operation renders them: relative to one list item for a list. */
+  Set<String> relativeExpand(Set<String> requested) {
+    return list ? requested.stream().map(p -> p.substring(LIST_PREFIX.length()))
+        .collect(Collectors.toUnmodifiableSet()) : requested;
+  }
 
   /** Runs the operation and returns the response body (maps and lists in render order). */
-  Object execute(Call call);
+  public Object execute(Call call) {
+    return body.apply(call);
+  }
+
+  /** The parts of an operation before what it runs. */
+  public static final class Builder {
+    private final String functionId;
+    private final String method;
+    private final String path;
+    private final String name;
+    private Function<ApiVersion, Map<String, ParamType>> parameters = version -> Map.of();
+    private Function<ApiVersion, Set<String>> expandable = version -> Set.of();
+    private boolean list;
+
+    private Builder(String functionId, String method, String path, String name) {
+      this.functionId = functionId;
+      this.method = method;
+      this.path = path;
+      this.name = name;
+    }
+
+    public Builder params(Function<ApiVersion, Map<String, ParamType>> parameters) {
+      this.parameters = parameters;
+      return this;
+    }
+
+    public Builder params(Map<String, ParamType> parameters) {
+      return params(version -> parameters);
+    }
+
+    /** What the returned object can expand, per version. */
+    public Builder expand(Function<ApiVersion, Set<String>> expandable) {
+      this.expandable = expandable;
+      return this;
+    }
+
+    public Builder expand(Set<String> expandable) {
+      return expand(version -> expandable);
+    }
+
+    /** A list: each item expands {@code paths}, requested as {@code data.<path>}. */
+    public Builder expandEach(Function<ApiVersion, Set<String>> paths) {
+      this.list = true;
+      return expand(paths);
+    }
+
+    public Builder expandEach(Set<String> paths) {
+      return expandEach(version -> paths);
+    }
+
+    public Operation run(Function<Call, Object> body) {
+      return new Operation(this, body);
+    }
+  }
 }

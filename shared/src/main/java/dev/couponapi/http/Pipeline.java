@@ -15,9 +15,9 @@ import dev.couponapi.wire.Json;
 import dev.couponapi.wire.ParamBinder;
 import dev.couponapi.wire.ParamType;
 import dev.couponapi.wire.Params;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -39,11 +39,13 @@ public final class Pipeline {
   private static final ParamType EXPAND = new ParamType.ListOf(ParamType.text(200), MAX_EXPAND, false);
 
   private final ApiVersion defaultVersion;
+  private final Clock clock;
   private final Idempotency idempotency;
   private final RequestLog log;
 
-  public Pipeline(ApiVersion defaultVersion, Idempotency idempotency, RequestLog log) {
+  public Pipeline(ApiVersion defaultVersion, Clock clock, Idempotency idempotency, RequestLog log) {
     this.defaultVersion = defaultVersion;
+    this.clock = clock;
     this.idempotency = idempotency;
     this.log = log;
   }
@@ -64,8 +66,9 @@ public final class Pipeline {
       Map<String, Object> parameters = parameters(request);
       guard = idempotency.begin(request, tenant, parameters, requestId, version);
       Params params = bind(operation, version, parameters);
-      Set<String> expand = expand(operation, version, params);
-      Object body = operation.execute(new Call(tenant, version, params, request.pathParameters(), expand, guard));
+      Set<String> expand = operation.relativeExpand(expand(operation, version, params));
+      String id = operation.pathParameter() == null ? "" : request.pathParameters().getOrDefault(operation.pathParameter(), "");
+      Object body = operation.execute(new Call(tenant, version, clock.instant(), params, id, expand, guard));
       byte[] committed = guard.committedBody();
       response = respond(200, requestId, version, committed != null ? committed : Json.write(body));
       guard.finish(response);
@@ -172,14 +175,6 @@ public final class Pipeline {
   }
 
   private static ApiResponse respond(int status, String requestId, ApiVersion version, byte[] body) {
-    Map<String, String> headers = new LinkedHashMap<>();
-    headers.put("Content-Type", "application/json");
-    headers.put("Request-Id", requestId);
-    headers.put("Stripe-Version", version.value());
-    headers.put("Cache-Control", "no-cache, no-store");
-    if (status == 401) {
-      headers.put("WWW-Authenticate", "Basic realm=\"Stripe\"");
-    }
-    return new ApiResponse(status, headers, body);
+    return new ApiResponse(status, ResponseHeaders.of(status, requestId, version.value()), body);
   }
 }

@@ -1,6 +1,5 @@
 package dev.couponapi.http;
 
-import dev.couponapi.domain.Page;
 import dev.couponapi.domain.Subscription;
 import dev.couponapi.service.HolderView;
 import dev.couponapi.service.SubscriptionService;
@@ -8,15 +7,13 @@ import dev.couponapi.wire.DiscountRenderer;
 import dev.couponapi.wire.ListParams;
 import dev.couponapi.wire.SubscriptionParams;
 import dev.couponapi.wire.SubscriptionRenderer;
-import java.util.Map;
-import java.util.Set;
-import java.util.stream.Collectors;
+import java.util.List;
 
-/** The subscription operations (spec §5.2) and the removal of its discounts (spec §4.6). */
+/** The subscription routes (docs/api.md §5.2) and the removal of its discounts (§4.6). */
 public final class SubscriptionOperations {
 
-  static final String PATH_ID = "subscription_exposed_id";
   static final String URL = "/v1/subscriptions";
+  private static final String ONE = URL + "/{subscription_exposed_id}";
 
   private final SubscriptionService subscriptions;
   private final DiscountHolderRendering rendering;
@@ -26,61 +23,61 @@ public final class SubscriptionOperations {
     this.rendering = rendering;
   }
 
+  public List<Operation> all() {
+    return List.of(create(), retrieve(), update(), cancel(), list(), deleteDiscount());
+  }
+
   public Operation create() {
-    return Operations.of("subscriptions.create", "POST", SubscriptionParams::create, SubscriptionParams::expandable,
-        call -> {
-          // the response is known before the write: its idempotency record commits with the subscription
-          HolderView<Subscription> subscription = subscriptions.create(call.tenant(), call.version(),
+    return Operation.post("CreateSubscriptionFunction", URL, "subscriptions.create")
+        .params(SubscriptionParams::create).expand(SubscriptionRenderer::expandable).run(call -> {
+          HolderView<Subscription> subscription = subscriptions.create(call.tenant(), call.version(), call.now(),
               SubscriptionParams.draft(call.params()),
-              created -> call.idempotency().rideAlongFor(render(call, created, call.expand())));
-          return render(call, subscription, call.expand());
+              created -> call.idempotency().rideAlongFor(render(call, created)));
+          return render(call, subscription);
         });
   }
 
   public Operation retrieve() {
-    return Operations.of("subscriptions.retrieve", "GET", version -> Map.of(), SubscriptionParams::expandable,
-        call -> render(call, subscriptions.retrieve(call.tenant(), call.pathParameter(PATH_ID)), call.expand()));
+    return Operation.get("RetrieveSubscriptionFunction", ONE, "subscriptions.retrieve")
+        .expand(SubscriptionRenderer::expandable)
+        .run(call -> render(call, subscriptions.retrieve(call.tenant(), call.id())));
   }
 
   public Operation update() {
-    return Operations.of("subscriptions.update", "POST", SubscriptionParams::update, SubscriptionParams::expandable,
-        call -> render(call, subscriptions.update(call.tenant(), call.version(), call.pathParameter(PATH_ID),
-            SubscriptionParams.changes(call.params())), call.expand()));
+    return Operation.post("UpdateSubscriptionFunction", ONE, "subscriptions.update")
+        .params(SubscriptionParams::update).expand(SubscriptionRenderer::expandable)
+        .run(call -> render(call, subscriptions.update(call.tenant(), call.version(), call.now(), call.id(),
+            SubscriptionParams.changes(call.params()))));
   }
 
   /** {@code DELETE /v1/subscriptions/{id}}: cancels it. */
   public Operation cancel() {
-    return Operations.of("subscriptions.cancel", "DELETE", version -> Map.of(), SubscriptionParams::expandable,
-        call -> render(call, subscriptions.cancel(call.tenant(), call.pathParameter(PATH_ID)), call.expand()));
+    return Operation.delete("CancelSubscriptionFunction", ONE, "subscriptions.cancel")
+        .expand(SubscriptionRenderer::expandable)
+        .run(call -> render(call, subscriptions.cancel(call.tenant(), call.id(), call.now())));
   }
 
   public Operation list() {
-    return Operations.of("subscriptions.list", "GET", version -> SubscriptionParams.LIST,
-        version -> SubscriptionParams.expandable(version).stream().map(path -> "data." + path)
-            .collect(Collectors.toUnmodifiableSet()),
-        call -> {
-          Page<Subscription> page = subscriptions.list(call.tenant(), call.params().text("customer"),
-              call.params().text("status"), ListParams.request(call.params()));
-          Set<String> expand = call.expand().stream().map(path -> path.substring("data.".length()))
-              .collect(Collectors.toUnmodifiableSet());
-          return ListParams.envelope(page.items(), page.hasMore(), URL, subscription -> render(call, subscription,
-              expand));
-        });
+    return Operation.get("ListSubscriptionsFunction", URL, "subscriptions.list").params(SubscriptionParams.LIST)
+        .expandEach(SubscriptionRenderer::expandable)
+        .run(call -> ListParams.envelope(subscriptions.list(call.tenant(), call.params().text("customer"),
+            call.params().text("status"), ListParams.request(call.params())), URL,
+            subscription -> render(call, subscription)));
   }
 
   /** {@code DELETE /v1/subscriptions/{id}/discount}: the removed discount as a DeletedDiscount. */
   public Operation deleteDiscount() {
-    return Operations.of("subscriptions.delete_discount", "DELETE", version -> Map.of(),
-        CustomerOperations::discountExpand,
-        call -> DiscountRenderer.renderDeleted(subscriptions.deleteDiscount(call.tenant(), call.pathParameter(PATH_ID)),
-            call.version(), subscriptions.now(), rendering.couponsOf(call.tenant()), call.expand()));
+    return Operation.delete("DeleteSubscriptionDiscountFunction", ONE + "/discount", "subscriptions.delete_discount")
+        .expand(DiscountRenderer::expandable)
+        .run(call -> DiscountRenderer.renderDeleted(subscriptions.deleteDiscount(call.tenant(), call.id(), call.now()),
+            call.version(), call.now(), rendering.couponsOf(call.tenant()), call.expand()));
   }
 
-  private Object render(Call call, Subscription subscription, Set<String> expand) {
-    return render(call, new HolderView<>(subscription, rendering.couponsOf(call.tenant())), expand);
+  private Object render(Call call, Subscription subscription) {
+    return render(call, new HolderView<>(subscription, rendering.couponsOf(call.tenant())));
   }
 
-  private Object render(Call call, HolderView<Subscription> view, Set<String> expand) {
-    return SubscriptionRenderer.render(view.holder(), call.version(), subscriptions.now(), view.coupons(), expand);
+  private static Object render(Call call, HolderView<Subscription> view) {
+    return SubscriptionRenderer.render(view.holder(), call.version(), call.now(), view.coupons(), call.expand());
   }
 }

@@ -10,7 +10,6 @@ import dev.couponapi.store.CouponStore;
 import dev.couponapi.store.RideAlong;
 import dev.couponapi.api.Errors;
 import dev.couponapi.api.Ids;
-import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.function.Function;
@@ -21,19 +20,16 @@ public final class CouponService {
   private static final int GENERATED_ID_LENGTH = 8;
 
   private final CouponStore store;
-  private final Clock clock;
 
-  public CouponService(CouponStore store, Clock clock) {
+  public CouponService(CouponStore store) {
     this.store = store;
-    this.clock = clock;
   }
 
   /**
    * Creates the coupon. {@code rideAlong} gives, for the coupon about to be written, a write that
    * must commit with it (an idempotency record), or null.
    */
-  public Coupon create(Tenant tenant, CouponDraft draft, Function<Coupon, RideAlong> rideAlong) {
-    Instant now = clock.instant();
+  public Coupon create(Tenant tenant, CouponDraft draft, Instant now, Function<Coupon, RideAlong> rideAlong) {
     if (draft.redeemBy() != null) {
       long fiveYears = now.atOffset(ZoneOffset.UTC).plusYears(5).toEpochSecond();
       if (draft.redeemBy() <= now.getEpochSecond()) {
@@ -87,9 +83,9 @@ public final class CouponService {
     }
   }
 
-  public void delete(Tenant tenant, String id) {
+  public void delete(Tenant tenant, String id, Instant now) {
     requireAcceptableId(id);
-    if (!store.delete(tenant, id, clock.instant())) {
+    if (!store.delete(tenant, id, now)) {
       throw noSuchCoupon(id);
     }
   }
@@ -98,10 +94,6 @@ public final class CouponService {
     String afterKey = request.startingAfter() == null ? null : cursorKey(tenant, request.startingAfter(), "starting_after");
     String beforeKey = request.endingBefore() == null ? null : cursorKey(tenant, request.endingBefore(), "ending_before");
     return store.page(tenant, request, afterKey, beforeKey);
-  }
-
-  public Instant now() {
-    return clock.instant();
   }
 
   /** A deleted coupon keeps its place in the list, so a page can still start after it. */

@@ -15,7 +15,6 @@ import dev.couponapi.store.SubscriptionStore;
 import dev.couponapi.api.ApiException;
 import dev.couponapi.api.ApiVersion;
 import dev.couponapi.api.Ids;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -27,23 +26,16 @@ public final class CustomerService {
   private final CustomerStore store;
   private final SubscriptionStore subscriptions;
   private final DiscountService discounts;
-  private final Clock clock;
 
-  public CustomerService(CustomerStore store, SubscriptionStore subscriptions, DiscountService discounts, Clock clock) {
+  public CustomerService(CustomerStore store, SubscriptionStore subscriptions, DiscountService discounts) {
     this.store = store;
     this.subscriptions = subscriptions;
     this.discounts = discounts;
-    this.clock = clock;
-  }
-
-  public Instant now() {
-    return clock.instant();
   }
 
   /** Creates a customer, redeeming its discount in the same transaction when one is asked for. */
-  public HolderView<Customer> create(Tenant tenant, ApiVersion version, CustomerChanges fields,
+  public HolderView<Customer> create(Tenant tenant, ApiVersion version, Instant now, CustomerChanges fields,
       DiscountRequest discount, Function<HolderView<Customer>, RideAlong> rideAlong) {
-    Instant now = clock.instant();
     String id = "cus_" + Ids.random(14);
     Customer blank = new Customer(id, now.getEpochSecond(), null, null, null, null, Map.of(), null, tenant.livemode());
     DiscountService.Plan plan = plan(tenant, version, id, blank, discount, now);
@@ -62,7 +54,7 @@ public final class CustomerService {
   }
 
   /** Updates fields; a coupon or promotion code replaces the discount (the old redemption stays counted). */
-  public Customer update(Tenant tenant, ApiVersion version, String id, CustomerChanges changes,
+  public Customer update(Tenant tenant, ApiVersion version, Instant now, String id, CustomerChanges changes,
       DiscountRequest discount) {
     if (discount == null) {
       if (changes.isEmpty()) {
@@ -71,7 +63,6 @@ public final class CustomerService {
       requireAcceptableId(id);
       return store.update(tenant, id, changes).orElseThrow(() -> noSuchCustomer(id, "id", 404));
     }
-    Instant now = clock.instant();
     Customer current = live(tenant, id);
     DiscountService.Plan plan = plan(tenant, version, id, current, discount, now);
     try {
@@ -86,9 +77,8 @@ public final class CustomerService {
   }
 
   /** Deletes the customer; its discount goes with it and its active subscriptions are canceled first. */
-  public void delete(Tenant tenant, String id) {
+  public void delete(Tenant tenant, String id, Instant now) {
     live(tenant, id);
-    Instant now = clock.instant();
     for (SubscriptionStore.Stored subscription : subscriptions.activeOf(tenant, id)) {
       subscriptions.cancel(tenant, subscription.subscription().id(), now);
     }
@@ -98,13 +88,13 @@ public final class CustomerService {
   }
 
   /** Removes and returns the customer's discount (spec §4.6). */
-  public Discount deleteDiscount(Tenant tenant, String id) {
+  public Discount deleteDiscount(Tenant tenant, String id, Instant now) {
     requireAcceptableId(id);
     CustomerStore.Removal removal = store.removeDiscount(tenant, id);
     if (removal.holderMissing()) {
       throw noSuchCustomer(id, "id", 404);
     }
-    if (removal.discount() == null || !removal.discount().inEffect(clock.instant())) {
+    if (removal.discount() == null || !removal.discount().inEffect(now)) {
       throw new ApiException(404, ApiException.INVALID_REQUEST, "resource_missing",
           "No active discount for customer: " + SafeText.clip(id), null).asOutcome();
     }

@@ -238,7 +238,7 @@ public final class DiscountService {
       throw couponExpired(coupon, param);
     }
     if (target.onSubscription() && coupon.amountOff() != null && coupon.duration() == CouponDuration.FOREVER
-        && version.atLeast(ApiVersion.BASIL)) {
+        && version.refusesAmountOffForever()) {
       throw refused(param, "Coupons with amount_off and a duration of forever cannot be applied to subscriptions "
           + "(since API version 2025-03-31.basil).");
     }

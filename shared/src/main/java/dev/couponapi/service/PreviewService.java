@@ -16,7 +16,6 @@ import dev.couponapi.store.SubscriptionStore;
 import dev.couponapi.api.ApiException;
 import dev.couponapi.api.ApiVersion;
 import dev.couponapi.api.Errors;
-import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -33,22 +32,14 @@ public final class PreviewService {
   private final CustomerStore customers;
   private final SubscriptionStore subscriptions;
   private final DiscountService discounts;
-  private final Clock clock;
 
-  public PreviewService(CustomerStore customers, SubscriptionStore subscriptions, DiscountService discounts,
-      Clock clock) {
+  public PreviewService(CustomerStore customers, SubscriptionStore subscriptions, DiscountService discounts) {
     this.customers = customers;
     this.subscriptions = subscriptions;
     this.discounts = discounts;
-    this.clock = clock;
   }
 
-  public Instant now() {
-    return clock.instant();
-  }
-
-  public Preview preview(Tenant tenant, ApiVersion version, PreviewRequest request) {
-    Instant now = clock.instant();
+  public Preview preview(Tenant tenant, ApiVersion version, Instant now, PreviewRequest request) {
     Subscription subscription = request.subscription() == null ? null : subscription(tenant, request);
     String customerId = subscription != null ? subscription.customer() : request.customer();
     if (customerId == null) {

@@ -17,7 +17,6 @@ import dev.couponapi.api.ApiException;
 import dev.couponapi.api.Errors;
 import dev.couponapi.api.Ids;
 import dev.couponapi.wire.ParamBinder;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
@@ -35,26 +34,19 @@ public final class PromotionCodeService {
   private final PromotionCodeStore store;
   private final CouponStore coupons;
   private final CustomerStore customers;
-  private final Clock clock;
 
-  public PromotionCodeService(PromotionCodeStore store, CouponStore coupons, CustomerStore customers, Clock clock) {
+  public PromotionCodeService(PromotionCodeStore store, CouponStore coupons, CustomerStore customers) {
     this.store = store;
     this.coupons = coupons;
     this.customers = customers;
-    this.clock = clock;
-  }
-
-  public Instant now() {
-    return clock.instant();
   }
 
   /**
    * Creates a code for a live, valid coupon (spec §3.2). {@code rideAlong} gives, for the view
    * about to be written, a write to commit with it (an idempotency record), or null.
    */
-  public PromotionCodeView create(Tenant tenant, PromotionCodeDraft draft,
+  public PromotionCodeView create(Tenant tenant, PromotionCodeDraft draft, Instant now,
       Function<PromotionCodeView, RideAlong> rideAlong) {
-    Instant now = clock.instant();
     CouponStore.Stored stored = coupons.find(tenant, draft.couponId()).filter(c -> !c.coupon().deleted())
         .orElseThrow(() -> Lookups.noSuch("coupon", draft.couponId(), draft.couponParam(), 400));
     Coupon coupon = stored.coupon();
@@ -105,7 +97,7 @@ public final class PromotionCodeService {
   }
 
   /** Spec §3.4: switching on or off reads first; metadata and currency options alone do not. */
-  public PromotionCodeView update(Tenant tenant, String id, PromotionCodeChanges changes) {
+  public PromotionCodeView update(Tenant tenant, String id, PromotionCodeChanges changes, Instant now) {
     if (changes.active() == null && !changes.changesFields()) {
       return retrieve(tenant, id);
     }
@@ -133,7 +125,7 @@ public final class PromotionCodeService {
     }
     boolean switchingOn = changes.active() && !code.activeFlag();
     if (switchingOn) {
-      String refusal = code.reactivationRefusal(coupon, clock.instant());
+      String refusal = code.reactivationRefusal(coupon, now);
       if (refusal != null) {
         throw Errors.invalid("active", refusal).asOutcome();
       }
@@ -157,11 +149,10 @@ public final class PromotionCodeService {
   }
 
   /** A page of codes with their coupons; {@code active} filters on the rendered value (spec §3.5). */
-  public Page<PromotionCodeView> list(Tenant tenant, PromotionCodeFilter filter, ListRequest request) {
+  public Page<PromotionCodeView> list(Tenant tenant, PromotionCodeFilter filter, ListRequest request, Instant now) {
     String afterKey = request.startingAfter() == null ? null : cursorKey(tenant, request.startingAfter(), "starting_after");
     String beforeKey = request.endingBefore() == null ? null : cursorKey(tenant, request.endingBefore(), "ending_before");
     CouponLookup lookup = new CouponLookup(coupons, tenant);
-    Instant now = clock.instant();
     Predicate<PromotionCode> keep = filter.active() == null ? code -> true
         : code -> code.active(lookup.of(code), now) == filter.active();
     Page<PromotionCodeStore.Stored> page = store.page(tenant, filter, request, afterKey, beforeKey, keep);

@@ -18,7 +18,6 @@ import dev.couponapi.api.ApiException;
 import dev.couponapi.api.ApiVersion;
 import dev.couponapi.api.Errors;
 import dev.couponapi.api.Ids;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,23 +29,16 @@ public final class SubscriptionService {
   private final SubscriptionStore store;
   private final CustomerStore customers;
   private final DiscountService discounts;
-  private final Clock clock;
 
-  public SubscriptionService(SubscriptionStore store, CustomerStore customers, DiscountService discounts, Clock clock) {
+  public SubscriptionService(SubscriptionStore store, CustomerStore customers, DiscountService discounts) {
     this.store = store;
     this.customers = customers;
     this.discounts = discounts;
-    this.clock = clock;
-  }
-
-  public Instant now() {
-    return clock.instant();
   }
 
   /** Creates an active subscription, redeeming its discounts in the same transaction. */
-  public HolderView<Subscription> create(Tenant tenant, ApiVersion version, SubscriptionDraft draft,
+  public HolderView<Subscription> create(Tenant tenant, ApiVersion version, Instant now, SubscriptionDraft draft,
       Function<HolderView<Subscription>, RideAlong> rideAlong) {
-    Instant now = clock.instant();
     Customer customer = customers.find(tenant, draft.customer()).filter(stored -> !stored.deleted())
         .map(CustomerStore.Stored::customer)
         .orElseThrow(() -> CustomerService.noSuchCustomer(draft.customer(), "customer", 400));
@@ -107,7 +99,8 @@ public final class SubscriptionService {
    * Metadata alone is one update. New discounts replace the subscription-level ones ({@code discount=}
    * elements keep existing ones); {@code discounts=} removes them; the old single coupon replaces them.
    */
-  public Subscription update(Tenant tenant, ApiVersion version, String id, SubscriptionDraft.Changes changes) {
+  public Subscription update(Tenant tenant, ApiVersion version, Instant now, String id,
+      SubscriptionDraft.Changes changes) {
     if (!changes.changesDiscounts()) {
       if (changes.metadata().isEmpty()) {
         return retrieve(tenant, id);
@@ -116,7 +109,6 @@ public final class SubscriptionService {
       return store.updateMetadata(tenant, id, changes.metadata()).map(SubscriptionStore.Stored::subscription)
           .orElseThrow(() -> noSuchSubscription(id, "id", 404));
     }
-    Instant now = clock.instant();
     SubscriptionStore.Stored current = find(tenant, id);
     Subscription subscription = current.subscription();
     if (!Subscription.ACTIVE.equals(subscription.status())) {
@@ -145,22 +137,22 @@ public final class SubscriptionService {
   }
 
   /** Cancels an active subscription (DELETE); its discounts stay for display. */
-  public Subscription cancel(Tenant tenant, String id) {
+  public Subscription cancel(Tenant tenant, String id, Instant now) {
     requireAcceptableId(id);
-    return store.cancel(tenant, id, clock.instant()).map(SubscriptionStore.Stored::subscription).orElseGet(() -> {
+    return store.cancel(tenant, id, now).map(SubscriptionStore.Stored::subscription).orElseGet(() -> {
       find(tenant, id);
       throw Errors.invalid(null, "This subscription is already canceled.").asOutcome();
     });
   }
 
   /** Removes every subscription-level discount and returns the oldest (spec §4.6, DECISION). */
-  public Discount deleteDiscount(Tenant tenant, String id) {
+  public Discount deleteDiscount(Tenant tenant, String id, Instant now) {
     requireAcceptableId(id);
     SubscriptionStore.Removal removal = store.removeDiscounts(tenant, id);
     if (removal.holderMissing()) {
       throw noSuchSubscription(id, "id", 404);
     }
-    return removal.discounts().stream().filter(discount -> discount.inEffect(clock.instant())).findFirst()
+    return removal.discounts().stream().filter(discount -> discount.inEffect(now)).findFirst()
         .orElseThrow(() -> new ApiException(404, ApiException.INVALID_REQUEST, "resource_missing",
             "No active discount for subscription: " + SafeText.clip(id), null).asOutcome());
   }

@@ -47,7 +47,6 @@ public final class CouponParams {
 
   public static final Map<String, ParamType> NONE = Map.of();
 
-  public static final Set<String> EXPANDABLE = Set.of("applies_to", "currency_options");
 
   private CouponParams() {}
 
@@ -88,7 +87,7 @@ public final class CouponParams {
     if (duration != CouponDuration.REPEATING && months != null) {
       throw Errors.invalid("duration_in_months", "duration_in_months can only be set when duration is repeating.");
     }
-    if (amountOff != null && duration == CouponDuration.FOREVER && version.atLeast(ApiVersion.BASIL)) {
+    if (amountOff != null && duration == CouponDuration.FOREVER && version.refusesAmountOffForever()) {
       throw Errors.invalid("duration", "Coupons with amount_off can no longer have a duration of forever "
           + "(since API version 2025-03-31.basil). Use once or repeating.");
     }

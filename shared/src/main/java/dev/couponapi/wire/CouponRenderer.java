@@ -8,6 +8,11 @@ import java.util.Set;
 /** Renders a coupon (spec §2.1); identical in every API version. */
 public final class CouponRenderer {
 
+  public static final String APPLIES_TO = "applies_to";
+  public static final String CURRENCY_OPTIONS = "currency_options";
+  /** Both are includable: absent unless expanded (docs/api.md §1.6). */
+  public static final Set<String> EXPANDABLE = Set.of(APPLIES_TO, CURRENCY_OPTIONS);
+
   private CouponRenderer() {}
 
   /** {@code expand} holds paths relative to the coupon ({@code applies_to}, {@code currency_options}). */
@@ -26,12 +31,12 @@ public final class CouponRenderer {
         .put("redeem_by", coupon.redeemBy())
         .put("times_redeemed", coupon.timesRedeemed())
         .put("valid", coupon.valid(now));
-    if (expand.contains("applies_to") && coupon.appliesToProducts() != null) {
+    if (expand.contains(APPLIES_TO) && coupon.appliesToProducts() != null) {
       Map<String, Object> appliesTo = StripeObject.hash();
       appliesTo.put("products", coupon.appliesToProducts());
       object.put("applies_to", appliesTo);
     }
-    if (expand.contains("currency_options") && coupon.amountOff() != null) {
+    if (expand.contains(CURRENCY_OPTIONS) && coupon.amountOff() != null) {
       Map<String, Object> options = StripeObject.hash();
       options.put(coupon.currency(), amountOff(coupon.amountOff()));
       coupon.currencyOptions().forEach((code, amount) -> options.put(code, amountOff(amount)));

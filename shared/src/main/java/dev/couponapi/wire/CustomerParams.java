@@ -43,9 +43,4 @@ public final class CustomerParams {
     MetadataChange metadata = params.metadata("metadata");
     return new CustomerChanges(set, unset, metadata == null ? MetadataChange.NONE : metadata);
   }
-
-  /** What customer responses can expand (the discount's coupon, in the clover shape). */
-  public static java.util.Set<String> expandable(ApiVersion version) {
-    return version.atLeast(ApiVersion.CLOVER) ? java.util.Set.of("discount.source.coupon") : java.util.Set.of();
-  }
 }

@@ -14,7 +14,14 @@ import java.util.function.Function;
 /** Renders a customer (spec §5.1): the fields discounts need, the rest at Stripe's defaults. */
 public final class CustomerRenderer {
 
+  private static final String DISCOUNT = "discount.";
+
   private CustomerRenderer() {}
+
+  /** What a customer can expand: what its discount can. */
+  public static Set<String> expandable(ApiVersion version) {
+    return Expansions.under(DISCOUNT, DiscountRenderer.expandable(version));
+  }
 
   public static Map<String, Object> render(Customer customer, ApiVersion version, Instant now,
       Function<Discount, Coupon> coupons, Set<String> expand) {
@@ -34,7 +41,7 @@ public final class CustomerRenderer {
         .put("delinquent", false)
         .put("description", customer.description())
         .put("discount", discount == null ? null
-            : DiscountRenderer.render(discount, version, now, coupons, Expansions.below("discount.", expand)))
+            : DiscountRenderer.render(discount, version, now, coupons, Expansions.below(DISCOUNT, expand)))
         .put("email", customer.email())
         .put("invoice_prefix", customer.id().substring("cus_".length(), "cus_".length() + 8)
             .toUpperCase(Locale.ROOT))

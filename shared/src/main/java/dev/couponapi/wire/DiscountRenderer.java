@@ -14,7 +14,14 @@ import java.util.function.Function;
  */
 public final class DiscountRenderer {
 
+  public static final String SOURCE_COUPON = "source.coupon";
+
   private DiscountRenderer() {}
+
+  /** What a discount can expand: its source's coupon, in the shape that has a source. */
+  public static Set<String> expandable(ApiVersion version) {
+    return version.discountHasSource() ? Set.of(SOURCE_COUPON) : Set.of();
+  }
 
   /** {@code coupons} gives the coupon record a discount names; asked only when the shape needs it. */
   public static Map<String, Object> render(Discount discount, ApiVersion version, Instant now,
@@ -40,9 +47,9 @@ public final class DiscountRenderer {
         .put("start", discount.start())
         .put("subscription", discount.subscription())
         .put("subscription_item", discount.subscriptionItem());
-    if (version.atLeast(ApiVersion.CLOVER)) {
+    if (version.discountHasSource()) {
       Map<String, Object> source = StripeObject.hash();
-      source.put("coupon", expand.contains("source.coupon")
+      source.put("coupon", expand.contains(SOURCE_COUPON)
           ? CouponRenderer.render(coupons.apply(discount), now, Set.of()) : discount.couponId());
       source.put("type", "coupon");
       object.put("source", source);

@@ -47,7 +47,7 @@ public final class InvoiceRenderer {
         .put("total", result.total())
         .put("total_discount_amounts", amounts(result.totals()))
         .put("total_excluding_tax", result.total());
-    if (!version.atLeast(ApiVersion.BASIL)) {
+    if (version.invoiceHasSubscription()) {
       invoice.put("subscription", preview.subscription());
     }
     return invoice.toMap();
@@ -73,7 +73,7 @@ public final class InvoiceRenderer {
         .put("quantity", line.quantity())
         .put("subtotal", line.amount());
     String priceId = "price_inline_" + invoiceId.substring("upcoming_in_".length(), "upcoming_in_".length() + 14) + index;
-    if (version.atLeast(ApiVersion.BASIL)) {
+    if (version.invoiceLineHasPricing()) {
       Map<String, Object> details = StripeObject.hash();
       details.put("price", priceId);
       details.put("product", line.product());

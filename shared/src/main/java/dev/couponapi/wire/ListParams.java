@@ -3,6 +3,7 @@ package dev.couponapi.wire;
 import dev.couponapi.api.Errors;
 import dev.couponapi.api.Ids;
 import dev.couponapi.domain.ListRequest;
+import dev.couponapi.domain.Page;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -61,6 +62,10 @@ public final class ListParams {
   }
 
   /** {@code {"object":"list","data":[…],"has_more":…,"url":…}} in the live API's key order. */
+  public static <T> Map<String, Object> envelope(Page<T> page, String url, Function<T, Object> render) {
+    return envelope(page.items(), page.hasMore(), url, render);
+  }
+
   public static <T> Map<String, Object> envelope(List<T> items, boolean hasMore, String url,
       Function<T, Object> render) {
     Map<String, Object> list = new LinkedHashMap<>();

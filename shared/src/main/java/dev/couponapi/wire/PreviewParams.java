@@ -49,7 +49,7 @@ public final class PreviewParams {
 
   /** Before basil a preview also takes a single invoice-level {@code coupon}. */
   public static Map<String, ParamType> declared(ApiVersion version) {
-    if (version.atLeast(ApiVersion.BASIL)) {
+    if (!version.takesSingularDiscountParams()) {
       return ALL_VERSIONS;
     }
     Map<String, ParamType> legacy = new LinkedHashMap<>(ALL_VERSIONS);

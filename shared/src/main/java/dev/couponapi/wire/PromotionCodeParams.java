@@ -60,16 +60,9 @@ public final class PromotionCodeParams {
   private PromotionCodeParams() {}
 
   public static Map<String, ParamType> create(ApiVersion version) {
-    return version.atLeast(ApiVersion.CLOVER) ? CREATE_ALL_VERSIONS : CREATE_BEFORE_CLOVER;
+    return version.promotionCodeHasPromotion() ? CREATE_ALL_VERSIONS : CREATE_BEFORE_CLOVER;
   }
 
-  /** What can be expanded on a promotion code in this version's shape (spec §1.6, §3.1). */
-  public static Set<String> expandable(ApiVersion version) {
-    return version.atLeast(ApiVersion.CLOVER)
-        ? Set.of("promotion.coupon", "promotion.coupon.applies_to", "promotion.coupon.currency_options",
-            "restrictions.currency_options")
-        : Set.of("coupon", "coupon.applies_to", "coupon.currency_options", "restrictions.currency_options");
-  }
 
   public static PromotionCodeDraft draft(Params params, ApiVersion version) {
     Params promotion = params.object("promotion");
@@ -90,7 +83,7 @@ public final class PromotionCodeParams {
         throw Errors.missing(couponParam);
       }
     } else {
-      throw Errors.missing(version.atLeast(ApiVersion.CLOVER) ? "promotion[coupon]" : "coupon");
+      throw Errors.missing(version.promotionCodeHasPromotion() ? "promotion[coupon]" : "coupon");
     }
     return new PromotionCodeDraft(couponId, couponParam, code(params), params.text("customer"),
         params.integer("expires_at"), params.integer("max_redemptions"),

@@ -14,7 +14,18 @@ import java.util.Set;
  */
 public final class PromotionCodeRenderer {
 
+  private static final String PROMOTION_COUPON = "promotion.coupon";
+  private static final String COUPON = "coupon";
+  private static final String RESTRICTION_OPTIONS = "restrictions.currency_options";
+
   private PromotionCodeRenderer() {}
+
+  /** What a promotion code can expand in a version's shape (docs/api.md §1.6, §3.1). */
+  public static Set<String> expandable(ApiVersion version) {
+    String coupon = version.promotionCodeHasPromotion() ? PROMOTION_COUPON : COUPON;
+    return Expansions.union(Set.of(coupon, RESTRICTION_OPTIONS),
+        Expansions.under(coupon + ".", CouponRenderer.EXPANDABLE));
+  }
 
   public static Map<String, Object> render(PromotionCode code, Coupon coupon, ApiVersion version, Instant now,
       Set<String> expand) {
@@ -28,16 +39,16 @@ public final class PromotionCodeRenderer {
         .put("livemode", code.livemode())
         .put("max_redemptions", code.maxRedemptions())
         .put("metadata", StripeObject.sorted(code.metadata()))
-        .put("restrictions", restrictions(code.restrictions(), expand.contains("restrictions.currency_options")))
+        .put("restrictions", restrictions(code.restrictions(), expand.contains(RESTRICTION_OPTIONS)))
         .put("times_redeemed", code.timesRedeemed());
-    if (version.atLeast(ApiVersion.CLOVER)) {
+    if (version.promotionCodeHasPromotion()) {
       Map<String, Object> promotion = StripeObject.hash();
-      promotion.put("coupon", expand.contains("promotion.coupon")
-          ? CouponRenderer.render(coupon, now, Expansions.below("promotion.coupon.", expand)) : coupon.id());
+      promotion.put("coupon", expand.contains(PROMOTION_COUPON)
+          ? CouponRenderer.render(coupon, now, Expansions.below(PROMOTION_COUPON + ".", expand)) : coupon.id());
       promotion.put("type", "coupon");
       object.put("promotion", promotion);
     } else {
-      object.put("coupon", CouponRenderer.render(coupon, now, Expansions.below("coupon.", expand)));
+      object.put("coupon", CouponRenderer.render(coupon, now, Expansions.below(COUPON + ".", expand)));
     }
     return object.toMap();
   }

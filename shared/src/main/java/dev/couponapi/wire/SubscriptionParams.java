@@ -50,18 +50,13 @@ public final class SubscriptionParams {
 
   /** Before basil, subscriptions also take the single {@code coupon} / {@code promotion_code}. */
   public static Map<String, ParamType> create(ApiVersion version) {
-    return version.atLeast(ApiVersion.BASIL) ? CREATE : with(CREATE, LEGACY_DISCOUNT);
+    return version.takesSingularDiscountParams() ? with(CREATE, LEGACY_DISCOUNT) : CREATE;
   }
 
   public static Map<String, ParamType> update(ApiVersion version) {
-    return version.atLeast(ApiVersion.BASIL) ? UPDATE : with(UPDATE, LEGACY_DISCOUNT);
+    return version.takesSingularDiscountParams() ? with(UPDATE, LEGACY_DISCOUNT) : UPDATE;
   }
 
-  public static Set<String> expandable(ApiVersion version) {
-    return version.atLeast(ApiVersion.CLOVER)
-        ? Set.of("discounts", "discounts.source.coupon")
-        : Set.of("discounts");
-  }
 
   public static SubscriptionDraft draft(Params params) {
     String customer = params.text("customer");

@@ -18,12 +18,19 @@ import java.util.function.Function;
  */
 public final class SubscriptionRenderer {
 
+  public static final String DISCOUNTS = "discounts";
+
   private SubscriptionRenderer() {}
+
+  /** What a subscription can expand: its discounts, and what each of them can. */
+  public static Set<String> expandable(ApiVersion version) {
+    return Expansions.union(Set.of(DISCOUNTS), Expansions.under(DISCOUNTS + ".", DiscountRenderer.expandable(version)));
+  }
 
   public static Map<String, Object> render(Subscription subscription, ApiVersion version, Instant now,
       Function<Discount, Coupon> coupons, Set<String> expand) {
     List<Discount> discounts = subscription.discountsAt(now);
-    Set<String> discountExpand = Expansions.below("discounts.", expand);
+    Set<String> discountExpand = Expansions.below(DISCOUNTS + ".", expand);
     StripeObject object = StripeObject.of(subscription.id(), "subscription")
         .put("billing_cycle_anchor", subscription.created())
         .put("cancel_at_period_end", false)
@@ -32,7 +39,7 @@ public final class SubscriptionRenderer {
         .put("currency", subscription.currency())
         .put("customer", subscription.customer())
         .put("customer_account", null)
-        .put("discounts", discounts.stream().<Object>map(discount -> expand.contains("discounts")
+        .put("discounts", discounts.stream().<Object>map(discount -> expand.contains(DISCOUNTS)
             ? DiscountRenderer.render(discount, version, now, coupons, discountExpand) : discount.id()).toList())
         .put("ended_at", subscription.canceledAt())
         .put("items", items(subscription, now))
@@ -40,7 +47,7 @@ public final class SubscriptionRenderer {
         .put("metadata", StripeObject.sorted(subscription.metadata()))
         .put("start_date", subscription.created())
         .put("status", subscription.status());
-    if (!version.atLeast(ApiVersion.BASIL)) {
+    if (version.subscriptionHasSingularDiscount()) {
       object.put("discount", discounts.isEmpty() ? null
           : DiscountRenderer.render(discounts.get(0), version, now, coupons, Set.of()));
     }

@@ -1,6 +1,7 @@
 package dev.couponapi.http;
 
 import dev.couponapi.domain.Tenant;
+import dev.couponapi.testing.Requests;
 import dev.couponapi.testing.TestApp;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -21,9 +22,8 @@ final class DiscountFixture {
   final CustomerOperations customers = test.app.customers();
   final SubscriptionOperations subscriptions = test.app.subscriptions();
 
-  ApiResponse send(Operation operation, String method, String path, Map<String, String> pathParameters, String body,
-      String version, String... headers) {
-    Map<String, Object> event = TestApp.event(method, path, pathParameters, body, TENANT);
+  ApiResponse send(Operation operation, String path, String body, String version, String... headers) {
+    Map<String, Object> event = Requests.event(operation, path, body, TENANT);
     Map<String, String> headerMap = new LinkedHashMap<>();
     headerMap.put("Content-Type", "application/x-www-form-urlencoded");
     headerMap.put("Stripe-Version", version);
@@ -34,32 +34,28 @@ final class DiscountFixture {
     return test.app.pipeline().handle(operation, event);
   }
 
-  Map<String, Object> post(Operation operation, String path, String id, String body, String version,
-      String... headers) {
-    return TestApp.body(send(operation, "POST", path, id == null ? null : Map.of("customer", id,
-        "subscription_exposed_id", id, "coupon", id, "promotion_code", id), body, version, headers));
+  Map<String, Object> post(Operation operation, String path, String body, String version, String... headers) {
+    return TestApp.body(send(operation, path, body, version, headers));
   }
 
-  Map<String, Object> get(Operation operation, String path, String id, String version) {
-    return TestApp.body(send(operation, "GET", path, Map.of("customer", id, "subscription_exposed_id", id,
-        "coupon", id, "promotion_code", id), null, version));
+  Map<String, Object> get(Operation operation, String path, String version) {
+    return TestApp.body(send(operation, path, null, version));
   }
 
-  Map<String, Object> delete(Operation operation, String path, String id, String version) {
-    return TestApp.body(send(operation, "DELETE", path, Map.of("customer", id, "subscription_exposed_id", id,
-        "coupon", id), null, version));
+  Map<String, Object> delete(Operation operation, String path, String version) {
+    return TestApp.body(send(operation, path, null, version));
   }
 
   String coupon(String body) {
-    return (String) post(coupons.create(), "/v1/coupons", null, body, CLOVER).get("id");
+    return (String) post(coupons.create(), "/v1/coupons", body, CLOVER).get("id");
   }
 
   String customer(String body) {
-    return (String) post(customers.create(), "/v1/customers", null, body, CLOVER).get("id");
+    return (String) post(customers.create(), "/v1/customers", body, CLOVER).get("id");
   }
 
   long timesRedeemed(String couponId) {
-    return ((Number) get(coupons.retrieve(), "/v1/coupons/" + couponId, couponId, CLOVER).get("times_redeemed"))
+    return ((Number) get(coupons.retrieve(), "/v1/coupons/" + couponId, CLOVER).get("times_redeemed"))
         .longValue();
   }
 

@@ -30,7 +30,7 @@ class DiscountRulesTest {
   @Test
   void aCustomerDiscount_inBothShapes_withStartAndEnd() {
     f.coupon("id=REP&percent_off=10&duration=repeating&duration_in_months=3");
-    Map<String, Object> old = f.post(f.customers.create(), "/v1/customers", null, "coupon=REP", ACACIA);
+    Map<String, Object> old = f.post(f.customers.create(), "/v1/customers", "coupon=REP", ACACIA);
     Map<String, Object> discount = discountOf(old);
     assertThat((String) discount.get("id")).matches("di_[A-Za-z0-9]{24}");
     assertThat(discount).containsEntry("customer", old.get("id")).containsEntry("subscription", null)
@@ -41,7 +41,7 @@ class DiscountRulesTest {
         .isEqualTo(Instant.ofEpochSecond(start).atOffset(java.time.ZoneOffset.UTC).plusMonths(3).toEpochSecond());
 
     String id = (String) old.get("id");
-    Map<String, Object> clover = discountOf(f.get(f.customers.retrieve(), "/v1/customers/" + id, id, CLOVER));
+    Map<String, Object> clover = discountOf(f.get(f.customers.retrieve(), "/v1/customers/" + id, CLOVER));
     assertThat(clover).containsEntry("source", Map.of("coupon", "REP", "type", "coupon")).doesNotContainKey("coupon");
   }
 
@@ -61,7 +61,7 @@ class DiscountRulesTest {
     f.coupon("id=ONE_MONTH&percent_off=10&duration=repeating&duration_in_months=1");
     String id = f.customer("coupon=ONE_MONTH");
     f.test.clock.advance(Duration.ofDays(32));
-    assertThat(f.get(f.customers.retrieve(), "/v1/customers/" + id, id, CLOVER)).containsEntry("discount", null);
+    assertThat(f.get(f.customers.retrieve(), "/v1/customers/" + id, CLOVER)).containsEntry("discount", null);
   }
 
   @Test
@@ -69,7 +69,7 @@ class DiscountRulesTest {
     f.coupon("id=A&percent_off=10");
     f.coupon("id=B&percent_off=20");
     String id = f.customer("coupon=A");
-    Map<String, Object> updated = f.post(f.customers.update(), "/v1/customers/" + id, id, "coupon=B", CLOVER);
+    Map<String, Object> updated = f.post(f.customers.update(), "/v1/customers/" + id, "coupon=B", CLOVER);
     assertThat(discountOf(updated).get("source")).isEqualTo(Map.of("coupon", "B", "type", "coupon"));
     assertThat(f.timesRedeemed("A")).isEqualTo(1);
     assertThat(f.timesRedeemed("B")).isEqualTo(1);
@@ -78,19 +78,19 @@ class DiscountRulesTest {
   @Test
   void refusals_missingDeletedExpiredExhausted() {
     f.coupon("id=ONCE&percent_off=10&max_redemptions=1");
-    assertThat(error(f.post(f.customers.create(), "/v1/customers", null, "coupon=NOPE", CLOVER)))
+    assertThat(error(f.post(f.customers.create(), "/v1/customers", "coupon=NOPE", CLOVER)))
         .containsEntry("code", "resource_missing").containsEntry("param", "coupon");
     f.customer("coupon=ONCE");
-    assertThat(error(f.post(f.customers.create(), "/v1/customers", null, "coupon=ONCE", CLOVER)))
+    assertThat(error(f.post(f.customers.create(), "/v1/customers", "coupon=ONCE", CLOVER)))
         .containsEntry("code", "coupon_expired").containsEntry("message", "Coupon expired: ONCE");
     long now = f.test.clock.instant().getEpochSecond();
     f.coupon("id=SOON&percent_off=10&redeem_by=" + (now + 60));
     f.test.clock.advance(Duration.ofMinutes(2));
-    assertThat(error(f.post(f.customers.create(), "/v1/customers", null, "coupon=SOON", CLOVER)))
+    assertThat(error(f.post(f.customers.create(), "/v1/customers", "coupon=SOON", CLOVER)))
         .containsEntry("code", "coupon_expired");
     f.coupon("id=GONE&percent_off=10");
-    f.delete(f.coupons.delete(), "/v1/coupons/GONE", "GONE", CLOVER);
-    assertThat(error(f.post(f.customers.create(), "/v1/customers", null, "coupon=GONE", CLOVER)))
+    f.delete(f.coupons.delete(), "/v1/coupons/GONE", CLOVER);
+    assertThat(error(f.post(f.customers.create(), "/v1/customers", "coupon=GONE", CLOVER)))
         .containsEntry("code", "resource_missing");
     assertThat(f.test.snapshot()).noneMatch(item -> item.get("pk").s().contains("#customer#")
         && item.containsKey("discount") && !item.get("discount").m().get("coupon").s().equals("ONCE"));
@@ -100,10 +100,10 @@ class DiscountRulesTest {
   void deletingACoupon_leavesItsDiscountsWorking() {
     f.coupon("id=KEEP&percent_off=10&duration=forever");
     String id = f.customer("coupon=KEEP");
-    f.delete(f.coupons.delete(), "/v1/coupons/KEEP", "KEEP", CLOVER);
-    Map<String, Object> old = discountOf(f.get(f.customers.retrieve(), "/v1/customers/" + id, id, ACACIA));
+    f.delete(f.coupons.delete(), "/v1/coupons/KEEP", CLOVER);
+    Map<String, Object> old = discountOf(f.get(f.customers.retrieve(), "/v1/customers/" + id, ACACIA));
     assertThat((Map<String, Object>) old.get("coupon")).containsEntry("id", "KEEP").containsEntry("valid", false);
-    Map<String, Object> expanded = f.post(f.customers.update(), "/v1/customers/" + id, id,
+    Map<String, Object> expanded = f.post(f.customers.update(), "/v1/customers/" + id,
         "expand[]=discount.source.coupon", CLOVER);
     assertThat(discountOf(expanded).get("source").toString()).contains("id=KEEP");
   }
@@ -113,21 +113,21 @@ class DiscountRulesTest {
     f.coupon("id=TEN&percent_off=10");
     String alice = f.customer("name=alice");
     String bob = f.customer("name=bob");
-    String forAlice = (String) f.post(f.codes.create(), "/v1/promotion_codes", null,
+    String forAlice = (String) f.post(f.codes.create(), "/v1/promotion_codes",
         "promotion[type]=coupon&promotion[coupon]=TEN&customer=" + alice, CLOVER).get("id");
-    assertThat(error(f.post(f.customers.update(), "/v1/customers/" + bob, bob, "promotion_code=" + forAlice, CLOVER)))
+    assertThat(error(f.post(f.customers.update(), "/v1/customers/" + bob, "promotion_code=" + forAlice, CLOVER)))
         .containsEntry("param", "promotion_code");
-    assertThat(discountOf(f.post(f.customers.update(), "/v1/customers/" + alice, alice, "promotion_code=" + forAlice,
+    assertThat(discountOf(f.post(f.customers.update(), "/v1/customers/" + alice, "promotion_code=" + forAlice,
         CLOVER))).containsEntry("promotion_code", forAlice);
 
-    String minimum = (String) f.post(f.codes.create(), "/v1/promotion_codes", null,
+    String minimum = (String) f.post(f.codes.create(), "/v1/promotion_codes",
         "promotion[type]=coupon&promotion[coupon]=TEN&restrictions[minimum_amount]=3000"
             + "&restrictions[minimum_amount_currency]=usd", CLOVER).get("id");
-    assertThat(error(f.post(f.customers.update(), "/v1/customers/" + bob, bob, "promotion_code=" + minimum, CLOVER)))
+    assertThat(error(f.post(f.customers.update(), "/v1/customers/" + bob, "promotion_code=" + minimum, CLOVER)))
         .containsEntry("param", "promotion_code");
-    assertThat(error(f.post(f.subscriptions.create(), "/v1/subscriptions", null, "customer=" + bob + "&" + ITEM
+    assertThat(error(f.post(f.subscriptions.create(), "/v1/subscriptions", "customer=" + bob + "&" + ITEM
         + "&discounts[0][promotion_code]=" + minimum, CLOVER))).containsEntry("param", "discounts[0][promotion_code]");
-    Map<String, Object> big = f.post(f.subscriptions.create(), "/v1/subscriptions", null, "customer=" + bob + "&" + ITEM
+    Map<String, Object> big = f.post(f.subscriptions.create(), "/v1/subscriptions", "customer=" + bob + "&" + ITEM
         + "&items[0][quantity]=2&discounts[0][promotion_code]=" + minimum, CLOVER);
     assertThat((List<?>) big.get("discounts")).hasSize(1);
   }
@@ -136,13 +136,13 @@ class DiscountRulesTest {
   void subscriptions_discountsInEveryVersion_coupon_onlyBeforeBasil() {
     f.coupon("id=SUB10&percent_off=10");
     String customer = f.customer("name=s");
-    Map<String, Object> legacy = f.post(f.subscriptions.create(), "/v1/subscriptions", null,
+    Map<String, Object> legacy = f.post(f.subscriptions.create(), "/v1/subscriptions",
         "customer=" + customer + "&" + ITEM + "&coupon=SUB10", ACACIA);
     assertThat((Map<String, Object>) legacy.get("discount")).containsEntry("subscription", legacy.get("id"));
     assertThat((List<?>) legacy.get("discounts")).hasSize(1);
-    assertThat(error(f.post(f.subscriptions.create(), "/v1/subscriptions", null,
+    assertThat(error(f.post(f.subscriptions.create(), "/v1/subscriptions",
         "customer=" + customer + "&" + ITEM + "&coupon=SUB10", BASIL))).containsEntry("code", "parameter_unknown");
-    Map<String, Object> basil = f.post(f.subscriptions.create(), "/v1/subscriptions", null,
+    Map<String, Object> basil = f.post(f.subscriptions.create(), "/v1/subscriptions",
         "customer=" + customer + "&" + ITEM + "&discounts[0][coupon]=SUB10&items[0][discounts][0][coupon]=SUB10", BASIL);
     assertThat(basil).doesNotContainKey("discount");
     assertThat((List<?>) basil.get("discounts")).hasSize(1);
@@ -152,13 +152,13 @@ class DiscountRulesTest {
 
   @Test
   void basil_amountOffForever_cannotBeAppliedToSubscriptions() {
-    String forever = (String) f.post(f.coupons.create(), "/v1/coupons", null,
+    String forever = (String) f.post(f.coupons.create(), "/v1/coupons",
         "id=FOREVER5&amount_off=500&currency=usd&duration=forever", ACACIA).get("id");
     String customer = f.customer("name=f");
-    assertThat(error(f.post(f.subscriptions.create(), "/v1/subscriptions", null,
+    assertThat(error(f.post(f.subscriptions.create(), "/v1/subscriptions",
         "customer=" + customer + "&" + ITEM + "&discounts[0][coupon]=" + forever, BASIL)))
         .containsEntry("param", "discounts[0][coupon]");
-    assertThat(f.post(f.subscriptions.create(), "/v1/subscriptions", null,
+    assertThat(f.post(f.subscriptions.create(), "/v1/subscriptions",
         "customer=" + customer + "&" + ITEM + "&coupon=" + forever, ACACIA)).containsKey("discount");
   }
 
@@ -167,10 +167,10 @@ class DiscountRulesTest {
     f.coupon("id=EURO&amount_off=500&currency=eur");
     f.coupon("id=BOTH&amount_off=500&currency=eur&currency_options[usd][amount_off]=550");
     String customer = f.customer("name=c");
-    assertThat(error(f.post(f.subscriptions.create(), "/v1/subscriptions", null,
+    assertThat(error(f.post(f.subscriptions.create(), "/v1/subscriptions",
         "customer=" + customer + "&" + ITEM + "&discounts[0][coupon]=EURO", CLOVER)))
         .containsEntry("param", "discounts[0][coupon]");
-    assertThat(f.post(f.subscriptions.create(), "/v1/subscriptions", null,
+    assertThat(f.post(f.subscriptions.create(), "/v1/subscriptions",
         "customer=" + customer + "&" + ITEM + "&discounts[0][coupon]=BOTH", CLOVER)).containsKey("discounts");
   }
 
@@ -180,18 +180,18 @@ class DiscountRulesTest {
     f.coupon("id=Y&percent_off=20");
     String customer = f.customer("coupon=X");
     @SuppressWarnings("unchecked")
-    String customerDiscount = (String) discountOf(f.get(f.customers.retrieve(), "/v1/customers/" + customer, customer,
+    String customerDiscount = (String) discountOf(f.get(f.customers.retrieve(), "/v1/customers/" + customer,
         CLOVER)).get("id");
-    Map<String, Object> created = f.post(f.subscriptions.create(), "/v1/subscriptions", null,
+    Map<String, Object> created = f.post(f.subscriptions.create(), "/v1/subscriptions",
         "customer=" + customer + "&" + ITEM + "&discounts[0][coupon]=Y", CLOVER);
     String id = (String) created.get("id");
     String own = (String) ((List<?>) created.get("discounts")).get(0);
-    Map<String, Object> kept = f.post(f.subscriptions.update(), "/v1/subscriptions/" + id, id,
+    Map<String, Object> kept = f.post(f.subscriptions.update(), "/v1/subscriptions/" + id,
         "discounts[0][discount]=" + own + "&discounts[1][discount]=" + customerDiscount, CLOVER);
     assertThat(kept.get("discounts")).isEqualTo(List.of(own, customerDiscount));
     assertThat(f.timesRedeemed("X")).isEqualTo(1);
     assertThat(f.timesRedeemed("Y")).isEqualTo(1);
-    Map<String, Object> removed = f.post(f.subscriptions.update(), "/v1/subscriptions/" + id, id, "discounts=", CLOVER);
+    Map<String, Object> removed = f.post(f.subscriptions.update(), "/v1/subscriptions/" + id, "discounts=", CLOVER);
     assertThat((List<?>) removed.get("discounts")).isEmpty();
   }
 
@@ -199,15 +199,13 @@ class DiscountRulesTest {
   void removingDiscounts_returnsTheDeletedDiscount_thenA404() {
     f.coupon("id=DEL&percent_off=10");
     String customer = f.customer("coupon=DEL");
-    Map<String, Object> removed = f.delete(f.customers.deleteDiscount(), "/v1/customers/" + customer + "/discount",
-        customer, ACACIA);
+    Map<String, Object> removed = f.delete(f.customers.deleteDiscount(), "/v1/customers/" + customer + "/discount", ACACIA);
     assertThat(removed).containsEntry("object", "discount").containsEntry("deleted", true).doesNotContainKey("end");
     assertThat((Map<String, Object>) removed.get("coupon")).containsEntry("id", "DEL");
-    Map<String, Object> again = f.delete(f.customers.deleteDiscount(), "/v1/customers/" + customer + "/discount",
-        customer, ACACIA);
+    Map<String, Object> again = f.delete(f.customers.deleteDiscount(), "/v1/customers/" + customer + "/discount", ACACIA);
     assertThat(error(again)).containsEntry("code", "resource_missing")
         .containsEntry("message", "No active discount for customer: " + customer);
-    assertThat(error(f.delete(f.customers.deleteDiscount(), "/v1/customers/cus_nope/discount", "cus_nope", ACACIA)))
+    assertThat(error(f.delete(f.customers.deleteDiscount(), "/v1/customers/cus_nope/discount", ACACIA)))
         .containsEntry("message", "No such customer: 'cus_nope'");
     assertThat(f.timesRedeemed("DEL")).isEqualTo(1);
   }
@@ -215,27 +213,27 @@ class DiscountRulesTest {
   @Test
   void aRetriedRedemptionWithTheSameIdempotencyKey_countsOnce() {
     f.coupon("id=IDEM&percent_off=10");
-    Map<String, Object> first = f.post(f.customers.create(), "/v1/customers", null, "coupon=IDEM", CLOVER,
+    Map<String, Object> first = f.post(f.customers.create(), "/v1/customers", "coupon=IDEM", CLOVER,
         "Idempotency-Key", "signup-1");
-    Map<String, Object> retry = f.post(f.customers.create(), "/v1/customers", null, "coupon=IDEM", CLOVER,
+    Map<String, Object> retry = f.post(f.customers.create(), "/v1/customers", "coupon=IDEM", CLOVER,
         "Idempotency-Key", "signup-1");
     assertThat(retry).isEqualTo(first);
     String customer = f.customer("name=later");
-    f.post(f.customers.update(), "/v1/customers/" + customer, customer, "coupon=IDEM", CLOVER, "Idempotency-Key", "u-1");
-    f.post(f.customers.update(), "/v1/customers/" + customer, customer, "coupon=IDEM", CLOVER, "Idempotency-Key", "u-1");
+    f.post(f.customers.update(), "/v1/customers/" + customer, "coupon=IDEM", CLOVER, "Idempotency-Key", "u-1");
+    f.post(f.customers.update(), "/v1/customers/" + customer, "coupon=IDEM", CLOVER, "Idempotency-Key", "u-1");
     assertThat(f.timesRedeemed("IDEM")).isEqualTo(2);
   }
 
   @Test
   void deletingACustomer_cancelsItsSubscriptions() {
     String customer = f.customer("name=leaving");
-    String sub = (String) f.post(f.subscriptions.create(), "/v1/subscriptions", null, "customer=" + customer + "&"
+    String sub = (String) f.post(f.subscriptions.create(), "/v1/subscriptions", "customer=" + customer + "&"
         + ITEM, CLOVER).get("id");
-    assertThat(f.delete(f.customers.delete(), "/v1/customers/" + customer, customer, CLOVER))
+    assertThat(f.delete(f.customers.delete(), "/v1/customers/" + customer, CLOVER))
         .containsEntry("deleted", true);
-    assertThat(f.get(f.subscriptions.retrieve(), "/v1/subscriptions/" + sub, sub, CLOVER))
+    assertThat(f.get(f.subscriptions.retrieve(), "/v1/subscriptions/" + sub, CLOVER))
         .containsEntry("status", "canceled");
-    assertThat(error(f.get(f.customers.retrieve(), "/v1/customers/" + customer, customer, CLOVER)))
+    assertThat(error(f.get(f.customers.retrieve(), "/v1/customers/" + customer, CLOVER)))
         .containsEntry("code", "resource_missing");
   }
 }

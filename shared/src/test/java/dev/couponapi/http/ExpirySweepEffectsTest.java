@@ -31,7 +31,7 @@ class ExpirySweepEffectsTest {
     String customer = f.customer("coupon=MONTH");
     f.test.clock.advance(Duration.ofDays(32));
 
-    assertThat(f.get(f.customers.retrieve(), "/v1/customers/" + customer, customer, CLOVER))
+    assertThat(f.get(f.customers.retrieve(), "/v1/customers/" + customer, CLOVER))
         .containsEntry("discount", null);
     assertThat(stored("customer", customer)).containsKey("discount");
 
@@ -45,10 +45,10 @@ class ExpirySweepEffectsTest {
     f.coupon("id=SHORT&percent_off=10&duration=repeating&duration_in_months=1");
     f.coupon("id=LONG&percent_off=10&duration=repeating&duration_in_months=12");
     String customer = f.customer("coupon=SHORT");
-    f.post(f.customers.update(), "/v1/customers/" + customer, customer, "coupon=LONG", CLOVER);
+    f.post(f.customers.update(), "/v1/customers/" + customer, "coupon=LONG", CLOVER);
     f.test.clock.advance(Duration.ofDays(32));
     sweep();
-    assertThat(f.get(f.customers.retrieve(), "/v1/customers/" + customer, customer, CLOVER).get("discount").toString())
+    assertThat(f.get(f.customers.retrieve(), "/v1/customers/" + customer, CLOVER).get("discount").toString())
         .contains("coupon=LONG");
   }
 
@@ -56,12 +56,12 @@ class ExpirySweepEffectsTest {
   void aPromotionCodePastExpiresAt_isSwitchedOff_andItsTextFreed() {
     f.coupon("id=OPEN&percent_off=10");
     long now = f.test.clock.instant().getEpochSecond();
-    String code = (String) f.post(f.codes.create(), "/v1/promotion_codes", null,
+    String code = (String) f.post(f.codes.create(), "/v1/promotion_codes",
         "promotion[type]=coupon&promotion[coupon]=OPEN&code=FLASH&expires_at=" + (now + 60), CLOVER).get("id");
     f.test.clock.advance(Duration.ofMinutes(2));
     assertThat(sweep().promotionCodesSwitchedOff()).isEqualTo(1);
-    assertThat(f.get(f.codes.retrieve(), "/v1/promotion_codes/" + code, code, CLOVER)).containsEntry("active", false);
-    assertThat(f.post(f.codes.create(), "/v1/promotion_codes", null,
+    assertThat(f.get(f.codes.retrieve(), "/v1/promotion_codes/" + code, CLOVER)).containsEntry("active", false);
+    assertThat(f.post(f.codes.create(), "/v1/promotion_codes",
         "promotion[type]=coupon&promotion[coupon]=OPEN&code=flash", CLOVER)).containsEntry("active", true);
   }
 
@@ -69,7 +69,7 @@ class ExpirySweepEffectsTest {
   void aCouponPastRedeemBy_storesValidFalse_andItsCodesAreSwitchedOff_soListsAgree() {
     long now = f.test.clock.instant().getEpochSecond();
     f.coupon("id=SEASON&percent_off=10&redeem_by=" + (now + 60));
-    String code = (String) f.post(f.codes.create(), "/v1/promotion_codes", null,
+    String code = (String) f.post(f.codes.create(), "/v1/promotion_codes",
         "promotion[type]=coupon&promotion[coupon]=SEASON&code=SEASONAL", CLOVER).get("id");
     f.test.clock.advance(Duration.ofMinutes(2));
     ExpirySweep.Summary summary = sweep();
@@ -87,13 +87,13 @@ class ExpirySweepEffectsTest {
     f.coupon("id=BRIEF&percent_off=10&duration=repeating&duration_in_months=1");
     f.coupon("id=ALWAYS&percent_off=5&duration=forever");
     String customer = f.customer("name=s");
-    Map<String, Object> subscription = f.post(f.subscriptions.create(), "/v1/subscriptions", null,
+    Map<String, Object> subscription = f.post(f.subscriptions.create(), "/v1/subscriptions",
         "customer=" + customer + "&" + ITEM + "&discounts[0][coupon]=BRIEF&discounts[1][coupon]=ALWAYS"
             + "&items[0][discounts][0][coupon]=BRIEF&expand[]=discounts", CLOVER);
     String id = (String) subscription.get("id");
     f.test.clock.advance(Duration.ofDays(32));
     assertThat(sweep().subscriptionsUpdated()).isEqualTo(1);
-    Map<String, Object> after = f.get(f.subscriptions.retrieve(), "/v1/subscriptions/" + id, id, CLOVER);
+    Map<String, Object> after = f.get(f.subscriptions.retrieve(), "/v1/subscriptions/" + id, CLOVER);
     assertThat((List<?>) after.get("discounts")).hasSize(1);
     assertThat(after.get("items").toString()).contains("discounts=[]");
     assertThat(stored("sub", id)).doesNotContainKey("gsi6pk");

@@ -18,7 +18,7 @@ class InvoicePreviewTest {
   private final DiscountFixture f = new DiscountFixture();
 
   private Map<String, Object> preview(String body, String version) {
-    return f.post(f.test.app.invoices().createPreview(), "/v1/invoices/create_preview", null, body, version);
+    return f.post(f.test.app.invoices().createPreview(), "/v1/invoices/create_preview", body, version);
   }
 
   @SuppressWarnings("unchecked")
@@ -77,9 +77,9 @@ class InvoicePreviewTest {
     f.coupon("id=SUB20&percent_off=20");
     f.coupon("id=REQ50&percent_off=50");
     String customer = f.customer("coupon=CUSTOMER5");
-    String plain = (String) f.post(f.subscriptions.create(), "/v1/subscriptions", null, "customer=" + customer + "&"
+    String plain = (String) f.post(f.subscriptions.create(), "/v1/subscriptions", "customer=" + customer + "&"
         + ITEM, CLOVER).get("id");
-    String own = (String) f.post(f.subscriptions.create(), "/v1/subscriptions", null, "customer=" + customer + "&"
+    String own = (String) f.post(f.subscriptions.create(), "/v1/subscriptions", "customer=" + customer + "&"
         + ITEM + "&discounts[0][coupon]=SUB20", CLOVER).get("id");
     assertThat(preview("subscription=" + plain, CLOVER)).containsEntry("total", 1900);
     assertThat(preview("subscription=" + own, CLOVER)).containsEntry("total", 1600);

@@ -5,11 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.couponapi.domain.Tenant;
 import dev.couponapi.testing.TestApp;
 import dev.couponapi.api.ApiVersion;
-import dev.couponapi.wire.ParamType;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.util.Map;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class PipelineTest {
@@ -72,30 +70,12 @@ class PipelineTest {
   @Test
   void unexpectedFailure_is500ApiError_andIsLogged() {
     ByteArrayOutputStream logged = new ByteArrayOutputStream();
-    Pipeline pipeline = new Pipeline(ApiVersion.parse(ApiVersion.FALLBACK),
+    Pipeline pipeline = new Pipeline(ApiVersion.parse(ApiVersion.FALLBACK), test.clock,
         new Idempotency(new dev.couponapi.store.IdempotencyStore(test.dynamo, test.table), test.clock),
         new RequestLog(new PrintStream(logged)));
-    Operation broken = new Operation() {
-      public String name() {
-        return "broken";
-      }
-
-      public String method() {
-        return "GET";
-      }
-
-      public Map<String, ParamType> parameters(ApiVersion version) {
-        return Map.of();
-      }
-
-      public Set<String> expandable(ApiVersion version) {
-        return Set.of();
-      }
-
-      public Object execute(Call call) {
-        throw new IllegalStateException("boom");
-      }
-    };
+    Operation broken = Operation.get("BrokenFunction", "/x", "broken").run(call -> {
+      throw new IllegalStateException("boom");
+    });
     ApiResponse response = pipeline.handle(broken, TestApp.event("GET", "/x", null, null, TENANT));
     assertThat(response.status()).isEqualTo(500);
     assertThat(TestApp.body(response).toString()).contains("type=api_error");

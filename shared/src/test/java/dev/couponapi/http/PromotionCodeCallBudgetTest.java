@@ -25,8 +25,8 @@ class PromotionCodeCallBudgetTest {
     test.calls.reset();
   }
 
-  private ApiResponse send(Operation operation, String method, String path, String id, String body, String version) {
-    return fixture.send(operation, method, path, id, body, version);
+  private ApiResponse send(Operation operation, String path, String body, String version) {
+    return fixture.send(operation, path, body, version);
   }
 
   private Map<String, Object> create(String body, String version) {
@@ -47,37 +47,37 @@ class PromotionCodeCallBudgetTest {
 
   @Test
   void retrieve_readsTheCodeAndItsCoupon() {
-    send(codes.retrieve(), "GET", "/v1/promotion_codes/" + id, id, null, ACACIA);
+    send(codes.retrieve(), "/v1/promotion_codes/" + id, null, ACACIA);
     assertThat(test.calls.operations()).containsExactly("GetItem", "GetItem");
   }
 
   @Test
   void updateOfMetadata_isOneUpdate_plusItsCouponForTheResponse() {
-    send(codes.update(), "POST", "/v1/promotion_codes/" + id, id, "metadata[k]=v", ACACIA);
+    send(codes.update(), "/v1/promotion_codes/" + id, "metadata[k]=v", ACACIA);
     assertThat(test.calls.operations()).containsExactly("UpdateItem", "GetItem");
   }
 
   @Test
   void switchingOff_readsTheCodeAndCoupon_thenOneTransaction() {
-    send(codes.update(), "POST", "/v1/promotion_codes/" + id, id, "active=false", ACACIA);
+    send(codes.update(), "/v1/promotion_codes/" + id, "active=false", ACACIA);
     assertThat(test.calls.operations()).containsExactly("GetItem", "GetItem", "TransactWriteItems");
   }
 
   @Test
   void list_isOneQuery_andOneBatchReadOfTheCoupons() {
-    send(codes.list(), "GET", "/v1/promotion_codes", null, "limit=10", ACACIA);
+    send(codes.list(), "/v1/promotion_codes", "limit=10", ACACIA);
     assertThat(test.calls.operations()).containsExactly("Query", "BatchGetItem");
     test.calls.reset();
-    send(codes.list(), "GET", "/v1/promotion_codes", null, "code=budget", ACACIA);
+    send(codes.list(), "/v1/promotion_codes", "code=budget", ACACIA);
     assertThat(test.calls.operations()).containsExactly("Query", "BatchGetItem");
   }
 
   @Test
   void rejectedInput_makesNoCall() {
-    send(codes.create(), "POST", "/v1/promotion_codes", null, "coupon=TEN&code=bad%20code", ACACIA);
-    send(codes.create(), "POST", "/v1/promotion_codes", null, "coupon=TEN", CLOVER);
-    send(codes.update(), "POST", "/v1/promotion_codes/" + id, id, "code=NEW", ACACIA);
-    send(codes.retrieve(), "GET", "/v1/promotion_codes/x", "a/b", null, ACACIA);
+    send(codes.create(), "/v1/promotion_codes", "coupon=TEN&code=bad%20code", ACACIA);
+    send(codes.create(), "/v1/promotion_codes", "coupon=TEN", CLOVER);
+    send(codes.update(), "/v1/promotion_codes/" + id, "code=NEW", ACACIA);
+    send(codes.retrieve(), "/v1/promotion_codes/a%2Fb", null, ACACIA);
     assertThat(test.calls.operations()).isEmpty();
   }
 }

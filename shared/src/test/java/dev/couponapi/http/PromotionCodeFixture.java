@@ -1,8 +1,8 @@
 package dev.couponapi.http;
 
 import dev.couponapi.domain.Tenant;
+import dev.couponapi.testing.Requests;
 import dev.couponapi.testing.TestApp;
-import java.util.List;
 import java.util.Map;
 
 /** Promotion-code tests' setup: two coupons, and requests through the pipeline in a chosen version. */
@@ -18,29 +18,22 @@ final class PromotionCodeFixture {
 
   PromotionCodeFixture() {
     long now = TestApp.START.getEpochSecond();
-    send(coupons.create(), "POST", "/v1/coupons", null, "id=TEN&percent_off=10", CLOVER);
-    send(coupons.create(), "POST", "/v1/coupons", null,
+    send(coupons.create(), "/v1/coupons", "id=TEN&percent_off=10", CLOVER);
+    send(coupons.create(), "/v1/coupons",
         "id=LIMITED&percent_off=20&max_redemptions=5&redeem_by=" + (now + 3600), CLOVER);
   }
 
-  ApiResponse send(Operation operation, String method, String path, String id, String body, String version) {
-    Map<String, Object> event = TestApp.event(method, path, id == null ? null : Map.of("promotion_code", id,
-        "coupon", id), body, TENANT);
-    if (method.equals("GET") && body != null) {
-      event.put("body", null);
-      Map<String, List<String>> query = new java.util.LinkedHashMap<>();
-      for (String pair : body.split("&")) {
-        String[] parts = pair.split("=", 2);
-        query.computeIfAbsent(parts[0], key -> new java.util.ArrayList<>()).add(parts.length > 1 ? parts[1] : "");
-      }
-      event.put("multiValueQueryStringParameters", query);
-    }
+  /** A request routed by the operation's declaration; a GET's {@code body} is its query string. */
+  ApiResponse send(Operation operation, String path, String body, String version) {
+    boolean query = operation.method().equals("GET") && body != null;
+    Map<String, Object> event = Requests.event(operation, query ? path + "?" + body : path, query ? null : body,
+        TENANT);
     event.put("headers", Map.of("Content-Type", "application/x-www-form-urlencoded", "Stripe-Version", version));
     return test.app.pipeline().handle(operation, event);
   }
 
   Map<String, Object> create(String body, String version) {
-    return TestApp.body(send(codes.create(), "POST", "/v1/promotion_codes", null, body, version));
+    return TestApp.body(send(codes.create(), "/v1/promotion_codes", body, version));
   }
 
   @SuppressWarnings("unchecked")
