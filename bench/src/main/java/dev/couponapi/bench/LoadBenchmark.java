@@ -4,7 +4,7 @@ import dev.couponapi.ddblocal.DynamoDbLocalServer;
 import dev.couponapi.app.App;
 import dev.couponapi.local.FunctionHost;
 import dev.couponapi.local.LocalGateway;
-import dev.couponapi.local.SamTemplate;
+import dev.couponapi.sam.SamTemplate;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.PrintStream;

@@ -1,5 +1,7 @@
 package dev.couponapi.local;
 
+import dev.couponapi.sam.SamTemplate;
+
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import dev.couponapi.app.App;

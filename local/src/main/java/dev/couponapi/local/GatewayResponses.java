@@ -1,5 +1,7 @@
 package dev.couponapi.local;
 
+import dev.couponapi.sam.SamTemplate;
+
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Matcher;

@@ -1,5 +1,7 @@
 package dev.couponapi.local;
 
+import dev.couponapi.sam.SamTemplate;
+
 import dev.couponapi.ddblocal.DynamoDbLocalServer;
 import dev.couponapi.domain.Tenant;
 import dev.couponapi.app.App;

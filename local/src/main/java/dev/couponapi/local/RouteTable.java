@@ -1,5 +1,7 @@
 package dev.couponapi.local;
 
+import dev.couponapi.sam.SamTemplate;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

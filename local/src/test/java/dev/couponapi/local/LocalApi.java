@@ -1,6 +1,9 @@
 package dev.couponapi.local;
 
+import dev.couponapi.sam.SamTemplate;
+
 import dev.couponapi.domain.Tenant;
+import dev.couponapi.testing.ProjectHome;
 import dev.couponapi.testing.TestApp;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -8,7 +11,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** The local API of ./run-local serve, in-process on a fresh table, for tests that speak HTTP. */
@@ -36,18 +38,7 @@ final class LocalApi implements AutoCloseable {
 
   /** The repository root: where template.yaml and events/ are. */
   static Path home() {
-    String configured = System.getProperty("couponapi.home");
-    if (configured != null && Files.exists(Path.of(configured, "template.yaml"))) {
-      return Path.of(configured);
-    }
-    Path dir = Path.of("").toAbsolutePath();
-    while (dir != null && !Files.exists(dir.resolve("template.yaml"))) {
-      dir = dir.getParent();
-    }
-    if (dir == null) {
-      throw new IllegalStateException("template.yaml not found above " + Path.of("").toAbsolutePath());
-    }
-    return dir;
+    return ProjectHome.path();
   }
 
   String url() {

@@ -1,5 +1,7 @@
 package dev.couponapi.local;
 
+import dev.couponapi.sam.SamTemplate;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
@@ -57,6 +59,23 @@ class TemplateTest {
       Class<?> handler = Class.forName(function.handlerClass());
       assertThat(ApiFunction.class.isAssignableFrom(handler)).as(function.logicalId()).isTrue();
       assertThat(ApiFunction.functionId(handler)).isEqualTo(operation.functionId());
+    }
+  }
+
+  /**
+   * A function that only serves GET routes reads: a GET writes nothing, not even an idempotency
+   * record, so a write action in its policy is a grant that is never used.
+   */
+  @Test
+  void aReadOnlyFunction_isGrantedOnlyReads() {
+    Set<String> reads = Set.of("dynamodb:GetItem", "dynamodb:BatchGetItem", "dynamodb:Query");
+    for (SamTemplate.Function function : template.functions().values()) {
+      boolean readOnly = !function.routes().isEmpty()
+          && function.routes().stream().allMatch(route -> route.method().equals("GET"));
+      if (readOnly) {
+        assertThat(function.policy().stream().flatMap(statement -> statement.actions().stream()))
+            .as(function.logicalId()).isSubsetOf(reads);
+      }
     }
   }
 

@@ -27,7 +27,7 @@ class CouponCallBudgetTest {
   }
 
   private ApiResponse call(Operation operation, String path, String body) {
-    return test.app.pipeline().handle(operation, Requests.event(operation, path, body, TENANT));
+    return test.handle(operation, Requests.event(operation, path, body, TENANT));
   }
 
   @Test
@@ -75,7 +75,7 @@ class CouponCallBudgetTest {
     test.calls.reset();
     Map<String, Object> event = TestApp.event("GET", "/v1/coupons", null, null, TENANT);
     event.put("queryStringParameters", Map.of("starting_after", "OTHER"));
-    assertThat(test.app.pipeline().handle(coupons.list(), event).status()).isEqualTo(200);
+    assertThat(test.handle(coupons.list(), event).status()).isEqualTo(200);
     assertThat(test.calls.operations()).containsExactly("GetItem", "Query");
   }
 

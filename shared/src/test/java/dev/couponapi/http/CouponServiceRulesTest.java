@@ -18,12 +18,12 @@ class CouponServiceRulesTest {
 
   private Map<String, Object> post(Operation operation, String id, String body) {
     String path = id == null ? "/v1/coupons" : "/v1/coupons/" + id;
-    return TestApp.body(test.app.pipeline().handle(operation,
+    return TestApp.body(test.handle(operation,
         TestApp.event("POST", path, id == null ? null : Map.of("coupon", id), body, TENANT)));
   }
 
   private Map<String, Object> get(String id) {
-    return TestApp.body(test.app.pipeline().handle(coupons.retrieve(),
+    return TestApp.body(test.handle(coupons.retrieve(),
         TestApp.event("GET", "/v1/coupons/" + id, Map.of("coupon", id), null, TENANT)));
   }
 
@@ -67,11 +67,11 @@ class CouponServiceRulesTest {
   @Test
   void deletedCoupons_are404_forRetrieveUpdateDelete() {
     post(coupons.create(), null, "id=D&percent_off=5");
-    test.app.pipeline().handle(coupons.delete(), TestApp.event("DELETE", "/v1/coupons/D", Map.of("coupon", "D"), null,
+    test.handle(coupons.delete(), TestApp.event("DELETE", "/v1/coupons/D", Map.of("coupon", "D"), null,
         TENANT));
     assertThat(get("D").toString()).contains("No such coupon: 'D'");
     assertThat(post(coupons.update(), "D", "name=x").toString()).contains("resource_missing");
-    assertThat(test.app.pipeline().handle(coupons.delete(), TestApp.event("DELETE", "/v1/coupons/D",
+    assertThat(test.handle(coupons.delete(), TestApp.event("DELETE", "/v1/coupons/D",
         Map.of("coupon", "D"), null, TENANT)).status()).isEqualTo(404);
   }
 }

@@ -107,7 +107,7 @@ class DiscountCallBudgetTest {
     Map<String, Object> event = dev.couponapi.testing.TestApp.event("GET", "/v1/subscriptions", null, null,
         DiscountFixture.TENANT);
     event.put("queryStringParameters", Map.of("customer", customer));
-    f.test.app.pipeline().handle(f.subscriptions.list(), event);
+    f.test.handle(f.subscriptions.list(), event);
     assertCalls("Query");
   }
 }

@@ -31,7 +31,7 @@ final class DiscountFixture {
       headerMap.put(headers[i], headers[i + 1]);
     }
     event.put("headers", headerMap);
-    return test.app.pipeline().handle(operation, event);
+    return test.handle(operation, event);
   }
 
   Map<String, Object> post(Operation operation, String path, String body, String version, String... headers) {

@@ -79,7 +79,7 @@ class ExpirySweepEffectsTest {
     Map<String, Object> event = dev.couponapi.testing.TestApp.event("GET", "/v1/promotion_codes", null, null,
         DiscountFixture.TENANT);
     event.put("queryStringParameters", Map.of("active", "false"));
-    assertThat(f.test.app.pipeline().handle(f.codes.list(), event).bodyText()).contains(code);
+    assertThat(f.test.handle(f.codes.list(), event).bodyText()).contains(code);
   }
 
   @Test

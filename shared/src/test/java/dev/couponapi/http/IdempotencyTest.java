@@ -35,7 +35,7 @@ class IdempotencyTest {
       headerMap.put(headers[i], headers[i + 1]);
     }
     event.put("headers", headerMap);
-    return test.app.pipeline().handle(operation, event);
+    return test.handle(operation, event);
   }
 
   @Test
@@ -86,7 +86,7 @@ class IdempotencyTest {
     Map<String, Object> event = TestApp.event("POST", "/v1/coupons", null, "percent_off=10",
         new Tenant("acct_idem", true));
     event.put("headers", Map.of("Idempotency-Key", "shared-key"));
-    ApiResponse live = test.app.pipeline().handle(coupons.create(), event);
+    ApiResponse live = test.handle(coupons.create(), event);
     assertThat(live.headers()).doesNotContainKey("Idempotent-Replayed");
     assertThat(test.coupons()).hasSize(2);
   }
@@ -118,7 +118,7 @@ class IdempotencyTest {
     ApiResponse refused = create("key-6", "id=TAKEN&percent_off=20");
     assertThat(refused.status()).isEqualTo(400);
     assertThat(refused.bodyText()).contains("resource_already_exists");
-    test.app.pipeline().handle(coupons.delete(), TestApp.event("DELETE", "/v1/coupons/TAKEN",
+    test.handle(coupons.delete(), TestApp.event("DELETE", "/v1/coupons/TAKEN",
         Map.of("coupon", "TAKEN"), null, TENANT));
     ApiResponse replay = create("key-6", "id=TAKEN&percent_off=20");
     assertThat(replay.status()).isEqualTo(400);
@@ -203,7 +203,7 @@ class IdempotencyTest {
     Map<String, Object> event = TestApp.event("GET", "/v1/coupons", null, null, TENANT);
     event.put("headers", Map.of("Idempotency-Key", "key-13"));
     test.calls.reset();
-    assertThat(test.app.pipeline().handle(coupons.list(), event).status()).isEqualTo(200);
+    assertThat(test.handle(coupons.list(), event).status()).isEqualTo(200);
     assertThat(test.calls.operations()).containsExactly("Query");
   }
 }

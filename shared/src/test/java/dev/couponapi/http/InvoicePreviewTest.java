@@ -124,11 +124,11 @@ class InvoicePreviewTest {
     event.put("multiValueQueryStringParameters", Map.of("customer", List.of(customer),
         "invoice_items[0][amount]", List.of("999"), "invoice_items[0][currency]", List.of("usd")));
     event.put("headers", Map.of("Stripe-Version", ACACIA));
-    Map<String, Object> old = TestApp.body(f.test.app.pipeline().handle(f.test.app.invoices().upcoming(), event));
+    Map<String, Object> old = TestApp.body(f.test.handle(f.test.app.invoices().upcoming(), event));
     assertThat(old).containsEntry("total", 749).containsKey("subscription");
     assertThat(lines(old).get(0)).containsKey("price").doesNotContainKey("pricing");
     event.put("headers", Map.of("Stripe-Version", BASIL));
-    ApiResponse removed = f.test.app.pipeline().handle(f.test.app.invoices().upcoming(), event);
+    ApiResponse removed = f.test.handle(f.test.app.invoices().upcoming(), event);
     assertThat(removed.status()).isEqualTo(404);
     Map<String, Object> basil = preview("customer=" + customer + "&invoice_items[0][amount]=999"
         + "&invoice_items[0][currency]=usd", BASIL);

@@ -29,7 +29,7 @@ final class PromotionCodeFixture {
     Map<String, Object> event = Requests.event(operation, query ? path + "?" + body : path, query ? null : body,
         TENANT);
     event.put("headers", Map.of("Content-Type", "application/x-www-form-urlencoded", "Stripe-Version", version));
-    return test.app.pipeline().handle(operation, event);
+    return test.handle(operation, event);
   }
 
   Map<String, Object> create(String body, String version) {

@@ -23,6 +23,11 @@ public final class TestApp {
   public final DynamoDbClient dynamo = LocalDynamo.client(calls, faults);
   public final App app = new App(dynamo, table, clock, ApiVersion.parse(ApiVersion.FALLBACK));
 
+  /** Runs an operation through the pipeline as its function: its calls are held to that function's IAM policy. */
+  public dev.couponapi.http.ApiResponse handle(dev.couponapi.http.Operation operation, Map<String, Object> event) {
+    return calls.as(operation.functionId(), () -> app.pipeline().handle(operation, event));
+  }
+
   /** The stored coupons of the table (live and deleted), by their key. */
   public List<Map<String, AttributeValue>> coupons() {
     return snapshot().stream().filter(item -> item.get("pk").s().contains("#coupon#")).toList();

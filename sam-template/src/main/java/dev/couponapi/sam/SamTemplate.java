@@ -1,4 +1,4 @@
-package dev.couponapi.local;
+package dev.couponapi.sam;
 
 import java.io.IOException;
 import java.io.Reader;
@@ -26,9 +26,27 @@ public final class SamTemplate {
   /** An {@code Api} event: method (or ANY) and path template such as {@code /v1/coupons/{coupon}}. */
   public record Route(String method, String path, String functionId) {}
 
-  /** A function: its logical id, its handler string, its Api routes and environment variables. */
+  /**
+   * One statement of a function's inline IAM policy: its actions ({@code dynamodb:GetItem} …) and
+   * resources, written as the template names them ({@code Table}, {@code Table/index/gsi1},
+   * {@code Table/index/*}).
+   */
+  public record Statement(List<String> actions, List<String> resources) {
+
+    public boolean allows(String action, String resource) {
+      return actions.contains(action) && resources.stream().anyMatch(granted -> granted.equals(resource)
+          || granted.endsWith("/*") && resource.startsWith(granted.substring(0, granted.length() - 1)));
+    }
+  }
+
+  /** A function: its logical id, handler string, Api routes, environment variables and IAM statements. */
   public record Function(String logicalId, String handler, List<Route> routes, Map<String, Object> environment,
-      boolean skipBuild) {
+      boolean skipBuild, List<Statement> policy) {
+
+    /** Whether the function's policy lets it do {@code action} on {@code resource}. */
+    public boolean allows(String action, String resource) {
+      return policy.stream().anyMatch(statement -> statement.allows(action, resource));
+    }
 
     public String handlerClass() {
       int separator = handler.indexOf("::");
@@ -146,7 +164,7 @@ public final class SamTemplate {
         });
         functions.put(entry.getKey(), new Function(entry.getKey(), String.valueOf(properties.get("Handler")),
             List.copyOf(routes), Map.copyOf(environment),
-            Boolean.TRUE.equals(map(resource.get("Metadata")).get("SkipBuild"))));
+            Boolean.TRUE.equals(map(resource.get("Metadata")).get("SkipBuild")), policy(properties.get("Policies"))));
       } else if ("AWS::Serverless::Api".equals(resource.get("Type"))) {
         Map<String, Object> auth = map(properties.get("Auth"));
         String defaultAuthorizer = String.valueOf(auth.get("DefaultAuthorizer"));
@@ -167,6 +185,34 @@ public final class SamTemplate {
     return new SamTemplate(Map.copyOf(functions), Map.copyOf(responses), authorizer, Map.copyOf(parameterDefaults));
   }
 
+  /** The Allow statements of a function's inline policies. */
+  private static List<Statement> policy(Object policies) {
+    List<Statement> statements = new ArrayList<>();
+    for (Object policy : list(policies)) {
+      for (Object statement : list(map(policy).get("Statement"))) {
+        Map<String, Object> fields = map(statement);
+        if ("Allow".equals(fields.get("Effect"))) {
+          statements.add(new Statement(list(fields.get("Action")).stream().map(String::valueOf).toList(),
+              list(fields.get("Resource")).stream().map(SamTemplate::resource).toList()));
+        }
+      }
+    }
+    return List.copyOf(statements);
+  }
+
+  /** {@code !GetAtt Table.Arn} → {@code Table}; {@code !Sub "${Table.Arn}/index/gsi1"} → {@code Table/index/gsi1}. */
+  private static String resource(Object value) {
+    String text = value instanceof CloudFormationConstructor.Intrinsic intrinsic ? intrinsic.value() : String.valueOf(value);
+    return text.replaceAll("\\$\\{([A-Za-z0-9]+)\\.Arn\\}", "$1").replaceAll("^([A-Za-z0-9]+)\\.Arn$", "$1");
+  }
+
+  private static List<Object> list(Object value) {
+    if (value instanceof List<?> items) {
+      return List.copyOf(items);
+    }
+    return value == null ? List.of() : List.of(value);
+  }
+
   /** Literal gateway response parameters are single-quoted: {@code 'Basic realm="Stripe"'}. */
   private static String unquote(String expression) {
     return expression.length() >= 2 && expression.startsWith("'") && expression.endsWith("'")
@@ -183,7 +229,7 @@ public final class SamTemplate {
   }
 
   /** Reads CloudFormation's short-form tags ({@code !Ref}, {@code !GetAtt}, {@code !Sub} …) as values. */
-  static final class CloudFormationConstructor extends SafeConstructor {
+  public static final class CloudFormationConstructor extends SafeConstructor {
 
     /** An intrinsic function left unresolved: its tag and its scalar argument (or "" for lists). */
     record Intrinsic(String tag, String value) {
@@ -193,7 +239,7 @@ public final class SamTemplate {
       }
     }
 
-    CloudFormationConstructor() {
+    public CloudFormationConstructor() {
       super(new LoaderOptions());
       yamlMultiConstructors.put("!", new AbstractConstruct() {
         @Override
