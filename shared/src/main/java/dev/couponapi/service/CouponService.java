@@ -7,6 +7,7 @@ import dev.couponapi.domain.ListRequest;
 import dev.couponapi.domain.Page;
 import dev.couponapi.domain.Tenant;
 import dev.couponapi.store.CouponStore;
+import dev.couponapi.store.Refused;
 import dev.couponapi.store.RideAlong;
 import dev.couponapi.api.Errors;
 import dev.couponapi.api.Ids;
@@ -43,7 +44,7 @@ public final class CouponService {
       Coupon coupon = draft.toCoupon(draft.requestedId(), now.getEpochSecond(), tenant.livemode());
       try {
         store.insert(tenant, coupon, now, rideAlong.apply(coupon));
-      } catch (CouponStore.IdTaken taken) {
+      } catch (Refused taken) {
         throw Errors.alreadyExists("Coupon already exists.", "id");
       }
       return coupon;
@@ -53,7 +54,7 @@ public final class CouponService {
       try {
         store.insert(tenant, coupon, now, rideAlong.apply(coupon));
         return coupon;
-      } catch (CouponStore.IdTaken collision) {
+      } catch (Refused collision) {
         // 62^8 ids: a collision is rare, and a fresh id is always a correct answer
       }
     }
@@ -70,15 +71,16 @@ public final class CouponService {
     requireAcceptableId(id);
     try {
       return store.update(tenant, id, changes);
-    } catch (CouponStore.UpdateRefused refused) {
+    } catch (Refused refused) {
       // found by the write's condition: outcomes of executing the request, stored for replays
-      throw switch (refused.refusal()) {
+      throw switch ((CouponStore.Refusal) refused.reason()) {
         case NOT_FOUND -> noSuchCoupon(id);
         case NOT_AMOUNT_OFF -> Errors.invalid("currency_options",
             "currency_options can only be set on coupons with amount_off.").asOutcome();
         case CURRENCY_REPEATED -> Errors.invalid("currency_options",
             "currency_options cannot repeat the coupon's own currency.").asOutcome();
         case METADATA_FULL -> Errors.invalid("metadata", "Metadata can have up to 50 keys.").asOutcome();
+        case ID_TAKEN -> throw new IllegalStateException("an update never takes an id");
       };
     }
   }

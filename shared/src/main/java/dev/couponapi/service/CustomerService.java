@@ -9,7 +9,8 @@ import dev.couponapi.domain.ListRequest;
 import dev.couponapi.domain.Page;
 import dev.couponapi.domain.Tenant;
 import dev.couponapi.store.CustomerStore;
-import dev.couponapi.store.RedemptionRefused;
+import dev.couponapi.store.Redemption;
+import dev.couponapi.store.Refused;
 import dev.couponapi.store.RideAlong;
 import dev.couponapi.store.SubscriptionStore;
 import dev.couponapi.api.ApiException;
@@ -43,7 +44,7 @@ public final class CustomerService {
     HolderView<Customer> view = new HolderView<>(customer, plan.coupons(discounts.lookup(tenant)));
     try {
       store.insert(tenant, customer, now, plan.redemption(), rideAlong.apply(view));
-    } catch (RedemptionRefused refused) {
+    } catch (Refused refused) {
       throw discounts.explain(refused, plan, tenant, now);
     }
     return view;
@@ -67,8 +68,8 @@ public final class CustomerService {
     DiscountService.Plan plan = plan(tenant, version, id, current, discount, now);
     try {
       store.updateWithDiscount(tenant, id, changes, plan.discounts().get(0), plan.redemption(), now);
-    } catch (RedemptionRefused refused) {
-      if (refused.part() == RedemptionRefused.Part.HOLDER) {
+    } catch (Refused refused) {
+      if (refused.reason() == Redemption.Part.HOLDER) {
         throw noSuchCustomer(id, "id", 404);
       }
       throw discounts.explain(refused, plan, tenant, now);

@@ -10,7 +10,7 @@ import dev.couponapi.store.CouponStore;
 import dev.couponapi.store.PromotionCodeStore;
 import dev.couponapi.store.Redemption;
 import dev.couponapi.store.RedemptionCounts;
-import dev.couponapi.store.RedemptionRefused;
+import dev.couponapi.store.Refused;
 import dev.couponapi.api.ApiException;
 import dev.couponapi.api.ApiVersion;
 import dev.couponapi.api.Errors;
@@ -151,8 +151,8 @@ public final class DiscountService {
   }
 
   /** The error a refused redemption means, read again from the coupon or code that refused it. */
-  public ApiException explain(RedemptionRefused refused, Plan plan, Tenant tenant, Instant now) {
-    if (refused.part() == RedemptionRefused.Part.COUPON) {
+  public ApiException explain(Refused refused, Plan plan, Tenant tenant, Instant now) {
+    if (refused.reason() == Redemption.Part.COUPON) {
       DiscountRequest source = plan.couponSources().get(refused.index());
       String couponId = plan.redemption().coupons().get(refused.index()).couponId();
       Optional<CouponStore.Stored> coupon = coupons.find(tenant, couponId)

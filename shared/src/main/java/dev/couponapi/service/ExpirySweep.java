@@ -94,7 +94,7 @@ public final class ExpirySweep {
     tally.examined++;
     boolean effect;
     switch (entry.type()) {
-      case "coupon" -> {
+      case COUPON -> {
         // its codes first: a run that stops in between finds the coupon still due and finishes it
         for (String code : codes.activeCodesOf(entry.tenant(), entry.id())) {
           if (codes.switchOffExpired(entry.tenant(), code)) {
@@ -104,15 +104,15 @@ public final class ExpirySweep {
         effect = coupons.expire(entry.tenant(), entry.id(), now);
         tally.coupons += effect ? 1 : 0;
       }
-      case "promo" -> {
+      case PROMOTION_CODE -> {
         effect = codes.switchOffExpired(entry.tenant(), entry.id());
         tally.codes += effect ? 1 : 0;
       }
-      case "customer" -> {
+      case CUSTOMER -> {
         effect = customers.endDiscount(entry.tenant(), entry.id(), entry.indexKey(), now);
         tally.customers += effect ? 1 : 0;
       }
-      case "sub" -> {
+      case SUBSCRIPTION -> {
         effect = subscriptions.endDiscounts(entry.tenant(), entry.id(), entry.indexKey(), now);
         tally.subscriptions += effect ? 1 : 0;
       }

@@ -12,6 +12,7 @@ import dev.couponapi.store.CouponStore;
 import dev.couponapi.store.CustomerStore;
 import dev.couponapi.store.PromotionCodeStore;
 import dev.couponapi.store.PromotionCodeStore.Refusal;
+import dev.couponapi.store.Refused;
 import dev.couponapi.store.RideAlong;
 import dev.couponapi.api.ApiException;
 import dev.couponapi.api.Errors;
@@ -77,8 +78,8 @@ public final class PromotionCodeService {
       try {
         store.insert(tenant, code, now, rideAlong.apply(view));
         return view;
-      } catch (PromotionCodeStore.Refused refused) {
-        if (refused.refusal() == Refusal.COUPON_GONE) {
+      } catch (Refused refused) {
+        if (refused.reason() == Refusal.COUPON_GONE) {
           throw Lookups.noSuch("coupon", draft.couponId(), draft.couponParam(), 400);
         }
         if (draft.code() != null) {
@@ -106,8 +107,8 @@ public final class PromotionCodeService {
       try {
         PromotionCodeStore.Stored updated = store.updateFields(tenant, id, changes.metadata(), changes.currencyOptions());
         return new CouponLookup(coupons, tenant).view(updated.code());
-      } catch (PromotionCodeStore.Refused refused) {
-        throw refusal(refused.refusal(), id);
+      } catch (Refused refused) {
+        throw refusal((Refusal) refused.reason(), id);
       }
     }
     PromotionCodeStore.Stored current = find(tenant, id);
@@ -135,11 +136,11 @@ public final class PromotionCodeService {
         code.restrictions().withCurrencyOptions(options), code.livemode());
     try {
       store.replace(tenant, current, next);
-    } catch (PromotionCodeStore.Refused refused) {
-      if (refused.refusal() == Refusal.CODE_TAKEN) {
+    } catch (Refused refused) {
+      if (refused.reason() == Refusal.CODE_TAKEN) {
         throw codeTaken("active");
       }
-      if (refused.refusal() == Refusal.COUPON_GONE) {
+      if (refused.reason() == Refusal.COUPON_GONE) {
         throw Errors.invalid("active", "This promotion code cannot be reactivated because its coupon is no longer "
             + "valid.").asOutcome();
       }

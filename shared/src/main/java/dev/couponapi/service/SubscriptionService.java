@@ -11,7 +11,8 @@ import dev.couponapi.domain.SubscriptionDraft;
 import dev.couponapi.domain.SubscriptionItem;
 import dev.couponapi.domain.Tenant;
 import dev.couponapi.store.CustomerStore;
-import dev.couponapi.store.RedemptionRefused;
+import dev.couponapi.store.Redemption;
+import dev.couponapi.store.Refused;
 import dev.couponapi.store.RideAlong;
 import dev.couponapi.store.SubscriptionStore;
 import dev.couponapi.api.ApiException;
@@ -82,8 +83,8 @@ public final class SubscriptionService {
     HolderView<Subscription> view = new HolderView<>(subscription, plan.coupons(discounts.lookup(tenant)));
     try {
       store.insert(tenant, subscription, now, plan.redemption(), rideAlong.apply(view));
-    } catch (RedemptionRefused refused) {
-      if (refused.part() == RedemptionRefused.Part.HOLDER) {
+    } catch (Refused refused) {
+      if (refused.reason() == Redemption.Part.HOLDER) {
         throw CustomerService.noSuchCustomer(draft.customer(), "customer", 400);
       }
       throw discounts.explain(refused, plan, tenant, now);
@@ -127,8 +128,8 @@ public final class SubscriptionService {
     try {
       store.replace(tenant, current, plan.discounts(), changes.metadata().applyTo(subscription.metadata()),
           plan.redemption(), now);
-    } catch (RedemptionRefused refused) {
-      if (refused.part() == RedemptionRefused.Part.HOLDER) {
+    } catch (Refused refused) {
+      if (refused.reason() == Redemption.Part.HOLDER) {
         throw Errors.lockTimeout();
       }
       throw discounts.explain(refused, plan, tenant, now);

@@ -14,7 +14,6 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
  */
 final class CodeMarkers {
 
-  static final String TYPE = "pcode";
   static final String UNRESTRICTED = "unrestricted";
   static final String RESTRICTED_COUNT = "restricted";
 
@@ -59,6 +58,6 @@ final class CodeMarkers {
 
   private static Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue> key(Tenant tenant,
       PromotionCode code) {
-    return Map.of(Table.PK, Attr.s(Table.key(tenant, TYPE, code.normalizedCode())));
+    return Map.of(Table.PK, Attr.s(ObjectType.CODE_MARKER.key(tenant, code.normalizedCode())));
   }
 }

@@ -26,11 +26,14 @@ final class CouponMapper {
   static final String METADATA = MetadataUpdate.ATTRIBUTE;
   static final String APPLIES_TO = "applies_to_products";
   static final String TIMES_REDEEMED = "times_redeemed";
-  static final String DELETED_AT = "deleted_at";
+  static final String DELETED_AT = ObjectTable.DELETED_AT;
   static final String LIVEMODE = "livemode";
   static final String ENTITY = "entity";
   /** Set by the expiry sweep: the stored state says what {@code valid} computes (spec §2.7). */
   static final String VALID = "valid";
+
+  /** The condition on a coupon that a write depending on one live revision of it puts: {@code #deleted}, {@code #rev}, {@code :rev}. */
+  static final String LIVE_REVISION = "attribute_not_exists(#deleted) AND #rev = :rev";
 
   private CouponMapper() {}
 

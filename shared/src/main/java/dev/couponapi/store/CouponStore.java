@@ -7,7 +7,6 @@ import dev.couponapi.domain.Page;
 import dev.couponapi.domain.Tenant;
 import dev.couponapi.api.Ids;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,8 +23,6 @@ import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
-import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
-import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 
 /**
@@ -35,44 +32,27 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 public final class CouponStore {
 
   /** The condition that creating a coupon relies on: the id is not taken. */
-  public static final String ID_IS_FREE = "attribute_not_exists(" + Table.PK + ")";
+  public static final String ID_IS_FREE = ObjectTable.IS_NEW;
   /** The condition every update and delete relies on: the coupon exists and is not deleted. */
-  public static final String IS_LIVE = "attribute_exists(" + Table.PK + ") AND attribute_not_exists(#deleted)";
-
-  static final String ARCHIVE_TYPE = "coupon_rev";
+  public static final String IS_LIVE = ObjectTable.IS_LIVE;
 
   private final DynamoDbClient dynamo;
   private final String tableName;
-  private final NewestFirstIndex index;
+  private final ObjectTable<Stored> coupons;
+  private final ObjectTable<Coupon> archive;
 
   public CouponStore(DynamoDbClient dynamo, String tableName) {
     this.dynamo = dynamo;
     this.tableName = tableName;
-    this.index = new NewestFirstIndex(dynamo, tableName);
+    this.coupons = new ObjectTable<>(dynamo, tableName, ObjectType.COUPON, CouponStore::stored);
+    this.archive = new ObjectTable<>(dynamo, tableName, ObjectType.COUPON_REVISION, CouponMapper::fromItem);
   }
 
-  /** A coupon id that is already in use by a live coupon. */
-  public static final class IdTaken extends RuntimeException {
-    public IdTaken() {
-      super(null, null, false, false);
-    }
-  }
+  /** What a refused write ran into, read from the item as it was. */
+  public enum Refusal { ID_TAKEN, NOT_FOUND, NOT_AMOUNT_OFF, CURRENCY_REPEATED, METADATA_FULL }
 
-  /** What a refused update ran into, read from the item as it was. */
-  public enum Refusal { NOT_FOUND, NOT_AMOUNT_OFF, CURRENCY_REPEATED, METADATA_FULL }
-
-  public static final class UpdateRefused extends RuntimeException {
-    private final Refusal refusal;
-
-    UpdateRefused(Refusal refusal) {
-      super(refusal.name(), null, false, false);
-      this.refusal = refusal;
-    }
-
-    public Refusal refusal() {
-      return refusal;
-    }
-  }
+  /** The parts of a coupon's transactions. */
+  private enum Part { COUPON, ARCHIVED }
 
   /** A stored coupon with its place in the list and its revision (which record of this id it is). */
   public record Stored(Coupon coupon, String listKey, String rev) {}
@@ -81,10 +61,11 @@ public final class CouponStore {
    * Writes a new coupon; one conditional put, or one transaction when {@code rideAlong} (an
    * idempotency record's completion) must commit with it. Reusing the id of a deleted coupon moves
    * the old record aside in the same transaction, so discounts made from it can still find it.
+   * A live coupon with the id is {@link Refusal#ID_TAKEN}.
    */
   public void insert(Tenant tenant, Coupon coupon, Instant now, RideAlong rideAlong) {
-    String pk = Table.key(tenant, CouponMapper.TYPE, coupon.id());
-    Map<String, AttributeValue> item = CouponMapper.toItem(pk, Table.listKey(tenant, CouponMapper.TYPE),
+    String pk = coupons.pk(tenant, coupon.id());
+    Map<String, AttributeValue> item = CouponMapper.toItem(pk, ObjectType.COUPON.listKey(tenant),
         NewestFirstIndex.newListKey(coupon.created(), now), Ids.random(12), coupon);
     Map<String, AttributeValue> old;
     if (rideAlong == null) {
@@ -100,20 +81,19 @@ public final class CouponStore {
         old = taken.item();
       }
     } else {
+      Tx tx = new Tx().add(Part.COUPON, TransactWriteItem.builder().put(Put.builder().tableName(tableName).item(item)
+          .conditionExpression(ID_IS_FREE)
+          .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD).build()).build())
+          .rideAlong(rideAlong);
       try {
-        Transactions.write(dynamo, TransactWriteItemsRequest.builder().transactItems(
-            TransactWriteItem.builder().put(Put.builder().tableName(tableName).item(item)
-                .conditionExpression(ID_IS_FREE)
-                .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD).build()).build(),
-            rideAlong.item).build());
+        tx.commit(dynamo);
         return;
-      } catch (TransactionCanceledException cancelled) {
-        Transactions.requireHeld(cancelled, 1);
-        old = Transactions.oldItem(cancelled, 0);
+      } catch (Tx.Cancelled cancelled) {
+        old = cancelled.oldItem(Part.COUPON);
       }
     }
     if (old == null || !old.containsKey(CouponMapper.DELETED_AT)) {
-      throw new IdTaken();
+      throw new Refused(Refusal.ID_TAKEN);
     }
     replaceDeleted(tenant, old, item, rideAlong);
   }
@@ -121,34 +101,27 @@ public final class CouponStore {
   private void replaceDeleted(Tenant tenant, Map<String, AttributeValue> old, Map<String, AttributeValue> item,
       RideAlong rideAlong) {
     Map<String, AttributeValue> archived = new HashMap<>(old);
-    archived.put(Table.PK, Attr.s(Table.key(tenant, ARCHIVE_TYPE, Attr.string(old, CouponMapper.REV))));
+    archived.put(Table.PK, Attr.s(archive.pk(tenant, Attr.string(old, CouponMapper.REV))));
     archived.remove(Table.GSI1_PK);
     archived.remove(Table.GSI6_PK);
     archived.remove(Table.GSI6_SK);
-    List<TransactWriteItem> items = new ArrayList<>(List.of(
-        TransactWriteItem.builder().put(Put.builder().tableName(tableName).item(archived)
-            .conditionExpression(ID_IS_FREE).build()).build(),
-        TransactWriteItem.builder().put(Put.builder().tableName(tableName).item(item)
+    Tx tx = new Tx().add(Part.ARCHIVED, archive.putNew(archived))
+        .add(Part.COUPON, TransactWriteItem.builder().put(Put.builder().tableName(tableName).item(item)
             .conditionExpression("#rev = :rev AND attribute_exists(#deleted)")
             .expressionAttributeNames(Map.of("#rev", CouponMapper.REV, "#deleted", CouponMapper.DELETED_AT))
             .expressionAttributeValues(Map.of(":rev", old.get(CouponMapper.REV)))
-            .build()).build()));
-    if (rideAlong != null) {
-      items.add(rideAlong.item);
-    }
+            .build()).build())
+        .rideAlong(rideAlong);
     try {
-      Transactions.write(dynamo, TransactWriteItemsRequest.builder().transactItems(items).build());
-    } catch (TransactionCanceledException raced) {
-      if (rideAlong != null) {
-        Transactions.requireHeld(raced, 2);
-      }
-      throw new IdTaken();
+      tx.commit(dynamo);
+    } catch (Tx.Cancelled raced) {
+      throw new Refused(Refusal.ID_TAKEN);
     }
   }
 
   /** The coupon with this id, deleted or not; one strongly consistent read. */
   public Optional<Stored> find(Tenant tenant, String id) {
-    return Items.get(dynamo, tableName, Table.key(tenant, CouponMapper.TYPE, id)).map(CouponStore::stored);
+    return coupons.find(tenant, id);
   }
 
   /**
@@ -169,7 +142,7 @@ public final class CouponStore {
     if (ids.isEmpty()) {
       return found;
     }
-    List<Map<String, AttributeValue>> keys = ids.stream().map(id -> couponKey(tenant, id)).toList();
+    List<Map<String, AttributeValue>> keys = ids.stream().map(id -> coupons.key(tenant, id)).toList();
     Map<String, KeysAndAttributes> request = Map.of(tableName,
         KeysAndAttributes.builder().keys(keys).consistentRead(true).build());
     while (!request.isEmpty()) {
@@ -185,15 +158,15 @@ public final class CouponStore {
 
   /** A coupon record moved aside when its id was reused. */
   public Optional<Coupon> archived(Tenant tenant, String rev) {
-    return Items.get(dynamo, tableName, Table.key(tenant, ARCHIVE_TYPE, rev)).map(CouponMapper::fromItem);
+    return archive.find(tenant, rev);
   }
 
   /** The condition a write that depends on a live coupon revision puts on that coupon. */
   public TransactWriteItem requireLive(Tenant tenant, String id, String rev) {
     return TransactWriteItem.builder().conditionCheck(ConditionCheck.builder()
         .tableName(tableName)
-        .key(couponKey(tenant, id))
-        .conditionExpression("attribute_not_exists(#deleted) AND #rev = :rev")
+        .key(coupons.key(tenant, id))
+        .conditionExpression(CouponMapper.LIVE_REVISION)
         .expressionAttributeNames(Map.of("#deleted", CouponMapper.DELETED_AT, "#rev", CouponMapper.REV))
         .expressionAttributeValues(Map.of(":rev", Attr.s(rev)))
         .build()).build();
@@ -203,24 +176,27 @@ public final class CouponStore {
     return new Stored(CouponMapper.fromItem(item), Attr.string(item, Table.GSI1_SK), Attr.string(item, CouponMapper.REV));
   }
 
-  /** Applies the changes to a live coupon and returns it as it is now; one conditional update. */
+  /**
+   * Applies the changes to a live coupon and returns it as it is now; one conditional update. A
+   * refusal says which rule the coupon as it was broke.
+   */
   public Coupon update(Tenant tenant, String id, CouponChanges changes) {
     CouponUpdate update = CouponUpdate.of(changes);
     try {
-      return CouponMapper.fromItem(dynamo.updateItem(update.expression().request(tableName, couponKey(tenant, id)).build())
-          .attributes());
+      return CouponMapper.fromItem(dynamo.updateItem(update.expression().request(tableName, coupons.key(tenant, id))
+          .build()).attributes());
     } catch (ConditionalCheckFailedException refused) {
       Map<String, AttributeValue> old = refused.item();
       Refusal refusal = update.explain(old);
       if (refusal != Refusal.METADATA_FULL || update.exceedsLimitGiven(old)) {
-        throw new UpdateRefused(refusal);
+        throw new Refused(refusal);
       }
       // Near the 50-key limit: retry once with the exact key state pinned by the condition.
       try {
         return CouponMapper.fromItem(dynamo.updateItem(update.pinnedTo(old).expression()
-            .request(tableName, couponKey(tenant, id)).build()).attributes());
+            .request(tableName, coupons.key(tenant, id)).build()).attributes());
       } catch (ConditionalCheckFailedException changedMeanwhile) {
-        throw new UpdateRefused(CouponUpdate.of(changes).explain(changedMeanwhile.item()));
+        throw new Refused(CouponUpdate.of(changes).explain(changedMeanwhile.item()));
       }
     }
   }
@@ -230,7 +206,7 @@ public final class CouponStore {
     try {
       dynamo.updateItem(UpdateItemRequest.builder()
           .tableName(tableName)
-          .key(couponKey(tenant, id))
+          .key(coupons.key(tenant, id))
           .updateExpression("SET #deleted = :now REMOVE #gsi1pk, #gsi6pk, #gsi6sk")
           .conditionExpression(IS_LIVE)
           .expressionAttributeNames(Map.of("#deleted", CouponMapper.DELETED_AT, "#gsi1pk", Table.GSI1_PK,
@@ -255,7 +231,7 @@ public final class CouponStore {
           .name("#redeemBy", CouponMapper.REDEEM_BY).value(":now", Attr.n(now.getEpochSecond()))
           .name("#gsi6pk", Table.GSI6_PK).name("#gsi6sk", Table.GSI6_SK).remove("#gsi6pk").remove("#gsi6sk")
           .condition("attribute_exists(#gsi6pk) AND #redeemBy <= :now")
-          .request(tableName, couponKey(tenant, id)).returnValues(ReturnValue.NONE)
+          .request(tableName, coupons.key(tenant, id)).returnValues(ReturnValue.NONE)
           .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.NONE).build());
       return true;
     } catch (ConditionalCheckFailedException alreadyDone) {
@@ -265,12 +241,11 @@ public final class CouponStore {
 
   /** One page, newest first; cursor list keys come from {@link #find}. */
   public Page<Coupon> page(Tenant tenant, ListRequest request, String afterKey, String beforeKey) {
-    Page<Map<String, AttributeValue>> page =
-        index.page(Table.listKey(tenant, CouponMapper.TYPE), request, afterKey, beforeKey);
-    return new Page<>(page.items().stream().map(CouponMapper::fromItem).toList(), page.hasMore());
+    Page<Stored> page = coupons.page(coupons.list(tenant), request, afterKey, beforeKey, item -> true);
+    return new Page<>(page.items().stream().map(Stored::coupon).toList(), page.hasMore());
   }
 
-  static Map<String, AttributeValue> couponKey(Tenant tenant, String id) {
-    return Map.of(Table.PK, Attr.s(Table.key(tenant, CouponMapper.TYPE, id)));
+  Map<String, AttributeValue> couponKey(Tenant tenant, String id) {
+    return coupons.key(tenant, id);
   }
 }

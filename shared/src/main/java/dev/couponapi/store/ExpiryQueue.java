@@ -30,7 +30,7 @@ public final class ExpiryQueue {
   }
 
   /** One due object: its key, parsed, and the index entry that named it. */
-  public record Due(Tenant tenant, String type, String id, String indexKey) {}
+  public record Due(Tenant tenant, ObjectType type, String id, String indexKey) {}
 
   /** Up to {@code limit} entries due at {@code now} in one day's shard, earliest first. */
   public List<Due> due(LocalDate day, int shard, Instant now, int limit) {
@@ -64,8 +64,7 @@ public final class ExpiryQueue {
   }
 
   private static Due due(Map<String, AttributeValue> item) {
-    String pk = Attr.string(item, Table.PK);
-    String[] parts = pk.split("#", 4);
-    return new Due(new Tenant(parts[0], "live".equals(parts[1])), parts[2], parts[3], Attr.string(item, Table.GSI6_SK));
+    ObjectType.Key key = ObjectType.parse(Attr.string(item, Table.PK));
+    return new Due(key.tenant(), key.type(), key.id(), Attr.string(item, Table.GSI6_SK));
   }
 }

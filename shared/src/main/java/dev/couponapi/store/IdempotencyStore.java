@@ -24,7 +24,6 @@ public final class IdempotencyStore {
   /** A claim older than this was left by a request that died (Lambda timeout is far shorter). */
   public static final Duration STALE_CLAIM = Duration.ofSeconds(60);
 
-  static final String TYPE = "idem";
   static final String STATE = "state";
   static final String FINGERPRINT = "fingerprint";
   static final String TOKEN = "token";
@@ -169,6 +168,6 @@ public final class IdempotencyStore {
   }
 
   private static String pk(Tenant tenant, String key) {
-    return Table.key(tenant, TYPE, key);
+    return ObjectType.IDEMPOTENCY_KEY.key(tenant, key);
   }
 }

@@ -9,7 +9,6 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 /** The only place that knows how a promotion code is laid out as an item, with its index keys. */
 final class PromotionCodeMapper {
 
-  static final String TYPE = "promo";
 
   static final String ID = "id";
   static final String CODE = "code";
@@ -49,8 +48,8 @@ final class PromotionCodeMapper {
 
   static Map<String, AttributeValue> toItem(Tenant tenant, String listKey, PromotionCode code) {
     Map<String, AttributeValue> item = new HashMap<>();
-    item.put(Table.PK, Attr.s(Table.key(tenant, TYPE, code.id())));
-    item.put(Table.GSI1_PK, Attr.s(Table.listKey(tenant, TYPE)));
+    item.put(Table.PK, Attr.s(ObjectType.PROMOTION_CODE.key(tenant, code.id())));
+    item.put(Table.GSI1_PK, Attr.s(ObjectType.PROMOTION_CODE.listKey(tenant)));
     item.put(Table.GSI1_SK, Attr.s(listKey));
     item.put(Table.GSI2_PK, Attr.s(codeIndex(tenant, code.normalizedCode())));
     item.put(Table.GSI3_PK, Attr.s(couponIndex(tenant, code.couponId())));

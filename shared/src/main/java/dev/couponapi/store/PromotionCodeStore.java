@@ -15,10 +15,7 @@ import java.util.function.Predicate;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
-import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
-import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 /**
  * Promotion codes in DynamoDB. Every rule two Lambdas could race on is a condition in the same
@@ -28,63 +25,48 @@ public final class PromotionCodeStore {
 
   private final DynamoDbClient dynamo;
   private final String tableName;
-  private final NewestFirstIndex index;
+  private final ObjectTable<Stored> codes;
   private final CodeMarkers markers;
   private final CouponStore coupons;
-  private final RedemptionCounts counts;
 
   public PromotionCodeStore(DynamoDbClient dynamo, String tableName, CouponStore coupons) {
     this.dynamo = dynamo;
     this.tableName = tableName;
-    this.index = new NewestFirstIndex(dynamo, tableName);
+    this.codes = new ObjectTable<>(dynamo, tableName, ObjectType.PROMOTION_CODE, PromotionCodeStore::stored);
     this.markers = new CodeMarkers(tableName);
     this.coupons = coupons;
-    this.counts = new RedemptionCounts(tableName);
   }
 
   /** A stored code, its place in lists and its version (every update increments it). */
   public record Stored(PromotionCode code, String listKey, long version) {}
 
-  /** Why a write was refused. */
+  /** Why a write was refused ({@link Refused#reason()}). */
   public enum Refusal { NOT_FOUND, COUPON_GONE, CODE_TAKEN, CHANGED_MEANWHILE, CURRENCY_REPEATED, METADATA_FULL }
 
-  public static final class Refused extends RuntimeException {
-    private final Refusal refusal;
-
-    Refused(Refusal refusal) {
-      super(refusal.name(), null, false, false);
-      this.refusal = refusal;
-    }
-
-    public Refusal refusal() {
-      return refusal;
-    }
-  }
+  /** The parts of a code's transactions. */
+  private enum Part { COUPON, CODE, TEXT_MARKER }
 
   /**
    * Writes a new code in one transaction: the coupon revision must still be live, an active code
    * takes its text, and {@code rideAlong} (an idempotency record) commits with it.
    */
   public void insert(Tenant tenant, PromotionCode code, Instant now, RideAlong rideAlong) {
-    List<TransactWriteItem> items = new ArrayList<>();
-    items.add(coupons.requireLive(tenant, code.couponId(), code.couponRev()));
-    items.add(TransactWriteItem.builder().put(Put.builder().tableName(tableName)
-        .item(PromotionCodeMapper.toItem(tenant, NewestFirstIndex.newListKey(code.created(), now), code))
-        .conditionExpression("attribute_not_exists(" + Table.PK + ")").build()).build());
+    Tx tx = new Tx().add(Part.COUPON, coupons.requireLive(tenant, code.couponId(), code.couponRev()))
+        .add(Part.CODE, codes.putNew(PromotionCodeMapper.toItem(tenant, NewestFirstIndex.newListKey(code.created(), now),
+            code)));
     if (code.activeFlag()) {
-      items.add(markers.claim(tenant, code));
+      tx.add(Part.TEXT_MARKER, markers.claim(tenant, code));
     }
     try {
-      Redemption.NONE.commit(dynamo, counts, tenant, now, items, rideAlong);
-    } catch (RedemptionRefused refused) {
-      // 0: the coupon; 1: the code's own id (random, 24 characters); 2: the text marker
-      throw new Refused(refused.index() == 0 ? Refusal.COUPON_GONE : Refusal.CODE_TAKEN);
+      tx.rideAlong(rideAlong).commit(dynamo);
+    } catch (Tx.Cancelled cancelled) {
+      // the code's own id is 24 random characters: what is taken is its text
+      throw new Refused(cancelled.failed(Part.COUPON) ? Refusal.COUPON_GONE : Refusal.CODE_TAKEN);
     }
   }
 
   public Optional<Stored> find(Tenant tenant, String id) {
-    return Items.get(dynamo, tableName, Table.key(tenant, PromotionCodeMapper.TYPE, id))
-        .map(PromotionCodeStore::stored);
+    return codes.find(tenant, id);
   }
 
   /**
@@ -127,23 +109,22 @@ public final class PromotionCodeStore {
         .set("#active = :active").set("#gsi5 = :gsi5").set("#md = :md").set("#co = :co").set("#ver = #ver + :one")
         .condition("#ver = :ver");
     // only an active code has anything left to expire
-    ExpiryIndex.set(update, Table.key(tenant, PromotionCodeMapper.TYPE, next.id()),
-        next.activeFlag() ? next.expiresAt() : null);
-    List<TransactWriteItem> items = new ArrayList<>();
-    items.add(TransactWriteItem.builder().update(update.transactionUpdate(tableName, key(tenant, next.id()))).build());
+    ExpiryIndex.set(update, codes.pk(tenant, next.id()), next.activeFlag() ? next.expiresAt() : null);
+    Tx tx = new Tx().add(Part.CODE, TransactWriteItem.builder()
+        .update(update.transactionUpdate(tableName, codes.key(tenant, next.id()))).build());
     boolean switchingOn = next.activeFlag() && !current.code().activeFlag();
     if (switchingOn) {
-      items.add(markers.claim(tenant, next));
-      items.add(coupons.requireLive(tenant, next.couponId(), next.couponRev()));
+      tx.add(Part.TEXT_MARKER, markers.claim(tenant, next))
+          .add(Part.COUPON, coupons.requireLive(tenant, next.couponId(), next.couponRev()));
     } else if (!next.activeFlag() && current.code().activeFlag()) {
-      items.add(markers.release(tenant, current.code()));
+      tx.add(Part.TEXT_MARKER, markers.release(tenant, current.code()));
     }
     try {
-      Transactions.write(dynamo, TransactWriteItemsRequest.builder().transactItems(items).build());
-    } catch (TransactionCanceledException cancelled) {
-      throw new Refused(Transactions.failed(cancelled, 0) ? Refusal.CHANGED_MEANWHILE
-          : switchingOn && Transactions.failed(cancelled, 1) ? Refusal.CODE_TAKEN
-          : switchingOn && Transactions.failed(cancelled, 2) ? Refusal.COUPON_GONE : Refusal.CHANGED_MEANWHILE);
+      tx.commit(dynamo);
+    } catch (Tx.Cancelled cancelled) {
+      throw new Refused(cancelled.failed(Part.CODE) ? Refusal.CHANGED_MEANWHILE
+          : switchingOn && cancelled.failed(Part.TEXT_MARKER) ? Refusal.CODE_TAKEN
+          : switchingOn && cancelled.failed(Part.COUPON) ? Refusal.COUPON_GONE : Refusal.CHANGED_MEANWHILE);
     }
   }
 
@@ -173,14 +154,14 @@ public final class PromotionCodeStore {
     List<String> ids = new ArrayList<>();
     String after = null;
     while (true) {
-      Page<Map<String, AttributeValue>> page = index.page(new NewestFirstIndex.Source(Table.GSI3, Table.GSI3_PK,
+      Page<Stored> page = codes.page(new NewestFirstIndex.Source(Table.GSI3, Table.GSI3_PK,
           PromotionCodeMapper.couponIndex(tenant, couponId)), new ListRequest(100, null, null, null, null), after, null,
           item -> Attr.bool(item, PromotionCodeMapper.ACTIVE));
-      page.items().forEach(item -> ids.add(Attr.string(item, PromotionCodeMapper.ID)));
+      page.items().forEach(stored -> ids.add(stored.code().id()));
       if (!page.hasMore() || page.items().isEmpty()) {
         return ids;
       }
-      after = Attr.string(page.items().get(page.items().size() - 1), Table.GSI1_SK);
+      after = page.items().get(page.items().size() - 1).listKey();
     }
   }
 
@@ -200,11 +181,12 @@ public final class PromotionCodeStore {
       source = new NewestFirstIndex.Source(Table.GSI5, Table.GSI5_PK,
           PromotionCodeMapper.activeIndex(tenant, filter.active()));
     } else {
-      source = NewestFirstIndex.Source.list(Table.listKey(tenant, PromotionCodeMapper.TYPE));
+      source = codes.list(tenant);
     }
-    Page<Map<String, AttributeValue>> page = index.page(source, request, afterKey, beforeKey,
-        item -> keep.test(PromotionCodeMapper.fromItem(item)) && matches(filter, PromotionCodeMapper.fromItem(item)));
-    return new Page<>(page.items().stream().map(PromotionCodeStore::stored).toList(), page.hasMore());
+    return codes.page(source, request, afterKey, beforeKey, item -> {
+      PromotionCode code = PromotionCodeMapper.fromItem(item);
+      return keep.test(code) && matches(filter, code);
+    });
   }
 
   /** The filters the chosen index does not already guarantee, checked on the page's items. */
@@ -251,7 +233,7 @@ public final class PromotionCodeStore {
         PromotionCodeMapper.version(item));
   }
 
-  private static Map<String, AttributeValue> key(Tenant tenant, String id) {
-    return Map.of(Table.PK, Attr.s(Table.key(tenant, PromotionCodeMapper.TYPE, id)));
+  private Map<String, AttributeValue> key(Tenant tenant, String id) {
+    return codes.key(tenant, id);
   }
 }

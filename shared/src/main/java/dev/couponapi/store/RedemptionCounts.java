@@ -31,21 +31,27 @@ public final class RedemptionCounts {
     this.tableName = tableName;
   }
 
-  /** The counter updates: coupons first, then promotion codes, in the order given. */
-  List<TransactWriteItem> items(Tenant tenant, List<CouponCount> coupons, List<PromotionCodeCount> codes, Instant now) {
+  /** The coupons' counter updates, in the order given. */
+  List<TransactWriteItem> couponItems(Tenant tenant, List<CouponCount> coupons, Instant now) {
     List<TransactWriteItem> items = new ArrayList<>();
     for (CouponCount coupon : coupons) {
       UpdateExpression update = counter(coupon.count())
           .name("#deleted", CouponMapper.DELETED_AT).name("#rev", CouponMapper.REV).value(":rev", Attr.s(coupon.rev()))
-          .condition("attribute_not_exists(#deleted) AND #rev = :rev");
+          .condition(CouponMapper.LIVE_REVISION);
       room(update, coupon.maxRedemptions(), coupon.count());
       if (coupon.redeemBy() != null) {
         update.name("#redeemBy", CouponMapper.REDEEM_BY).value(":now", Attr.n(now.getEpochSecond()))
             .condition("#redeemBy > :now");
       }
       items.add(TransactWriteItem.builder().update(update.transactionUpdate(tableName,
-          CouponStore.couponKey(tenant, coupon.couponId()))).build());
+          Map.of(Table.PK, Attr.s(ObjectType.COUPON.key(tenant, coupon.couponId()))))).build());
     }
+    return items;
+  }
+
+  /** The promotion codes' counter updates, in the order given. */
+  List<TransactWriteItem> codeItems(Tenant tenant, List<PromotionCodeCount> codes, Instant now) {
+    List<TransactWriteItem> items = new ArrayList<>();
     for (PromotionCodeCount code : codes) {
       UpdateExpression update = counter(code.count())
           .name("#active", PromotionCodeMapper.ACTIVE).value(":true", Attr.bool(true))
@@ -58,7 +64,7 @@ public final class RedemptionCounts {
             .condition("#expires > :now");
       }
       items.add(TransactWriteItem.builder().update(update.transactionUpdate(tableName,
-          Map.of(Table.PK, Attr.s(Table.key(tenant, PromotionCodeMapper.TYPE, code.id()))))).build());
+          Map.of(Table.PK, Attr.s(ObjectType.PROMOTION_CODE.key(tenant, code.id()))))).build());
     }
     return items;
   }

@@ -46,12 +46,7 @@ public final class Table {
 
   private Table() {}
 
-  /** The partition key of one object: tenant, type, id. */
-  public static String key(Tenant tenant, String type, String id) {
-    return tenant.account() + "#" + tenant.mode() + "#" + type + "#" + id;
-  }
-
-  /** The GSI1 partition of a tenant's objects of one type. */
+  /** An index partition of a tenant's objects, by name (an {@link ObjectType}'s list, or a filter). */
   public static String listKey(Tenant tenant, String type) {
     return type + "#" + tenant.account() + "#" + tenant.mode();
   }

@@ -1,9 +1,7 @@
 package dev.couponapi.store;
 
 import java.util.List;
-import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
@@ -49,27 +47,6 @@ final class Transactions {
     }
   }
 
-  /** The item as it was, for a cancelled item that asked for ALL_OLD on a failed condition. */
-  static Map<String, AttributeValue> oldItem(TransactionCanceledException cancelled, int index) {
-    CancellationReason reason = reason(cancelled, index);
-    if (reason == null || !"ConditionalCheckFailed".equals(reason.code())) {
-      throw cancelled;
-    }
-    return reason.hasItem() ? reason.item() : Map.of();
-  }
-
-  static boolean failed(TransactionCanceledException cancelled, int index) {
-    CancellationReason reason = reason(cancelled, index);
-    return reason != null && "ConditionalCheckFailed".equals(reason.code());
-  }
-
-  /** Fails with {@link ClaimLost} when the idempotency record at {@code index} was not ours any more. */
-  static void requireHeld(TransactionCanceledException cancelled, int index) {
-    if (failed(cancelled, index)) {
-      throw new ClaimLost();
-    }
-  }
-
   private static boolean conflicted(TransactionCanceledException cancelled) {
     return reasons(cancelled).stream().anyMatch(reason -> "TransactionConflict".equals(reason.code()));
   }
@@ -82,8 +59,4 @@ final class Transactions {
     return cancelled.hasCancellationReasons() ? cancelled.cancellationReasons() : List.of();
   }
 
-  private static CancellationReason reason(TransactionCanceledException cancelled, int index) {
-    List<CancellationReason> reasons = reasons(cancelled);
-    return index < reasons.size() ? reasons.get(index) : null;
-  }
 }

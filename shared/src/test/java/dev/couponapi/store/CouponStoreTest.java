@@ -64,7 +64,8 @@ class CouponStoreTest {
   @Test
   void insert_refusesATakenId() {
     store.insert(TENANT, coupon("C1", 1), NOW, null);
-    assertThatThrownBy(() -> store.insert(TENANT, coupon("C1", 2), NOW, null)).isInstanceOf(CouponStore.IdTaken.class);
+    assertThatThrownBy(() -> store.insert(TENANT, coupon("C1", 2), NOW, null)).isInstanceOf(Refused.class)
+        .extracting(e -> ((Refused) e).reason()).isEqualTo(CouponStore.Refusal.ID_TAKEN);
     assertThat(store.find(TENANT, "C1").orElseThrow().coupon().created()).isEqualTo(1);
   }
 
@@ -78,7 +79,7 @@ class CouponStoreTest {
         try {
           store.insert(TENANT, coupon("RACE", created), NOW, null);
           return true;
-        } catch (CouponStore.IdTaken taken) {
+        } catch (Refused taken) {
           return false;
         }
       });
@@ -132,10 +133,10 @@ class CouponStoreTest {
     store.insert(TENANT, coupon("C1", 1), NOW, null);
     store.delete(TENANT, "C1", NOW);
     CouponChanges rename = new CouponChanges("x", new MetadataChange(false, Map.of(), List.of()), Map.of());
-    assertThatThrownBy(() -> store.update(TENANT, "C1", rename)).isInstanceOf(CouponStore.UpdateRefused.class)
-        .extracting(e -> ((CouponStore.UpdateRefused) e).refusal()).isEqualTo(CouponStore.Refusal.NOT_FOUND);
+    assertThatThrownBy(() -> store.update(TENANT, "C1", rename)).isInstanceOf(Refused.class)
+        .extracting(e -> ((Refused) e).reason()).isEqualTo(CouponStore.Refusal.NOT_FOUND);
     assertThatThrownBy(() -> store.update(TENANT, "NOPE", rename))
-        .extracting(e -> ((CouponStore.UpdateRefused) e).refusal()).isEqualTo(CouponStore.Refusal.NOT_FOUND);
+        .extracting(e -> ((Refused) e).reason()).isEqualTo(CouponStore.Refusal.NOT_FOUND);
     assertThat(test.snapshot()).noneMatch(item -> item.get("pk").s().endsWith("#NOPE"));
   }
 
@@ -147,10 +148,10 @@ class CouponStoreTest {
         .currencyOptions()).isEqualTo(Map.of("eur", 450L));
     assertThatThrownBy(() -> store.update(TENANT, "P",
         new CouponChanges(null, new MetadataChange(false, Map.of(), List.of()), Map.of("eur", 1L))))
-        .extracting(e -> ((CouponStore.UpdateRefused) e).refusal()).isEqualTo(CouponStore.Refusal.NOT_AMOUNT_OFF);
+        .extracting(e -> ((Refused) e).reason()).isEqualTo(CouponStore.Refusal.NOT_AMOUNT_OFF);
     assertThatThrownBy(() -> store.update(TENANT, "A",
         new CouponChanges(null, new MetadataChange(false, Map.of(), List.of()), Map.of("usd", 1L))))
-        .extracting(e -> ((CouponStore.UpdateRefused) e).refusal()).isEqualTo(CouponStore.Refusal.CURRENCY_REPEATED);
+        .extracting(e -> ((Refused) e).reason()).isEqualTo(CouponStore.Refusal.CURRENCY_REPEATED);
   }
 
   @Test
@@ -171,7 +172,7 @@ class CouponStoreTest {
     // one more key would make 51: refused, nothing written
     assertThatThrownBy(() -> store.update(TENANT, "C1",
         new CouponChanges(null, new MetadataChange(false, Map.of("another", "x"), List.of()), Map.of())))
-        .extracting(e -> ((CouponStore.UpdateRefused) e).refusal()).isEqualTo(CouponStore.Refusal.METADATA_FULL);
+        .extracting(e -> ((Refused) e).reason()).isEqualTo(CouponStore.Refusal.METADATA_FULL);
     assertThat(store.find(TENANT, "C1").orElseThrow().coupon().metadata()).hasSize(50).doesNotContainKey("another");
   }
 

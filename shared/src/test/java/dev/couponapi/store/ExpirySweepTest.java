@@ -43,9 +43,9 @@ class ExpirySweepTest {
       Coupon coupon = new Coupon("C" + i, start.getEpochSecond(), BigDecimal.TEN, null, null, Map.of(),
           CouponDuration.ONCE, null, null, i % (COUPONS / EXPIRING) == 0 ? redeemBy : null, null, Map.of(), null, 0,
           null, false);
-      String pk = Table.key(TENANT, CouponMapper.TYPE, coupon.id());
+      String pk = ObjectType.COUPON.key(TENANT, coupon.id());
       batch.add(WriteRequest.builder().putRequest(PutRequest.builder().item(CouponMapper.toItem(pk,
-          Table.listKey(TENANT, CouponMapper.TYPE), NewestFirstIndex.newListKey(coupon.created(), start), Ids.random(12),
+          ObjectType.COUPON.listKey(TENANT), NewestFirstIndex.newListKey(coupon.created(), start), Ids.random(12),
           coupon)).build()).build());
       if (batch.size() == 25) {
         write(batch);

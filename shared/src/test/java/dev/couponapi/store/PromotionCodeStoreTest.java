@@ -52,8 +52,8 @@ class PromotionCodeStoreTest {
     try {
       store.insert(TENANT, code, NOW, null);
       return true;
-    } catch (PromotionCodeStore.Refused refused) {
-      assertThat(refused.refusal()).isEqualTo(Refusal.CODE_TAKEN);
+    } catch (Refused refused) {
+      assertThat(refused.reason()).isEqualTo(Refusal.CODE_TAKEN);
       return false;
     }
   }
@@ -115,7 +115,7 @@ class PromotionCodeStoreTest {
 
     PromotionCodeStore.Stored firstNow = store.find(TENANT, first.id()).orElseThrow();
     assertThatThrownBy(() -> store.replace(TENANT, firstNow, first.withActive(true)))
-        .extracting(e -> ((PromotionCodeStore.Refused) e).refusal()).isEqualTo(Refusal.CODE_TAKEN);
+        .extracting(e -> ((Refused) e).reason()).isEqualTo(Refusal.CODE_TAKEN);
     assertThat(store.find(TENANT, first.id()).orElseThrow().code().activeFlag()).isFalse();
 
     store.replace(TENANT, store.find(TENANT, second.id()).orElseThrow(), second.withActive(false));
@@ -131,14 +131,14 @@ class PromotionCodeStoreTest {
     store.updateFields(TENANT, code.id(), new dev.couponapi.domain.MetadataChange(false, Map.of("k", "v"), List.of()),
         Map.of());
     assertThatThrownBy(() -> store.replace(TENANT, read, code.withActive(false)))
-        .extracting(e -> ((PromotionCodeStore.Refused) e).refusal()).isEqualTo(Refusal.CHANGED_MEANWHILE);
+        .extracting(e -> ((Refused) e).reason()).isEqualTo(Refusal.CHANGED_MEANWHILE);
   }
 
   @Test
   void aCouponDeletedBeforeTheWrite_failsTheCreate() {
     coupons.delete(TENANT, "C", NOW);
     assertThatThrownBy(() -> store.insert(TENANT, code("LATE", null, true), NOW, null))
-        .extracting(e -> ((PromotionCodeStore.Refused) e).refusal()).isEqualTo(Refusal.COUPON_GONE);
+        .extracting(e -> ((Refused) e).reason()).isEqualTo(Refusal.COUPON_GONE);
     assertThat(test.snapshot()).noneMatch(item -> item.get("pk").s().contains("#promo#"));
   }
 

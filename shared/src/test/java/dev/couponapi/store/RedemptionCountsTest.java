@@ -16,8 +16,8 @@ class RedemptionCountsTest {
 
   @Test
   void aCappedCouponWithADeadline_mustBeLiveThisRevision_withRoom_beforeRedeemBy() {
-    List<TransactWriteItem> items = counts.items(TENANT,
-        List.of(new RedemptionCounts.CouponCount("C", "rev1", 20L, 1_900_000_000L, 2)), List.of(),
+    List<TransactWriteItem> items = counts.couponItems(TENANT,
+        List.of(new RedemptionCounts.CouponCount("C", "rev1", 20L, 1_900_000_000L, 2)),
         Instant.ofEpochSecond(1_800_000_000L));
     var update = items.get(0).update();
     assertThat(update.updateExpression()).isEqualTo("SET #times = #times + :count");
@@ -29,7 +29,7 @@ class RedemptionCountsTest {
 
   @Test
   void aPromotionCode_mustBeOn_withRoom_forThisCustomer_unexpired() {
-    List<TransactWriteItem> items = counts.items(TENANT, List.of(),
+    List<TransactWriteItem> items = counts.codeItems(TENANT,
         List.of(new RedemptionCounts.PromotionCodeCount("promo_1", 15L, 1_900_000_000L, "cus_1", 1)),
         Instant.ofEpochSecond(1_800_000_000L));
     assertThat(items.get(0).update().conditionExpression()).isEqualTo("attribute_exists(pk) AND #active = :true "

@@ -1,0 +1,53 @@
+package dev.couponapi.store;
+
+import dev.couponapi.domain.Tenant;
+
+/**
+ * The kinds of item in the single table, and the one format of their partition keys:
+ * {@code <account>#<mode>#<type>#<id>}. Every key starts with the tenant, so tenants never meet
+ * (docs/design.md, "The table").
+ */
+public enum ObjectType {
+  COUPON("coupon"),
+  /** A coupon record moved aside when its id was reused; its id is the record's revision. */
+  COUPON_REVISION("coupon_rev"),
+  PROMOTION_CODE("promo"),
+  /** The uniqueness marker of a promotion code's text among active codes; its id is the lower-cased text. */
+  CODE_MARKER("pcode"),
+  CUSTOMER("customer"),
+  SUBSCRIPTION("sub"),
+  IDEMPOTENCY_KEY("idem");
+
+  private final String code;
+
+  ObjectType(String code) {
+    this.code = code;
+  }
+
+  /** The partition key of one object. */
+  public String key(Tenant tenant, String id) {
+    return tenant.account() + "#" + tenant.mode() + "#" + code + "#" + id;
+  }
+
+  /** The GSI1 partition that lists a tenant's objects of this type, newest first. */
+  public String listKey(Tenant tenant) {
+    return Table.listKey(tenant, code);
+  }
+
+  /** A partition key taken apart again. */
+  public record Key(Tenant tenant, ObjectType type, String id) {}
+
+  /** Parses {@code <account>#<mode>#<type>#<id>}; the id may contain '#'. */
+  public static Key parse(String pk) {
+    String[] parts = pk.split("#", 4);
+    if (parts.length < 4) {
+      throw new IllegalArgumentException("not an object key: " + pk);
+    }
+    for (ObjectType type : values()) {
+      if (type.code.equals(parts[2])) {
+        return new Key(new Tenant(parts[0], "live".equals(parts[1])), type, parts[3]);
+      }
+    }
+    throw new IllegalArgumentException("unknown object type in key: " + pk);
+  }
+}

@@ -1,0 +1,89 @@
+package dev.couponapi.store;
+
+import dev.couponapi.domain.Subscription;
+import dev.couponapi.domain.SubscriptionItem;
+import dev.couponapi.domain.Tenant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/** The only place that knows how a subscription and its items are laid out as an item, with its index keys. */
+final class SubscriptionMapper {
+
+  static final String ID = "id";
+  static final String CUSTOMER = "customer";
+  static final String CREATED = "created";
+  static final String CURRENCY = "currency";
+  static final String STATUS = "status";
+  static final String CANCELED_AT = "canceled_at";
+  static final String METADATA = MetadataUpdate.ATTRIBUTE;
+  static final String ITEMS = "items";
+  static final String DISCOUNTS = "discounts";
+  static final String LIVEMODE = "livemode";
+  static final String VERSION = "ver";
+
+  private SubscriptionMapper() {}
+
+  static String customerIndex(Tenant tenant, String customer) {
+    return Table.listKey(tenant, "subcustomer") + "#" + customer;
+  }
+
+  static String statusIndex(Tenant tenant, String status) {
+    return Table.listKey(tenant, "substatus") + "#" + status;
+  }
+
+  static Map<String, AttributeValue> toItem(Tenant tenant, Subscription subscription, String listKey) {
+    Map<String, AttributeValue> item = new HashMap<>();
+    item.put(Table.PK, Attr.s(ObjectType.SUBSCRIPTION.key(tenant, subscription.id())));
+    item.put(Table.GSI1_PK, Attr.s(ObjectType.SUBSCRIPTION.listKey(tenant)));
+    item.put(Table.GSI1_SK, Attr.s(listKey));
+    item.put(Table.GSI3_PK, Attr.s(customerIndex(tenant, subscription.customer())));
+    item.put(Table.GSI5_PK, Attr.s(statusIndex(tenant, subscription.status())));
+    item.put(ID, Attr.s(subscription.id()));
+    item.put(CUSTOMER, Attr.s(subscription.customer()));
+    item.put(CREATED, Attr.n(subscription.created()));
+    item.put(CURRENCY, Attr.s(subscription.currency()));
+    item.put(STATUS, Attr.s(subscription.status()));
+    Attr.putIfPresent(item, CANCELED_AT, subscription.canceledAt());
+    item.put(METADATA, Attr.stringMap(subscription.metadata()));
+    item.put(ITEMS, AttributeValue.fromL(subscription.items().stream().map(SubscriptionMapper::itemAttribute).toList()));
+    item.put(DISCOUNTS, DiscountMapper.toAttribute(subscription.discounts()));
+    item.put(LIVEMODE, Attr.bool(subscription.livemode()));
+    item.put(VERSION, Attr.n(0));
+    ExpiryIndex.put(item, Attr.string(item, Table.PK),
+        SubscriptionStore.nextEnd(subscription.discounts(), subscription.items()));
+    return item;
+  }
+
+  static AttributeValue itemAttribute(SubscriptionItem item) {
+    Map<String, AttributeValue> map = new HashMap<>();
+    map.put("id", Attr.s(item.id()));
+    map.put("created", Attr.n(item.created()));
+    map.put("currency", Attr.s(item.currency()));
+    map.put("product", Attr.s(item.product()));
+    map.put("unit_amount", Attr.n(item.unitAmount()));
+    map.put("interval", Attr.s(item.interval()));
+    map.put("interval_count", Attr.n(item.intervalCount()));
+    map.put("quantity", Attr.n(item.quantity()));
+    map.put("discounts", DiscountMapper.toAttribute(item.discounts()));
+    return AttributeValue.fromM(map);
+  }
+
+  private static SubscriptionItem item(AttributeValue value) {
+    Map<String, AttributeValue> map = value.m();
+    return new SubscriptionItem(Attr.string(map, "id"), Attr.longValue(map, "created"), Attr.string(map, "currency"),
+        Attr.string(map, "product"), Attr.longValue(map, "unit_amount"), Attr.string(map, "interval"),
+        Attr.longValue(map, "interval_count"), Attr.longValue(map, "quantity"),
+        DiscountMapper.fromList(map.get("discounts")));
+  }
+
+  static Subscription fromItem(Map<String, AttributeValue> item) {
+    AttributeValue items = item.get(ITEMS);
+    return new Subscription(Attr.string(item, ID), Attr.string(item, CUSTOMER),
+        Attr.longValue(item, CREATED), Attr.string(item, CURRENCY), Attr.string(item, STATUS),
+        Attr.longValue(item, CANCELED_AT), Attr.stringMap(item, METADATA),
+        items == null || !items.hasL() ? List.of() : items.l().stream().map(SubscriptionMapper::item).toList(),
+        DiscountMapper.fromList(item.get(DISCOUNTS)), Attr.bool(item, LIVEMODE));
+  }
+}

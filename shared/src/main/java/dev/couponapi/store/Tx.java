@@ -1,0 +1,109 @@
+package dev.couponapi.store;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+
+/**
+ * One {@code TransactWriteItems} whose items are named by the part they play (the coupon, its
+ * text marker, the n-th counter…), so that a cancellation is read by part, never by position.
+ * The idempotency record that rides along is a part of its own: when its claim was lost, the
+ * commit is a {@link ClaimLost}.
+ */
+final class Tx {
+
+  /** The part every transaction may carry: the completion of the request's idempotency record. */
+  enum Common { IDEMPOTENCY_RECORD }
+
+  private final List<TransactWriteItem> items = new ArrayList<>();
+  private final List<Enum<?>> parts = new ArrayList<>();
+
+  Tx add(Enum<?> part, TransactWriteItem item) {
+    items.add(item);
+    parts.add(part);
+    return this;
+  }
+
+  Tx addAll(Enum<?> part, List<TransactWriteItem> more) {
+    more.forEach(item -> add(part, item));
+    return this;
+  }
+
+  /** Adds the ride-along, if there is one. */
+  Tx rideAlong(RideAlong rideAlong) {
+    return rideAlong == null ? this : add(Common.IDEMPOTENCY_RECORD, rideAlong.item);
+  }
+
+  /**
+   * Commits, retrying collisions with concurrent transactions ({@link Transactions#write}). A
+   * refused condition is a {@link Cancelled} to read by part.
+   */
+  void commit(DynamoDbClient dynamo) {
+    try {
+      Transactions.write(dynamo, TransactWriteItemsRequest.builder().transactItems(items).build());
+    } catch (TransactionCanceledException cancelled) {
+      Cancelled refused = new Cancelled(cancelled);
+      if (refused.failed(Common.IDEMPOTENCY_RECORD)) {
+        throw new ClaimLost();
+      }
+      throw refused;
+    }
+  }
+
+  /** Why the transaction was cancelled, by part. */
+  final class Cancelled extends RuntimeException {
+    private final TransactionCanceledException cancelled;
+
+    private Cancelled(TransactionCanceledException cancelled) {
+      super("transaction cancelled", cancelled, false, false);
+      this.cancelled = cancelled;
+    }
+
+    boolean failed(Enum<?> part) {
+      return failedIndex(part) >= 0;
+    }
+
+    /** Which item of this part failed its condition (0 for the first of the part), or -1. */
+    int failedIndex(Enum<?> part) {
+      int ofPart = 0;
+      for (int i = 0; i < parts.size(); i++) {
+        if (parts.get(i) == part) {
+          if (conditionFailed(reason(i))) {
+            return ofPart;
+          }
+          ofPart++;
+        }
+      }
+      return -1;
+    }
+
+    /** The item as it was, for a part that asked for ALL_OLD and failed its condition. */
+    Map<String, AttributeValue> oldItem(Enum<?> part) {
+      CancellationReason reason = reason(parts.indexOf(part));
+      if (!conditionFailed(reason)) {
+        throw cancelled;
+      }
+      return reason.hasItem() ? reason.item() : Map.of();
+    }
+
+    /** The cancellation as DynamoDB gave it, for a refusal no part explains. */
+    TransactionCanceledException cause() {
+      return cancelled;
+    }
+
+    private CancellationReason reason(int index) {
+      List<CancellationReason> reasons = cancelled.hasCancellationReasons() ? cancelled.cancellationReasons() : List.of();
+      return index >= 0 && index < reasons.size() ? reasons.get(index) : null;
+    }
+
+    private static boolean conditionFailed(CancellationReason reason) {
+      return reason != null && "ConditionalCheckFailed".equals(reason.code());
+    }
+  }
+}

@@ -1,0 +1,116 @@
+package dev.couponapi.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.couponapi.domain.Customer;
+import dev.couponapi.domain.Discount;
+import dev.couponapi.domain.ListRequest;
+import dev.couponapi.domain.MetadataChange;
+import dev.couponapi.domain.Subscription;
+import dev.couponapi.domain.SubscriptionItem;
+import dev.couponapi.domain.Tenant;
+import dev.couponapi.testing.TestApp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
+
+/** Subscriptions in the table: a live customer, a version that guards every read-then-write, one cancel. */
+class SubscriptionStoreTest {
+
+  private static final Tenant TENANT = new Tenant("acct_substore", false);
+  private static final Instant NOW = TestApp.START;
+
+  private TestApp test;
+  private CustomerStore customers;
+  private SubscriptionStore store;
+
+  @BeforeEach
+  void setUp() {
+    test = new TestApp();
+    customers = new CustomerStore(test.dynamo, test.table);
+    store = new SubscriptionStore(test.dynamo, test.table, customers);
+    customers.insert(TENANT, new Customer("cus_1", NOW.getEpochSecond(), null, null, null, null, Map.of(), null, false),
+        NOW, Redemption.NONE, null);
+  }
+
+  private static Subscription subscription(String id, String customer, List<Discount> discounts) {
+    return new Subscription(id, customer, NOW.getEpochSecond(), "usd", Subscription.ACTIVE, null, Map.of(),
+        List.of(new SubscriptionItem("si_" + id, NOW.getEpochSecond(), "usd", "prod_A", 2000, "month", 1, 1,
+            List.of())), discounts, false);
+  }
+
+  private static Discount discount(String id) {
+    return new Discount(id, "C", "rev1", null, NOW.getEpochSecond(), null, "cus_1", "sub_1", null);
+  }
+
+  @Test
+  void insert_requiresAFreeId_andALiveCustomer_inOneTransaction() {
+    test.calls.reset();
+    store.insert(TENANT, subscription("sub_1", "cus_1", List.of()), NOW, Redemption.NONE, null);
+    TransactWriteItemsRequest written = (TransactWriteItemsRequest) test.calls.requests().get(0);
+    assertThat(written.transactItems().get(0).put().conditionExpression()).isEqualTo("attribute_not_exists(pk)");
+    assertThat(written.transactItems().get(1).conditionCheck().conditionExpression())
+        .isEqualTo("attribute_exists(pk) AND attribute_not_exists(#deleted)");
+    assertThat(store.find(TENANT, "sub_1").orElseThrow().subscription())
+        .isEqualTo(subscription("sub_1", "cus_1", List.of()));
+    customers.delete(TENANT, "cus_1", NOW);
+    assertThatThrownBy(() -> store.insert(TENANT, subscription("sub_2", "cus_1", List.of()), NOW, Redemption.NONE,
+        null)).isInstanceOf(Refused.class).satisfies(e -> {
+          assertThat(((Refused) e).reason()).isEqualTo(Redemption.Part.HOLDER);
+          assertThat(((Refused) e).index()).isEqualTo(1);
+        });
+    assertThat(store.find(TENANT, "sub_2")).isEmpty();
+  }
+
+  @Test
+  void replace_isGuardedByTheVersionRead_soAStaleReadChangesNothing() {
+    store.insert(TENANT, subscription("sub_1", "cus_1", List.of(discount("di_1"))), NOW, Redemption.NONE, null);
+    SubscriptionStore.Stored read = store.find(TENANT, "sub_1").orElseThrow();
+    test.calls.reset();
+    store.replace(TENANT, read, List.of(discount("di_2")), Map.of("plan", "pro"), Redemption.NONE, NOW);
+    TransactWriteItemsRequest written = (TransactWriteItemsRequest) test.calls.requests().get(0);
+    assertThat(written.transactItems().get(0).update().conditionExpression())
+        .isEqualTo("#ver = :ver AND #status = :active");
+    assertThatThrownBy(() -> store.replace(TENANT, read, List.of(), Map.of(), Redemption.NONE, NOW))
+        .isInstanceOf(Refused.class).extracting(e -> ((Refused) e).reason()).isEqualTo(Redemption.Part.HOLDER);
+    Subscription now = store.find(TENANT, "sub_1").orElseThrow().subscription();
+    assertThat(now.discounts()).extracting(Discount::id).containsExactly("di_2");
+    assertThat(now.metadata()).isEqualTo(Map.of("plan", "pro"));
+  }
+
+  @Test
+  void cancel_onlyOnce_andTheCanceledOneMovesToItsStatusList() {
+    store.insert(TENANT, subscription("sub_1", "cus_1", List.of()), NOW, Redemption.NONE, null);
+    store.insert(TENANT, subscription("sub_2", "cus_1", List.of()), NOW, Redemption.NONE, null);
+    assertThat(store.cancel(TENANT, "sub_1", NOW)).get().extracting(stored -> stored.subscription().status())
+        .isEqualTo(Subscription.CANCELED);
+    assertThat(store.cancel(TENANT, "sub_1", NOW)).isEmpty();
+    assertThat(store.cancel(TENANT, "sub_missing", NOW)).isEmpty();
+    ListRequest all = new ListRequest(10, null, null, null, null);
+    assertThat(store.page(TENANT, null, Subscription.CANCELED, all, null, null).items())
+        .extracting(stored -> stored.subscription().id()).containsExactly("sub_1");
+    assertThat(store.activeOf(TENANT, "cus_1")).extracting(stored -> stored.subscription().id())
+        .containsExactly("sub_2");
+  }
+
+  @Test
+  void removeDiscounts_returnsThem_thenFindsNone_andTellsAMissingSubscriptionApart() {
+    store.insert(TENANT, subscription("sub_1", "cus_1", List.of(discount("di_1"), discount("di_2"))), NOW,
+        Redemption.NONE, null);
+    assertThat(store.removeDiscounts(TENANT, "sub_1").discounts()).extracting(Discount::id)
+        .containsExactly("di_1", "di_2");
+    assertThat(store.removeDiscounts(TENANT, "sub_1")).isEqualTo(new SubscriptionStore.Removal(List.of(), false));
+    assertThat(store.removeDiscounts(TENANT, "sub_missing")).isEqualTo(new SubscriptionStore.Removal(List.of(), true));
+  }
+
+  @Test
+  void updateMetadata_ofAMissingSubscription_writesNothing() {
+    assertThat(store.updateMetadata(TENANT, "sub_missing", new MetadataChange(false, Map.of("a", "1"), List.of())))
+        .isEmpty();
+    assertThat(store.find(TENANT, "sub_missing")).isEmpty();
+  }
+}
