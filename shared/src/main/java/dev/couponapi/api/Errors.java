@@ -40,6 +40,23 @@ public final class Errors {
         "No such " + resourceName + ": '" + id + "'", param).asOutcome();
   }
 
+  /** {@code DELETE …/discount} of a holder without a discount in effect: 404 resource_missing (an outcome). */
+  public static ApiException noActiveDiscount(String holder, String id) {
+    return new ApiException(404, ApiException.INVALID_REQUEST, "resource_missing",
+        "No active discount for " + holder + ": " + SafeText.clip(id), null).asOutcome();
+  }
+
+  /** A coupon that can no longer be redeemed (past redeem_by or used up), named by {@code param}. */
+  public static ApiException couponExpired(String couponId, String param) {
+    return ApiException.invalid("coupon_expired", "Coupon expired: " + couponId, param).asOutcome();
+  }
+
+  /** A preview with nothing to invoice. */
+  public static ApiException noUpcomingInvoice(String customer) {
+    return new ApiException(404, ApiException.INVALID_REQUEST, "invoice_upcoming_none",
+        "No upcoming invoices for customer: " + customer, null).asOutcome();
+  }
+
   public static ApiException alreadyExists(String message, String param) {
     return ApiException.invalid("resource_already_exists", message, param).asOutcome();
   }

@@ -8,7 +8,6 @@ import dev.couponapi.http.PromotionCodeOperations;
 import dev.couponapi.http.CustomerOperations;
 import dev.couponapi.http.SubscriptionOperations;
 import dev.couponapi.http.InvoiceOperations;
-import dev.couponapi.http.DiscountHolderRendering;
 import dev.couponapi.service.ApiKeyService;
 import dev.couponapi.service.CouponService;
 import dev.couponapi.service.CustomerService;
@@ -72,12 +71,11 @@ public final class App {
     PromotionCodeStore codeStore = new PromotionCodeStore(dynamo, tableName, couponStore);
     SubscriptionStore subscriptionStore = new SubscriptionStore(dynamo, tableName, customerStore);
     DiscountService discounts = new DiscountService(couponStore, codeStore);
-    DiscountHolderRendering rendering = new DiscountHolderRendering(couponStore);
     this.promotionCodes = new PromotionCodeOperations(new PromotionCodeService(codeStore, couponStore, customerStore));
     this.customers = new CustomerOperations(new CustomerService(customerStore, subscriptionStore, discounts),
-        rendering);
+        discounts);
     this.subscriptions = new SubscriptionOperations(new SubscriptionService(subscriptionStore, customerStore,
-        discounts), rendering);
+        discounts), discounts);
     this.invoices = new InvoiceOperations(new PreviewService(customerStore, subscriptionStore, discounts));
     this.sweep = new ExpirySweep(new ExpiryQueue(dynamo, tableName), couponStore, codeStore, customerStore,
         subscriptionStore, clock);

@@ -2,6 +2,7 @@ package dev.couponapi.http;
 
 import dev.couponapi.domain.Customer;
 import dev.couponapi.service.CustomerService;
+import dev.couponapi.service.DiscountService;
 import dev.couponapi.service.HolderView;
 import dev.couponapi.wire.CustomerParams;
 import dev.couponapi.wire.CustomerRenderer;
@@ -17,11 +18,11 @@ public final class CustomerOperations {
   private static final String ONE = URL + "/{customer}";
 
   private final CustomerService customers;
-  private final DiscountHolderRendering rendering;
+  private final DiscountService discounts;
 
-  public CustomerOperations(CustomerService customers, DiscountHolderRendering rendering) {
+  public CustomerOperations(CustomerService customers, DiscountService discounts) {
     this.customers = customers;
-    this.rendering = rendering;
+    this.discounts = discounts;
   }
 
   public List<Operation> all() {
@@ -69,11 +70,11 @@ public final class CustomerOperations {
     return Operation.delete("DeleteCustomerDiscountFunction", ONE + "/discount", "customers.delete_discount")
         .expand(DiscountRenderer::expandable)
         .run(call -> DiscountRenderer.renderDeleted(customers.deleteDiscount(call.tenant(), call.id(), call.now()),
-            call.version(), call.now(), rendering.couponsOf(call.tenant()), call.expand()));
+            call.version(), call.now(), discounts.lookup(call.tenant())::of, call.expand()));
   }
 
   private Object render(Call call, Customer customer) {
-    return render(call, new HolderView<>(customer, rendering.couponsOf(call.tenant())));
+    return render(call, new HolderView<>(customer, discounts.lookup(call.tenant())::of));
   }
 
   private static Object render(Call call, HolderView<Customer> view) {

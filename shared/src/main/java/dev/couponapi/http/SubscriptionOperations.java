@@ -1,6 +1,7 @@
 package dev.couponapi.http;
 
 import dev.couponapi.domain.Subscription;
+import dev.couponapi.service.DiscountService;
 import dev.couponapi.service.HolderView;
 import dev.couponapi.service.SubscriptionService;
 import dev.couponapi.wire.DiscountRenderer;
@@ -16,11 +17,11 @@ public final class SubscriptionOperations {
   private static final String ONE = URL + "/{subscription_exposed_id}";
 
   private final SubscriptionService subscriptions;
-  private final DiscountHolderRendering rendering;
+  private final DiscountService discounts;
 
-  public SubscriptionOperations(SubscriptionService subscriptions, DiscountHolderRendering rendering) {
+  public SubscriptionOperations(SubscriptionService subscriptions, DiscountService discounts) {
     this.subscriptions = subscriptions;
-    this.rendering = rendering;
+    this.discounts = discounts;
   }
 
   public List<Operation> all() {
@@ -70,11 +71,11 @@ public final class SubscriptionOperations {
     return Operation.delete("DeleteSubscriptionDiscountFunction", ONE + "/discount", "subscriptions.delete_discount")
         .expand(DiscountRenderer::expandable)
         .run(call -> DiscountRenderer.renderDeleted(subscriptions.deleteDiscount(call.tenant(), call.id(), call.now()),
-            call.version(), call.now(), rendering.couponsOf(call.tenant()), call.expand()));
+            call.version(), call.now(), discounts.lookup(call.tenant())::of, call.expand()));
   }
 
   private Object render(Call call, Subscription subscription) {
-    return render(call, new HolderView<>(subscription, rendering.couponsOf(call.tenant())));
+    return render(call, new HolderView<>(subscription, discounts.lookup(call.tenant())::of));
   }
 
   private static Object render(Call call, HolderView<Subscription> view) {

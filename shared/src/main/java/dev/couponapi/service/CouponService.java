@@ -4,6 +4,7 @@ import dev.couponapi.domain.Coupon;
 import dev.couponapi.domain.CouponChanges;
 import dev.couponapi.domain.CouponDraft;
 import dev.couponapi.domain.ListRequest;
+import dev.couponapi.domain.MetadataChange;
 import dev.couponapi.domain.Page;
 import dev.couponapi.domain.Tenant;
 import dev.couponapi.store.CouponStore;
@@ -79,7 +80,7 @@ public final class CouponService {
             "currency_options can only be set on coupons with amount_off.").asOutcome();
         case CURRENCY_REPEATED -> Errors.invalid("currency_options",
             "currency_options cannot repeat the coupon's own currency.").asOutcome();
-        case METADATA_FULL -> Errors.invalid("metadata", "Metadata can have up to 50 keys.").asOutcome();
+        case METADATA_FULL -> MetadataChange.tooManyKeys("metadata").asOutcome();
         case ID_TAKEN -> throw new IllegalStateException("an update never takes an id");
       };
     }

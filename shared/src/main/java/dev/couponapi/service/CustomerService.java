@@ -1,6 +1,5 @@
 package dev.couponapi.service;
 
-import dev.couponapi.api.SafeText;
 import dev.couponapi.domain.Customer;
 import dev.couponapi.domain.CustomerChanges;
 import dev.couponapi.domain.Discount;
@@ -14,6 +13,7 @@ import dev.couponapi.store.Refused;
 import dev.couponapi.store.RideAlong;
 import dev.couponapi.store.SubscriptionStore;
 import dev.couponapi.api.ApiException;
+import dev.couponapi.api.Errors;
 import dev.couponapi.api.ApiVersion;
 import dev.couponapi.api.Ids;
 import java.time.Instant;
@@ -96,8 +96,7 @@ public final class CustomerService {
       throw noSuchCustomer(id, "id", 404);
     }
     if (removal.discount() == null || !removal.discount().inEffect(now)) {
-      throw new ApiException(404, ApiException.INVALID_REQUEST, "resource_missing",
-          "No active discount for customer: " + SafeText.clip(id), null).asOutcome();
+      throw Errors.noActiveDiscount("customer", id);
     }
     return removal.discount();
   }

@@ -250,7 +250,7 @@ public final class DiscountService {
   }
 
   private static ApiException couponExpired(Coupon coupon, String param) {
-    return ApiException.invalid("coupon_expired", "Coupon expired: " + coupon.id(), param).asOutcome();
+    return Errors.couponExpired(coupon.id(), param);
   }
 
   private static ApiException refused(String param, String message) {

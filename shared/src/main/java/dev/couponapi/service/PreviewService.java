@@ -3,7 +3,6 @@ package dev.couponapi.service;
 import dev.couponapi.domain.Coupon;
 import dev.couponapi.domain.Customer;
 import dev.couponapi.domain.Discount;
-import dev.couponapi.domain.DiscountRequest;
 import dev.couponapi.domain.InvoiceMath;
 import dev.couponapi.domain.Preview;
 import dev.couponapi.domain.PreviewRequest;
@@ -13,7 +12,6 @@ import dev.couponapi.domain.SubscriptionItem;
 import dev.couponapi.domain.Tenant;
 import dev.couponapi.store.CustomerStore;
 import dev.couponapi.store.SubscriptionStore;
-import dev.couponapi.api.ApiException;
 import dev.couponapi.api.ApiVersion;
 import dev.couponapi.api.Errors;
 import java.time.Instant;
@@ -52,8 +50,7 @@ public final class PreviewService {
         .map(CustomerStore.Stored::customer)
         .orElseThrow(() -> Lookups.noSuch("customer", customerId, "customer", 400));
     if (subscription == null && request.newSubscriptionItems().isEmpty() && request.invoiceItems().isEmpty()) {
-      throw new ApiException(404, ApiException.INVALID_REQUEST, "invoice_upcoming_none",
-          "No upcoming invoices for customer: " + customer.id(), null).asOutcome();
+      throw Errors.noUpcomingInvoice(customer.id());
     }
     String currency = currency(request, subscription, customer);
     CouponLookup lookup = discounts.lookup(tenant);

@@ -2,6 +2,7 @@ package dev.couponapi.service;
 
 import dev.couponapi.domain.Coupon;
 import dev.couponapi.domain.ListRequest;
+import dev.couponapi.domain.MetadataChange;
 import dev.couponapi.domain.Page;
 import dev.couponapi.domain.PromotionCode;
 import dev.couponapi.domain.PromotionCodeChanges;
@@ -17,7 +18,6 @@ import dev.couponapi.store.RideAlong;
 import dev.couponapi.api.ApiException;
 import dev.couponapi.api.Errors;
 import dev.couponapi.api.Ids;
-import dev.couponapi.wire.ParamBinder;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
@@ -52,7 +52,7 @@ public final class PromotionCodeService {
         .orElseThrow(() -> Lookups.noSuch("coupon", draft.couponId(), draft.couponParam(), 400));
     Coupon coupon = stored.coupon();
     if (!coupon.valid(now)) {
-      throw ApiException.invalid("coupon_expired", "Coupon expired: " + coupon.id(), draft.couponParam()).asOutcome();
+      throw Errors.couponExpired(coupon.id(), draft.couponParam());
     }
     if (draft.customer() != null && !customers.exists(tenant, draft.customer())) {
       throw Lookups.noSuch("customer", draft.customer(), "customer", 400);
@@ -115,7 +115,7 @@ public final class PromotionCodeService {
     PromotionCode code = current.code();
     Coupon coupon = new CouponLookup(coupons, tenant).of(code);
     Map<String, String> metadata = changes.metadata().applyTo(code.metadata());
-    if (metadata.size() > ParamBinder.METADATA_MAX_KEYS) {
+    if (metadata.size() > MetadataChange.MAX_KEYS) {
       throw refusal(Refusal.METADATA_FULL, id);
     }
     Map<String, Long> options = new HashMap<>(code.restrictions().currencyOptions());
@@ -189,7 +189,7 @@ public final class PromotionCodeService {
       case NOT_FOUND -> noSuchCode(id, "id", 404);
       case CURRENCY_REPEATED -> Errors.invalid("restrictions[currency_options]",
           "restrictions[currency_options] cannot repeat minimum_amount_currency.").asOutcome();
-      case METADATA_FULL -> Errors.invalid("metadata", "Metadata can have up to 50 keys.").asOutcome();
+      case METADATA_FULL -> MetadataChange.tooManyKeys("metadata").asOutcome();
       default -> Errors.lockTimeout();
     };
   }

@@ -1,6 +1,5 @@
 package dev.couponapi.service;
 
-import dev.couponapi.api.SafeText;
 import dev.couponapi.domain.Customer;
 import dev.couponapi.domain.Discount;
 import dev.couponapi.domain.DiscountRequest;
@@ -154,8 +153,7 @@ public final class SubscriptionService {
       throw noSuchSubscription(id, "id", 404);
     }
     return removal.discounts().stream().filter(discount -> discount.inEffect(now)).findFirst()
-        .orElseThrow(() -> new ApiException(404, ApiException.INVALID_REQUEST, "resource_missing",
-            "No active discount for subscription: " + SafeText.clip(id), null).asOutcome());
+        .orElseThrow(() -> Errors.noActiveDiscount("subscription", id));
   }
 
   /** A page; without {@code status} only active subscriptions, as Stripe lists them; {@code all}: every one. */

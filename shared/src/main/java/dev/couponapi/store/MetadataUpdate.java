@@ -1,7 +1,6 @@
 package dev.couponapi.store;
 
 import dev.couponapi.domain.MetadataChange;
-import dev.couponapi.wire.ParamBinder;
 import java.util.HashMap;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -42,7 +41,7 @@ final class MetadataUpdate {
       return;
     }
     if (pinned == null) {
-      update.value(":mdroom", Attr.n(ParamBinder.METADATA_MAX_KEYS - change.set().size()))
+      update.value(":mdroom", Attr.n(MetadataChange.MAX_KEYS - change.set().size()))
           .condition("size(#md) <= :mdroom");
       return;
     }
@@ -62,6 +61,6 @@ final class MetadataUpdate {
 
   /** Whether applying the change to the item's metadata really breaks the key limit. */
   static boolean exceedsLimit(Map<String, AttributeValue> item, MetadataChange change) {
-    return change.applyTo(new HashMap<>(Attr.stringMap(item, ATTRIBUTE))).size() > ParamBinder.METADATA_MAX_KEYS;
+    return change.applyTo(new HashMap<>(Attr.stringMap(item, ATTRIBUTE))).size() > MetadataChange.MAX_KEYS;
   }
 }

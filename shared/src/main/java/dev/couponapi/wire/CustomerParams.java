@@ -1,6 +1,5 @@
 package dev.couponapi.wire;
 
-import dev.couponapi.api.ApiVersion;
 import dev.couponapi.api.Ids;
 import dev.couponapi.domain.CustomerChanges;
 import dev.couponapi.domain.MetadataChange;

@@ -27,10 +27,6 @@ import java.util.regex.Pattern;
  */
 public final class ParamBinder {
 
-  public static final int METADATA_MAX_KEYS = 50;
-  public static final int METADATA_MAX_KEY_LENGTH = 40;
-  public static final int METADATA_MAX_VALUE_LENGTH = 500;
-
   private static final Pattern INTEGER = Pattern.compile("-?[0-9]{1,30}");
   private static final Pattern DECIMAL = Pattern.compile("-?[0-9]{1,30}(\\.[0-9]{1,30})?");
 
@@ -211,11 +207,12 @@ public final class ParamBinder {
       if (!(entry.getValue() instanceof String value)) {
         throw Errors.invalid(keyName, "Invalid metadata: values must be strings, not hashes or arrays.");
       }
-      if (key.length() > METADATA_MAX_KEY_LENGTH) {
-        throw Errors.invalid(keyName, "Metadata keys can have up to " + METADATA_MAX_KEY_LENGTH + " characters.");
+      if (key.length() > MetadataChange.MAX_KEY_LENGTH) {
+        throw Errors.invalid(keyName, "Metadata keys can have up to " + MetadataChange.MAX_KEY_LENGTH + " characters.");
       }
-      if (value.length() > METADATA_MAX_VALUE_LENGTH) {
-        throw Errors.invalid(keyName, "Metadata values can have up to " + METADATA_MAX_VALUE_LENGTH + " characters.");
+      if (value.length() > MetadataChange.MAX_VALUE_LENGTH) {
+        throw Errors.invalid(keyName, "Metadata values can have up to " + MetadataChange.MAX_VALUE_LENGTH
+            + " characters.");
       }
       if (value.isEmpty()) {
         remove.add(key);
@@ -223,8 +220,8 @@ public final class ParamBinder {
         set.put(key, value);
       }
     }
-    if (set.size() > METADATA_MAX_KEYS) {
-      throw Errors.invalid(name, "Metadata can have up to " + METADATA_MAX_KEYS + " keys.");
+    if (set.size() > MetadataChange.MAX_KEYS) {
+      throw MetadataChange.tooManyKeys(name);
     }
     return new MetadataChange(false, set, remove);
   }
