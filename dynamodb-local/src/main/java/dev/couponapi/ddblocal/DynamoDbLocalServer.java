@@ -1,5 +1,7 @@
 package dev.couponapi.ddblocal;
 
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.lang.reflect.Field;
 import java.net.URI;
 import java.nio.file.Files;
@@ -57,7 +59,7 @@ public final class DynamoDbLocalServer implements AutoCloseable {
       args.add(dataDir.toAbsolutePath().toString());
     }
     try {
-      DynamoDBProxyServer server = ServerRunner.createServerFromCommandLineArgs(args.toArray(String[]::new));
+      DynamoDBProxyServer server = quietly(() -> ServerRunner.createServerFromCommandLineArgs(args.toArray(String[]::new)));
       ServerConnector connector = connectorOf(server);
       // DynamoDB Local has no host option and refuses port 0 on its command line: set both on Jetty.
       connector.setHost("127.0.0.1");
@@ -66,6 +68,25 @@ public final class DynamoDbLocalServer implements AutoCloseable {
       return new DynamoDbLocalServer(server, connector);
     } catch (Exception e) {
       throw new IllegalStateException("DynamoDB Local did not start on port " + port + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** A step that may fail. */
+  private interface Step<T> {
+    T run() throws Exception;
+  }
+
+  /**
+   * Runs {@code step} with standard output muted: DynamoDB Local prints its configuration banner
+   * there, whose "Port: 8000" is the command-line port, not the one it ends up listening on.
+   */
+  private static synchronized <T> T quietly(Step<T> step) throws Exception {
+    PrintStream out = System.out;
+    System.setOut(new PrintStream(OutputStream.nullOutputStream()));
+    try {
+      return step.run();
+    } finally {
+      System.setOut(out);
     }
   }
 

@@ -225,8 +225,8 @@ class EventsContractTest {
         "percent_off=5&redeem_by=" + soon, new Tenant("acct_cli", false)));
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     LocalMain main = new LocalMain(LocalApi.home(), new PrintStream(out, true, StandardCharsets.UTF_8), System.err);
-    assertThat(main.run(new LocalMain.Options(new String[] {"sweep", "--now", Long.toString(soon + 60),
-        "--endpoint", endpoint}))).isZero();
+    assertThat(main.run(new String[] {"sweep", "--now", Long.toString(soon + 60),
+        "--endpoint", endpoint})).isZero();
     assertThat(out.toString(StandardCharsets.UTF_8)).contains("coupons_expired: 1").contains("complete: true");
   }
 
@@ -240,9 +240,9 @@ class EventsContractTest {
   void runLocalInvoke_printsTheHandlersResponse() throws Exception {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     LocalMain main = new LocalMain(LocalApi.home(), new PrintStream(out, true, StandardCharsets.UTF_8), System.err);
-    int status = main.run(new LocalMain.Options(new String[] {"invoke", "ListCouponsFunction", "-e",
+    int status = main.run(new String[] {"invoke", "ListCouponsFunction", "-e",
         eventFile("ListCouponsFunction").toString(), "--endpoint",
-        dev.couponapi.testing.LocalDynamo.server().endpoint().toString()}));
+        dev.couponapi.testing.LocalDynamo.server().endpoint().toString()});
     assertThat(status).isZero();
     Map<String, Object> response = Json.readObject(out.toString(StandardCharsets.UTF_8).trim());
     assertThat(response.get("statusCode")).isEqualTo(200);

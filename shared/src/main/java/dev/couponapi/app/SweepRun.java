@@ -21,10 +21,20 @@ public final class SweepRun {
 
   /** {@code input}: the schedule's Input, e.g. {@code {"max_items": 1000}}; anything else is the default. */
   public Map<String, Object> run(Map<String, Object> input) {
+    return report(input, "expiry_sweep", sweep::run);
+  }
+
+  /** What {@link #run} would do now, without writing anything. */
+  public Map<String, Object> dryRun(Map<String, Object> input) {
+    return report(input, "expiry_sweep_dry_run", sweep::dryRun);
+  }
+
+  private Map<String, Object> report(Map<String, Object> input, String operation,
+      java.util.function.IntFunction<ExpirySweep.Summary> sweeping) {
     Object max = input == null ? null : input.get("max_items");
     int maxItems = max instanceof Number number && number.intValue() > 0 ? number.intValue() : DEFAULT_MAX_ITEMS;
     long started = System.nanoTime();
-    ExpirySweep.Summary summary = sweep.run(maxItems);
+    ExpirySweep.Summary summary = sweeping.apply(maxItems);
     Map<String, Object> result = new LinkedHashMap<>();
     result.put("examined", summary.examined());
     result.put("coupons_expired", summary.couponsExpired());
@@ -36,7 +46,7 @@ public final class SweepRun {
     result.put("swept_through", summary.sweptThrough());
     Map<String, Object> line = new LinkedHashMap<>();
     line.put("level", "INFO");
-    line.put("operation", "expiry_sweep");
+    line.put("operation", operation);
     line.putAll(result);
     line.put("ms", (System.nanoTime() - started) / 1_000_000);
     log.println(Json.writeString(line));

@@ -10,9 +10,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Set;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * The scheduled expiry sweep. Reads already refuse what has expired; the sweep makes the stored
@@ -20,7 +20,8 @@ import java.util.Set;
  * switched off, codes past {@code expires_at} are switched off, discounts past their {@code end} are
  * removed from their customer or subscription. Each effect is a conditional write, so two sweeps
  * may overlap; an object leaves the expiry index when handled, so a run can stop anywhere and the
- * next one resumes.
+ * next one resumes. A dry run reads the same entries and reports what a run would do, writing
+ * nothing (docs/design.md, "The expiry sweep").
  */
 public final class ExpirySweep {
 
@@ -45,13 +46,22 @@ public final class ExpirySweep {
     this.clock = clock;
   }
 
-  /** What one run did. {@code complete}: nothing due is left; otherwise the next run continues. */
+  /** What one run did (or, dry, would do). {@code complete}: nothing due is left; otherwise the next run continues. */
   public record Summary(long examined, long couponsExpired, long promotionCodesSwitchedOff,
       long customerDiscountsEnded, long subscriptionsUpdated, long alreadyHandled, boolean complete,
       String sweptThrough) {}
 
   /** Handles at most {@code maxItems} due objects. */
   public Summary run(int maxItems) {
+    return sweep(maxItems, new Apply());
+  }
+
+  /** What {@link #run} would do now, read without writing anything. */
+  public Summary dryRun(int maxItems) {
+    return sweep(maxItems, new Foresee());
+  }
+
+  private Summary sweep(int maxItems, Effects effects) {
     Instant now = clock.instant();
     LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
     LocalDate day = queue.sweptThrough().map(swept -> swept.plusDays(1))
@@ -59,66 +69,130 @@ public final class ExpirySweep {
     Tally tally = new Tally();
     for (; !day.isAfter(today); day = day.plusDays(1)) {
       for (int shard = 0; shard < ExpiryIndex.SHARDS; shard++) {
-        if (!drain(day, shard, now, maxItems, tally)) {
+        if (!drain(day, shard, now, maxItems, tally, effects)) {
           return tally.summary(false, queue.sweptThrough());
         }
       }
-      if (day.isBefore(today)) {
+      if (day.isBefore(today) && effects.writes()) {
         queue.markSwept(day);
       }
     }
     return tally.summary(true, queue.sweptThrough());
   }
 
-  /** Empties one day's shard of what is due; false when the run's budget ran out first. */
-  private boolean drain(LocalDate day, int shard, Instant now, int maxItems, Tally tally) {
-    Set<String> seen = new HashSet<>();
+  /** Goes through one day's shard of what is due; false when the run's budget ran out first. */
+  private boolean drain(LocalDate day, int shard, Instant now, int maxItems, Tally tally, Effects effects) {
+    Map<String, AttributeValue> start = null;
     while (true) {
       if (tally.examined >= maxItems) {
         return false;
       }
       int limit = (int) Math.min(BATCH, maxItems - tally.examined);
-      List<ExpiryQueue.Due> due = queue.due(day, shard, now, limit);
-      // an entry still listed after it was handled is the index catching up: do not take it twice
-      List<ExpiryQueue.Due> fresh = due.stream().filter(entry -> seen.add(entry.type() + "#" + entry.id())).toList();
-      for (ExpiryQueue.Due entry : fresh) {
-        handle(entry, now, tally);
+      ExpiryQueue.DuePage page = queue.due(day, shard, now, limit, start);
+      for (ExpiryQueue.Due entry : page.entries()) {
+        handle(entry, now, tally, effects);
       }
-      if (fresh.isEmpty() || due.size() < limit) {
+      if (page.next() == null) {
         return true;
       }
+      start = page.next();
     }
   }
 
-  private void handle(ExpiryQueue.Due entry, Instant now, Tally tally) {
+  private void handle(ExpiryQueue.Due entry, Instant now, Tally tally, Effects effects) {
     tally.examined++;
     boolean effect;
     switch (entry.type()) {
       case COUPON -> {
         // its codes first: a run that stops in between finds the coupon still due and finishes it
         for (String code : codes.activeCodesOf(entry.tenant(), entry.id())) {
-          if (codes.switchOffExpired(entry.tenant(), code)) {
+          if (effects.switchOffCode(entry, code, now)) {
             tally.codes++;
           }
         }
-        effect = coupons.expire(entry.tenant(), entry.id(), now);
+        effect = effects.expireCoupon(entry, now);
         tally.coupons += effect ? 1 : 0;
       }
       case PROMOTION_CODE -> {
-        effect = codes.switchOffExpired(entry.tenant(), entry.id());
+        effect = effects.switchOffCode(entry, entry.id(), now);
         tally.codes += effect ? 1 : 0;
       }
       case CUSTOMER -> {
-        effect = customers.endDiscount(entry.tenant(), entry.id(), entry.indexKey(), now);
+        effect = effects.endCustomerDiscount(entry, now);
         tally.customers += effect ? 1 : 0;
       }
       case SUBSCRIPTION -> {
-        effect = subscriptions.endDiscounts(entry.tenant(), entry.id(), entry.indexKey(), now);
+        effect = effects.endSubscriptionDiscounts(entry, now);
         tally.subscriptions += effect ? 1 : 0;
       }
       default -> effect = false;
     }
     tally.alreadyHandled += effect ? 0 : 1;
+  }
+
+  /** What the sweep does to one due object: true when it had (or would have) an effect. */
+  private interface Effects {
+    boolean writes();
+
+    boolean expireCoupon(ExpiryQueue.Due entry, Instant now);
+
+    boolean switchOffCode(ExpiryQueue.Due entry, String codeId, Instant now);
+
+    boolean endCustomerDiscount(ExpiryQueue.Due entry, Instant now);
+
+    boolean endSubscriptionDiscounts(ExpiryQueue.Due entry, Instant now);
+  }
+
+  /** The sweep itself: one conditional write per effect. */
+  private final class Apply implements Effects {
+    public boolean writes() {
+      return true;
+    }
+
+    public boolean expireCoupon(ExpiryQueue.Due entry, Instant now) {
+      return coupons.expire(entry.tenant(), entry.id(), now);
+    }
+
+    public boolean switchOffCode(ExpiryQueue.Due entry, String codeId, Instant now) {
+      return codes.switchOffExpired(entry.tenant(), codeId);
+    }
+
+    public boolean endCustomerDiscount(ExpiryQueue.Due entry, Instant now) {
+      return customers.endDiscount(entry.tenant(), entry.id(), entry.indexKey(), now);
+    }
+
+    public boolean endSubscriptionDiscounts(ExpiryQueue.Due entry, Instant now) {
+      return subscriptions.endDiscounts(entry.tenant(), entry.id(), entry.indexKey(), now);
+    }
+  }
+
+  /** A dry run: reads each object and says whether the write would have found something to do. */
+  private final class Foresee implements Effects {
+    public boolean writes() {
+      return false;
+    }
+
+    public boolean expireCoupon(ExpiryQueue.Due entry, Instant now) {
+      return coupons.find(entry.tenant(), entry.id()).map(CouponStore.Stored::coupon)
+          .filter(coupon -> !coupon.deleted() && coupon.pastRedeemBy(now)).isPresent();
+    }
+
+    public boolean switchOffCode(ExpiryQueue.Due entry, String codeId, Instant now) {
+      return codes.find(entry.tenant(), codeId).filter(stored -> stored.code().activeFlag()).isPresent();
+    }
+
+    public boolean endCustomerDiscount(ExpiryQueue.Due entry, Instant now) {
+      return customers.find(entry.tenant(), entry.id()).map(stored -> stored.customer().discount())
+          .filter(discount -> !discount.inEffect(now)).isPresent();
+    }
+
+    public boolean endSubscriptionDiscounts(ExpiryQueue.Due entry, Instant now) {
+      return subscriptions.find(entry.tenant(), entry.id()).map(SubscriptionStore.Stored::subscription)
+          .filter(subscription -> subscription.discountsAt(now).size() < subscription.discounts().size()
+              || subscription.items().stream().anyMatch(item -> item.discounts().stream()
+                  .anyMatch(discount -> !discount.inEffect(now))))
+          .isPresent();
+    }
   }
 
   private static final class Tally {
@@ -129,7 +203,7 @@ public final class ExpirySweep {
     long subscriptions;
     long alreadyHandled;
 
-    Summary summary(boolean complete, java.util.Optional<LocalDate> sweptThrough) {
+    Summary summary(boolean complete, Optional<LocalDate> sweptThrough) {
       return new Summary(examined, coupons, codes, customers, subscriptions, alreadyHandled, complete,
           sweptThrough.map(LocalDate::toString).orElse(null));
     }

@@ -10,6 +10,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
 /**
  * What the expiry index says is due, and how far the sweep has come. Reading it costs in
@@ -32,9 +33,15 @@ public final class ExpiryQueue {
   /** One due object: its key, parsed, and the index entry that named it. */
   public record Due(Tenant tenant, ObjectType type, String id, String indexKey) {}
 
-  /** Up to {@code limit} entries due at {@code now} in one day's shard, earliest first. */
-  public List<Due> due(LocalDate day, int shard, Instant now, int limit) {
-    return dynamo.query(QueryRequest.builder()
+  /** A page of due entries, and where the next one starts (null: the shard has no more due). */
+  public record DuePage(List<Due> entries, Map<String, AttributeValue> next) {}
+
+  /**
+   * Up to {@code limit} entries due at {@code now} in one day's shard, earliest first, starting
+   * after {@code start} (a previous page's {@code next}, or null for the first page).
+   */
+  public DuePage due(LocalDate day, int shard, Instant now, int limit, Map<String, AttributeValue> start) {
+    QueryResponse response = dynamo.query(QueryRequest.builder()
         .tableName(tableName)
         .indexName(Table.GSI6)
         .keyConditionExpression("#pk = :pk AND #sk <= :due")
@@ -42,8 +49,12 @@ public final class ExpiryQueue {
         .expressionAttributeValues(Map.of(
             ":pk", Attr.s(ExpiryIndex.partition(ExpiryIndex.DAY.format(day), shard)),
             ":due", Attr.s(String.format("%010d~", now.getEpochSecond()))))
+        .exclusiveStartKey(start)
         .limit(limit)
-        .build()).items().stream().map(ExpiryQueue::due).toList();
+        .build());
+    Map<String, AttributeValue> next = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
+        ? response.lastEvaluatedKey() : null;
+    return new DuePage(response.items().stream().map(ExpiryQueue::due).toList(), next);
   }
 
   /** The last day whose every shard the sweep has emptied, if any. */

@@ -1,0 +1,159 @@
+package dev.couponapi.local;
+
+import dev.couponapi.api.ApiVersion;
+import dev.couponapi.app.App;
+import dev.couponapi.app.SweepRun;
+import dev.couponapi.ddblocal.DynamoDbLocalServer;
+import dev.couponapi.domain.ApiKeys;
+import dev.couponapi.domain.Tenant;
+import dev.couponapi.sam.SamTemplate;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/** {@code serve}: the whole API on DynamoDB Local, with the expiry sweep on the template's schedule. */
+final class ServeCommand implements Command {
+
+  static final String KEY_FILE = "local-test-key";
+
+  private static final Options.Flag PORT = Options.value("--port", "N", "the API's port (default 3000; 0 picks one)");
+  private static final Options.Flag IN_MEMORY = Options.flag("--in-memory", "keep nothing when it stops");
+  private static final Options.Flag API_KEY = Options.value("--api-key", "sk_test_...",
+      "register this key for the local test account");
+  private static final Options.Flag DYNAMODB_PORT = Options.value("--dynamodb-port", "N",
+      "DynamoDB Local's port (default 8000; 0 picks one)");
+  private static final Options.Flag SWEEP_EVERY = Options.value("--sweep-every", "SECONDS",
+      "the expiry sweep's schedule (default: the template's SweepRateMinutes)");
+
+  public String name() {
+    return "serve";
+  }
+
+  public String arguments() {
+    return "";
+  }
+
+  public List<Options.Flag> options() {
+    return List.of(PORT, LocalData.DATA, IN_MEMORY, API_KEY, DYNAMODB_PORT, SWEEP_EVERY);
+  }
+
+  public int run(Options options, Context context) throws Exception {
+    int port = options.intValue(PORT.name(), 3000, 0, 65535);
+    int dynamoPort = options.intValue(DYNAMODB_PORT.name(), 8000, 0, 65535);
+    String requestedKey = options.value(API_KEY.name());
+    if (requestedKey != null && (!ApiKeys.isSecretKeyFormat(requestedKey) || ApiKeys.isLive(requestedKey))) {
+      throw new Options.UsageError("--api-key takes a test secret key: sk_test_ followed by 16 or more letters or "
+          + "digits");
+    }
+    boolean inMemory = options.flag(IN_MEMORY.name());
+    Path data = LocalData.directory(options, context.home());
+    SamTemplate template = SamTemplate.load(context.home().resolve("template.yaml"));
+    int sweepEvery = options.intValue(SWEEP_EVERY.name(),
+        60 * Integer.parseInt(template.parameterDefault("SweepRateMinutes")), 1, 86_400);
+    try (DynamoDbLocalServer dynamoLocal = startDynamo(dynamoPort, inMemory ? null : data, context)) {
+      DynamoDbClient dynamo = dynamoLocal.client();
+      LocalTable.ensure(dynamo, LocalTable.NAME);
+      App app = new App(dynamo, LocalTable.NAME, Clock.systemUTC(), defaultVersion(template));
+      String key = testKey(app, requestedKey, inMemory ? null : data);
+      ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "expiry-sweep");
+        thread.setDaemon(true);
+        return thread;
+      });
+      SweepRun sweepRun = new SweepRun(app.sweep(), context.out());
+      int maxItems = Integer.parseInt(template.parameterDefault("SweepMaxItems"));
+      scheduler.scheduleWithFixedDelay(() -> {
+        try {
+          sweepRun.run(Map.of("max_items", maxItems));
+        } catch (RuntimeException failed) {
+          context.err().println("expiry sweep failed: " + failed);
+        }
+      }, sweepEvery, sweepEvery, TimeUnit.SECONDS);
+      try (LocalGateway gateway = new LocalGateway(FunctionHost.forApp(template, app), port)) {
+        Path endpointFile = inMemory ? null : data.resolve(LocalData.ENDPOINT_FILE);
+        if (endpointFile != null) {
+          Files.writeString(endpointFile, dynamoLocal.endpoint().toString());
+        }
+        printBanner(context, gateway, dynamoLocal, inMemory, data, key, sweepEvery);
+        awaitShutdown(endpointFile);
+      }
+    }
+    return 0;
+  }
+
+  private static void printBanner(Context context, LocalGateway gateway, DynamoDbLocalServer dynamoLocal,
+      boolean inMemory, Path data, String key, int sweepEvery) {
+    context.out().println("Coupons API      " + gateway.url());
+    context.out().println("DynamoDB Local   " + dynamoLocal.endpoint() + "  (table " + LocalTable.NAME + ", "
+        + (inMemory ? "in memory" : "data in " + context.home().relativize(data.toAbsolutePath())) + ")");
+    context.out().println("Test key         " + key + "  (account " + LocalMain.LOCAL_ACCOUNT + ", test mode)");
+    context.out().println("Expiry sweep     every " + sweepEvery + " s  (./run-local sweep runs one now)");
+    context.out().println();
+    context.out().println("Try:  curl " + gateway.url() + "/v1/coupons -u " + key
+        + ": -d percent_off=25 -d duration=once");
+    context.out().println("Stop with Ctrl-C.");
+    context.out().flush();
+  }
+
+  private static void awaitShutdown(Path endpointFile) throws InterruptedException {
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      try {
+        if (endpointFile != null) {
+          Files.deleteIfExists(endpointFile);
+        }
+      } catch (IOException ignored) {
+        // the next start overwrites it
+      }
+      stopped.countDown();
+    }));
+    stopped.await();
+  }
+
+  private static DynamoDbLocalServer startDynamo(int port, Path data, Context context) {
+    try {
+      return data == null ? DynamoDbLocalServer.inMemory(port) : DynamoDbLocalServer.persistent(port, data);
+    } catch (IllegalStateException portTaken) {
+      if (port == 0) {
+        throw portTaken;
+      }
+      context.err().println("DynamoDB Local could not use port " + port + "; using a free port instead.");
+      return data == null ? DynamoDbLocalServer.inMemory(0) : DynamoDbLocalServer.persistent(0, data);
+    }
+  }
+
+  /** The key to print: --api-key if given, else the one kept in the data directory, else a new one. */
+  private static String testKey(App app, String requested, Path data) throws IOException {
+    Tenant tenant = new Tenant(LocalMain.LOCAL_ACCOUNT, false);
+    if (requested != null) {
+      app.apiKeys().register(requested, tenant);
+      return requested;
+    }
+    Path keyFile = data == null ? null : data.resolve(KEY_FILE);
+    if (keyFile != null && Files.exists(keyFile)) {
+      String kept = Files.readString(keyFile).trim();
+      if (app.apiKeyStore().find(kept).isPresent()) {
+        return kept;
+      }
+    }
+    String key = app.apiKeys().mint(tenant, null);
+    if (keyFile != null) {
+      Files.writeString(keyFile, key);
+    }
+    return key;
+  }
+
+  private static ApiVersion defaultVersion(SamTemplate template) {
+    SamTemplate.Function any = template.functions().values().iterator().next();
+    String version = template.environment(any, Map.of()).get("DEFAULT_API_VERSION");
+    return ApiVersion.parse(version == null ? ApiVersion.FALLBACK : version);
+  }
+}

@@ -1,0 +1,127 @@
+package dev.couponapi.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.couponapi.api.ApiVersion;
+import dev.couponapi.app.App;
+import dev.couponapi.ddblocal.DynamoDbLocalServer;
+import dev.couponapi.domain.Tenant;
+import dev.couponapi.testing.LocalDynamo;
+import dev.couponapi.testing.Requests;
+import dev.couponapi.testing.TestApp;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/** ./run-local as a new user meets it: mistakes are one line and exit 2; a sweep "from the future" writes nothing. */
+class LocalMainTest {
+
+  private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+  private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+  private final LocalMain main = new LocalMain(LocalApi.home(), new PrintStream(out, true, StandardCharsets.UTF_8),
+      new PrintStream(err, true, StandardCharsets.UTF_8));
+
+  private String err() {
+    return err.toString(StandardCharsets.UTF_8);
+  }
+
+  private String out() {
+    return out.toString(StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void aCommandLineMistake_isOneClearLine_andExitCode2() {
+    List<String[]> mistakes = List.of(
+        new String[] {"serve", "--api-key", "sk_test_short"},
+        new String[] {"serve", "--port", "eighty"},
+        new String[] {"serve", "--port", "70000"},
+        new String[] {"serve", "--nonsense"},
+        new String[] {"serve", "--port"},
+        new String[] {"frobnicate"},
+        new String[] {"invoke", "CreateCouponFunction"},
+        new String[] {"invoke", "NoSuchFunction", "-e", "events/create-coupon.json"},
+        new String[] {"invoke", "CreateCouponFunction", "-e", "events/no-such-file.json"},
+        new String[] {"keys", "create"},
+        new String[] {"sweep", "--now", "tomorrow"},
+        new String[] {"sweep", "--write"},
+        new String[] {"sweep", "--endpoint", "not a url"});
+    for (String[] args : mistakes) {
+      err.reset();
+      assertThat(main.run(args)).as(String.join(" ", args)).isEqualTo(2);
+      assertThat(err().lines().toList()).as(String.join(" ", args)).hasSize(1)
+          .allSatisfy(line -> assertThat(line).startsWith("run-local: ").doesNotContain("Exception"));
+    }
+    err.reset();
+    main.run(new String[] {"serve", "--api-key", "sk_test_short"});
+    assertThat(err()).contains("--api-key takes a test secret key");
+  }
+
+  @Test
+  void help_listsEveryCommandWithTheOptionsItDeclares() {
+    assertThat(main.run(new String[] {"--help"})).isZero();
+    assertThat(out()).contains("./run-local serve [--port N]", "[--api-key sk_test_...]", "./run-local invoke <FunctionLogicalId> [-e events/<file>.json]",
+        "./run-local keys create [--account acct_...] [--live]", "./run-local sweep [--now EPOCH] [--write]");
+    out.reset();
+    assertThat(main.run(new String[] {"sweep", "--help"})).isZero();
+    assertThat(out()).contains("--now EPOCH").contains("writes nothing").doesNotContain("./run-local serve");
+    assertThat(main.run(new String[] {})).isEqualTo(2);
+  }
+
+  @Test
+  void sweepWithNow_isADryRun_thatWritesNothing_andWriteAppliesIt() {
+    URI endpoint = LocalDynamo.server().endpoint();
+    DynamoDbClient dynamo = DynamoDbLocalServer.clientFor(endpoint);
+    LocalTable.ensure(dynamo, LocalTable.NAME);
+    App app = new App(dynamo, LocalTable.NAME, Clock.systemUTC(), ApiVersion.parse(ApiVersion.FALLBACK));
+    Tenant tenant = new Tenant("acct_dryrun" + System.nanoTime(), false);
+    long later = Instant.now().getEpochSecond() + 3600;
+    String coupon = "SOON" + System.nanoTime();
+    app.pipeline().handle(app.coupons().create(), Requests.event(app.coupons().create(), "/v1/coupons",
+        "id=" + coupon + "&percent_off=5&redeem_by=" + later, tenant));
+    app.pipeline().handle(app.promotionCodes().create(), Requests.event(app.promotionCodes().create(),
+        "/v1/promotion_codes", "promotion[type]=coupon&promotion[coupon]=" + coupon, tenant));
+    List<Map<String, AttributeValue>> before = itemsOf(dynamo, tenant);
+    String[] future = {"sweep", "--now", Long.toString(later + 60), "--endpoint", endpoint.toString()};
+
+    assertThat(main.run(future)).isZero();
+
+    assertThat(out()).contains("dry run").contains("nothing was written")
+        .contains("coupons_expired: 1").contains("promotion_codes_switched_off: 1");
+    assertThat(itemsOf(dynamo, tenant)).isEqualTo(before);
+
+    out.reset();
+    assertThat(main.run(new String[] {"sweep", "--now", Long.toString(later + 60), "--write", "--endpoint",
+        endpoint.toString()})).isZero();
+    assertThat(out()).doesNotContain("dry run").contains("promotion_codes_switched_off: 1");
+    assertThat(itemsOf(dynamo, tenant)).isNotEqualTo(before);
+  }
+
+  @Test
+  void dynamoDbLocal_startsWithoutItsOwnBanner() {
+    PrintStream original = System.out;
+    ByteArrayOutputStream printed = new ByteArrayOutputStream();
+    System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
+    try (DynamoDbLocalServer server = DynamoDbLocalServer.inMemory(0)) {
+      assertThat(server.port()).isPositive();
+    } finally {
+      System.setOut(original);
+    }
+    assertThat(printed.toString(StandardCharsets.UTF_8)).doesNotContain("Port:").doesNotContain("Initializing");
+  }
+
+  private static List<Map<String, AttributeValue>> itemsOf(DynamoDbClient dynamo, Tenant tenant) {
+    return dynamo.scanPaginator(request -> request.tableName(LocalTable.NAME).consistentRead(true)).items().stream()
+        .filter(item -> item.get("pk").s().startsWith(tenant.account() + "#")
+            || item.getOrDefault("gsi1pk", AttributeValue.fromS("")).s().contains(tenant.account()))
+        .sorted((a, b) -> a.get("pk").s().compareTo(b.get("pk").s()))
+        .toList();
+  }
+}
