@@ -2,7 +2,7 @@ package dev.couponapi.functions;
 
 import dev.couponapi.app.App;
 
-/** Cancels a subscription (spec §5.2). */
+/** Cancels a subscription (docs/api.md §5.2). */
 public final class CancelSubscription extends ApiFunction {
 
   public CancelSubscription() {

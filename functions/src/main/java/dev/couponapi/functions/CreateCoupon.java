@@ -2,7 +2,7 @@ package dev.couponapi.functions;
 
 import dev.couponapi.app.App;
 
-/** Creates a coupon: `POST /v1/coupons` (spec §2). */
+/** Creates a coupon: `POST /v1/coupons` (docs/api.md §2). */
 public final class CreateCoupon extends ApiFunction {
 
   public CreateCoupon() {

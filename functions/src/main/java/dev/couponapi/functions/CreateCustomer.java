@@ -2,7 +2,7 @@ package dev.couponapi.functions;
 
 import dev.couponapi.app.App;
 
-/** Creates a customer, with a discount when `coupon` or `promotion_code` is given (spec §5.1, §4.3). */
+/** Creates a customer, with a discount when `coupon` or `promotion_code` is given (docs/api.md §5.1, §4.3). */
 public final class CreateCustomer extends ApiFunction {
 
   public CreateCustomer() {

@@ -2,7 +2,7 @@ package dev.couponapi.functions;
 
 import dev.couponapi.app.App;
 
-/** Previews an invoice with its discounts: `POST /v1/invoices/create_preview` (spec §6). */
+/** Previews an invoice with its discounts: `POST /v1/invoices/create_preview` (docs/api.md §6). */
 public final class CreateInvoicePreview extends ApiFunction {
 
   public CreateInvoicePreview() {

@@ -2,7 +2,7 @@ package dev.couponapi.functions;
 
 import dev.couponapi.app.App;
 
-/** Creates a subscription, redeeming its discounts (spec §5.2, §4.3). */
+/** Creates a subscription, redeeming its discounts (docs/api.md §5.2, §4.3). */
 public final class CreateSubscription extends ApiFunction {
 
   public CreateSubscription() {

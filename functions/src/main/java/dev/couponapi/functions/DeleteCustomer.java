@@ -2,7 +2,7 @@ package dev.couponapi.functions;
 
 import dev.couponapi.app.App;
 
-/** Deletes a customer, canceling its active subscriptions (spec §5.1). */
+/** Deletes a customer, canceling its active subscriptions (docs/api.md §5.1). */
 public final class DeleteCustomer extends ApiFunction {
 
   public DeleteCustomer() {

@@ -2,7 +2,7 @@ package dev.couponapi.functions;
 
 import dev.couponapi.app.App;
 
-/** Removes a customer's discount (spec §4.6). */
+/** Removes a customer's discount (docs/api.md §4.6). */
 public final class DeleteCustomerDiscount extends ApiFunction {
 
   public DeleteCustomerDiscount() {

@@ -2,7 +2,7 @@ package dev.couponapi.functions;
 
 import dev.couponapi.app.App;
 
-/** Removes a subscription's discounts (spec §4.6). */
+/** Removes a subscription's discounts (docs/api.md §4.6). */
 public final class DeleteSubscriptionDiscount extends ApiFunction {
 
   public DeleteSubscriptionDiscount() {

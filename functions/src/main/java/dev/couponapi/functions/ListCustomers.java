@@ -2,7 +2,7 @@ package dev.couponapi.functions;
 
 import dev.couponapi.app.App;
 
-/** Lists customers (spec §5.1). */
+/** Lists customers (docs/api.md §5.1). */
 public final class ListCustomers extends ApiFunction {
 
   public ListCustomers() {

@@ -2,7 +2,7 @@ package dev.couponapi.functions;
 
 import dev.couponapi.app.App;
 
-/** Lists subscriptions (spec §5.2). */
+/** Lists subscriptions (docs/api.md §5.2). */
 public final class ListSubscriptions extends ApiFunction {
 
   public ListSubscriptions() {

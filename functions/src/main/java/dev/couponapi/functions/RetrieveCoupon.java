@@ -2,7 +2,7 @@ package dev.couponapi.functions;
 
 import dev.couponapi.app.App;
 
-/** Retrieves a coupon: `GET /v1/coupons/{coupon}` (spec §2). */
+/** Retrieves a coupon: `GET /v1/coupons/{coupon}` (docs/api.md §2). */
 public final class RetrieveCoupon extends ApiFunction {
 
   public RetrieveCoupon() {

@@ -2,7 +2,7 @@ package dev.couponapi.functions;
 
 import dev.couponapi.app.App;
 
-/** Retrieves a customer with its discount (spec §5.1). */
+/** Retrieves a customer with its discount (docs/api.md §5.1). */
 public final class RetrieveCustomer extends ApiFunction {
 
   public RetrieveCustomer() {

@@ -2,7 +2,7 @@ package dev.couponapi.functions;
 
 import dev.couponapi.app.App;
 
-/** Retrieves a subscription (spec §5.2). */
+/** Retrieves a subscription (docs/api.md §5.2). */
 public final class RetrieveSubscription extends ApiFunction {
 
   public RetrieveSubscription() {

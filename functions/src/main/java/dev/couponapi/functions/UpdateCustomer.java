@@ -2,7 +2,7 @@ package dev.couponapi.functions;
 
 import dev.couponapi.app.App;
 
-/** Updates a customer; `coupon` / `promotion_code` replace its discount (spec §5.1, §4.3). */
+/** Updates a customer; `coupon` / `promotion_code` replace its discount (docs/api.md §5.1, §4.3). */
 public final class UpdateCustomer extends ApiFunction {
 
   public UpdateCustomer() {

@@ -1,7 +1,7 @@
 package dev.couponapi.api;
 
 /**
- * A failure that reaches the client as Stripe's error object (spec §1.9). Thrown anywhere in the
+ * A failure that reaches the client as Stripe's error object (docs/api.md §1.9). Thrown anywhere in the
  * pipeline; the pipeline renders it. Nothing may be written once one is thrown before a store call.
  */
 public final class ApiException extends RuntimeException {

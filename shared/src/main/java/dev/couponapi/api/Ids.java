@@ -3,7 +3,7 @@ package dev.couponapi.api;
 import java.security.SecureRandom;
 import java.util.regex.Pattern;
 
-/** Generates object ids (spec §1.10) and checks client-chosen ones before they reach a key. */
+/** Generates object ids (docs/api.md §1.10) and checks client-chosen ones before they reach a key. */
 public final class Ids {
 
   /** Client ids end up in a DynamoDB key (at most 2048 bytes); this leaves room for the prefix. */

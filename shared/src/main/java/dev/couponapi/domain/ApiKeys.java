@@ -6,7 +6,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.regex.Pattern;
 
-/** Secret key formats (spec §1.2): what a key says about its mode, its hash, and its masked form. */
+/** Secret key formats (docs/api.md §1.2): what a key says about its mode, its hash, and its masked form. */
 public final class ApiKeys {
 
   private static final Pattern SECRET = Pattern.compile("(sk|rk)_(test|live)_[A-Za-z0-9]{16,247}");

@@ -51,7 +51,7 @@ public record Coupon(
     return deletedAt != null;
   }
 
-  /** Whether the coupon can still be redeemed at {@code now} (spec §2.7). */
+  /** Whether the coupon can still be redeemed at {@code now} (docs/api.md §2.7). */
   public boolean valid(Instant now) {
     return !deleted() && !pastRedeemBy(now) && !exhausted();
   }

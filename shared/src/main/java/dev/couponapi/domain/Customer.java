@@ -3,7 +3,7 @@ package dev.couponapi.domain;
 import java.time.Instant;
 import java.util.Map;
 
-/** A customer, as far as discounts need one (spec §5.1). */
+/** A customer, as far as discounts need one (docs/api.md §5.1). */
 public record Customer(
     String id,
     long created,
@@ -19,7 +19,7 @@ public record Customer(
     metadata = Map.copyOf(metadata);
   }
 
-  /** The discount as it shows at {@code now}: gone once a repeating discount has ended (spec §4.5). */
+  /** The discount as it shows at {@code now}: gone once a repeating discount has ended (docs/api.md §4.5). */
   public Discount discountAt(Instant now) {
     return discount != null && discount.inEffect(now) ? discount : null;
   }

@@ -4,7 +4,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * An update of a customer's own fields (spec §5.1): {@code set} by field name ({@code name},
+ * An update of a customer's own fields (docs/api.md §5.1): {@code set} by field name ({@code name},
  * {@code email}, {@code description}, {@code currency}), {@code unset} those sent empty.
  */
 public record CustomerChanges(Map<String, String> set, Set<String> unset, MetadataChange metadata) {

@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 
 /**
- * A coupon applied to a customer, a subscription or a subscription item (spec §4), stored inside
+ * A coupon applied to a customer, a subscription or a subscription item (docs/api.md §4), stored inside
  * its holder. {@code couponRev} names the exact coupon record, so the discount keeps working after
  * the coupon is deleted or its id reused.
  */
@@ -19,7 +19,7 @@ public record Discount(
     String subscription,
     String subscriptionItem) {
 
-  /** Whether the discount still applies at {@code now}: a repeating one ends (spec §4.5). */
+  /** Whether the discount still applies at {@code now}: a repeating one ends (docs/api.md §4.5). */
   public boolean inEffect(Instant now) {
     return end == null || now.getEpochSecond() < end;
   }

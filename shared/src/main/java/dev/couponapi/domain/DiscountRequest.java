@@ -1,7 +1,7 @@
 package dev.couponapi.domain;
 
 /**
- * One discount a request asks for (spec §4.3): redeem a coupon, redeem a promotion code, or keep
+ * One discount a request asks for (docs/api.md §4.3): redeem a coupon, redeem a promotion code, or keep
  * an existing discount; {@code param} is the parameter that named it, for errors.
  */
 public record DiscountRequest(Kind kind, String id, String param) {

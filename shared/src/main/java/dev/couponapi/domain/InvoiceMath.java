@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What discounts take off an invoice (spec §6.3). All amounts are integers in the invoice
+ * What discounts take off an invoice (docs/api.md §6.3). All amounts are integers in the invoice
  * currency's minor unit. Line-level discounts apply first, then invoice-level ones in the order
  * given; each works on what remains of the lines it is eligible for, so no line goes below zero.
  * <ul>

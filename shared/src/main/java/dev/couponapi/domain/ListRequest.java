@@ -1,7 +1,7 @@
 package dev.couponapi.domain;
 
 /**
- * One page of a newest-first list (spec §1.8): at most one cursor, and {@code created} bounds in
+ * One page of a newest-first list (docs/api.md §1.8): at most one cursor, and {@code created} bounds in
  * epoch seconds (inclusive; null when open).
  */
 public record ListRequest(int limit, String startingAfter, String endingBefore, Long createdFrom, Long createdTo) {}

@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * What a {@code metadata} parameter asks for (spec §1.7): clear everything, and/or set and remove
+ * What a {@code metadata} parameter asks for (docs/api.md §1.7): clear everything, and/or set and remove
  * keys. Updates merge; {@code metadata=} clears.
  */
 public record MetadataChange(boolean clearAll, Map<String, String> set, List<String> remove) {

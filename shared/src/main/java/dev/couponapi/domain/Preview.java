@@ -6,7 +6,7 @@ import java.util.function.Function;
 
 /**
  * A priced invoice that is never stored: its lines, the discounts that applied and what they
- * took off (spec §6.4). {@code discounts} are the invoice-level ones; each line names its own.
+ * took off (docs/api.md §6.4). {@code discounts} are the invoice-level ones; each line names its own.
  */
 public record Preview(
     String customer,

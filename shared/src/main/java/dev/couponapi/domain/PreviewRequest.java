@@ -3,7 +3,7 @@ package dev.couponapi.domain;
 import java.util.List;
 
 /**
- * What an invoice preview asks for (spec §6.1): whose invoice, which lines, which discounts.
+ * What an invoice preview asks for (docs/api.md §6.1): whose invoice, which lines, which discounts.
  * {@code discounts} null means "inherit"; {@code noDiscounts} is {@code discounts=} (none at all).
  */
 public record PreviewRequest(

@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.Map;
 
 /**
- * A promotion code as stored: a customer-facing code for a coupon (spec §3). {@code couponRev}
+ * A promotion code as stored: a customer-facing code for a coupon (docs/api.md §3). {@code couponRev}
  * names the exact coupon record, so a later coupon reusing the id is never mistaken for it.
  * Rendered {@code active} and redeemability are computed from these facts, the coupon and the time.
  */
@@ -42,7 +42,7 @@ public record PromotionCode(
     }
   }
 
-  /** The lower-cased text that uniqueness compares: codes are case-insensitive (spec §3.2). */
+  /** The lower-cased text that uniqueness compares: codes are case-insensitive (docs/api.md §3.2). */
   public String normalizedCode() {
     return normalize(code);
   }
@@ -51,7 +51,7 @@ public record PromotionCode(
     return code.toLowerCase(java.util.Locale.ROOT);
   }
 
-  /** Rendered {@code active}: the stored flag, and only while the coupon is valid (spec §3.6). */
+  /** Rendered {@code active}: the stored flag, and only while the coupon is valid (docs/api.md §3.6). */
   public boolean active(Coupon coupon, Instant now) {
     return activeFlag && coupon.valid(now);
   }
@@ -65,7 +65,7 @@ public record PromotionCode(
   }
 
   /**
-   * Why this code may not be switched back on (spec §3.4), or null when it may: the coupon must
+   * Why this code may not be switched back on (docs/api.md §3.4), or null when it may: the coupon must
    * still be valid and the code itself neither expired nor used up. Text uniqueness is the
    * store's condition, not a read.
    */

@@ -2,7 +2,7 @@ package dev.couponapi.domain;
 
 import java.util.Map;
 
-/** An update of the only mutable promotion-code fields (spec §3.4); null/empty: leave as is. */
+/** An update of the only mutable promotion-code fields (docs/api.md §3.4); null/empty: leave as is. */
 public record PromotionCodeChanges(Boolean active, MetadataChange metadata, Map<String, Long> currencyOptions) {
 
   public PromotionCodeChanges {

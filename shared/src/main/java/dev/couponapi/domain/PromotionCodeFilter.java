@@ -1,4 +1,4 @@
 package dev.couponapi.domain;
 
-/** The filters of the promotion-code list (spec §3.5); null: not filtered on. */
+/** The filters of the promotion-code list (docs/api.md §3.5); null: not filtered on. */
 public record PromotionCodeFilter(Boolean active, String code, String coupon, String customer) {}

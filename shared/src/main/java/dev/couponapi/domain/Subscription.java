@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-/** A subscription (spec §5.2): items with inline prices, and its own discounts. */
+/** A subscription (docs/api.md §5.2): items with inline prices, and its own discounts. */
 public record Subscription(
     String id,
     String customer,
@@ -26,7 +26,7 @@ public record Subscription(
     discounts = List.copyOf(discounts);
   }
 
-  /** The subscription-level discounts still in effect at {@code now} (spec §4.5). */
+  /** The subscription-level discounts still in effect at {@code now} (docs/api.md §4.5). */
   public List<Discount> discountsAt(Instant now) {
     return discounts.stream().filter(discount -> discount.inEffect(now)).toList();
   }

@@ -14,7 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The Lambda REQUEST authorizer's logic (spec §1.2): Bearer or Basic credentials → the key's
+ * The Lambda REQUEST authorizer's logic (docs/api.md §1.2): Bearer or Basic credentials → the key's
  * account and mode, put into the request context for the handlers. A refusal is a Deny whose
  * context carries Stripe's error object; the ACCESS_DENIED gateway response turns it into a 401.
  */

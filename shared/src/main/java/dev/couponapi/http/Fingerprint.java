@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * What makes two requests "the same" for an idempotency key (spec §1.5): method, path and the
+ * What makes two requests "the same" for an idempotency key (docs/api.md §1.5): method, path and the
  * parsed parameters, with hash keys in sorted order (their order carries no meaning) and arrays as
  * sent (theirs does). The Stripe-Version header is not part of it.
  */

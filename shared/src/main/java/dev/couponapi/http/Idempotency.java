@@ -9,7 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Map;
 
-/** Idempotency keys on POST requests (spec §1.5): claim, replay, or refuse. */
+/** Idempotency keys on POST requests (docs/api.md §1.5): claim, replay, or refuse. */
 public final class Idempotency {
 
   public static final String HEADER = "Idempotency-Key";

@@ -21,7 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
-/** Customers (spec §5.1) and their single discount (spec §4.3, §4.6). */
+/** Customers (docs/api.md §5.1) and their single discount (docs/api.md §4.3, §4.6). */
 public final class CustomerService {
 
   private final CustomerStore store;
@@ -88,7 +88,7 @@ public final class CustomerService {
     }
   }
 
-  /** Removes and returns the customer's discount (spec §4.6). */
+  /** Removes and returns the customer's discount (docs/api.md §4.6). */
   public Discount deleteDiscount(Tenant tenant, String id, Instant now) {
     requireAcceptableId(id);
     CustomerStore.Removal removal = store.removeDiscount(tenant, id);

@@ -24,7 +24,7 @@ import java.util.Optional;
 
 /**
  * Turns what a request names (coupons, promotion codes, existing discounts) into discounts and the
- * counters they move (spec §3.6, §4.4). The checks here give the client Stripe's specific errors;
+ * counters they move (docs/api.md §3.6, §4.4). The checks here give the client Stripe's specific errors;
  * the transaction's conditions are what make them hold under concurrency, and a refused
  * transaction is explained by reading again.
  */
@@ -189,7 +189,7 @@ public final class DiscountService {
     if (code.customer() != null && !code.customer().equals(target.customer())) {
       throw refused(param, "This promotion code cannot be redeemed by this customer.");
     }
-    // first_time_transaction: nothing is ever paid here, so no customer has prior transactions (spec §3.6)
+    // first_time_transaction: nothing is ever paid here, so no customer has prior transactions (docs/api.md §3.6)
     PromotionCode.Restrictions restrictions = code.restrictions();
     if (restrictions.minimumAmount() != null) {
       if (target.amountMayChange()) {

@@ -22,7 +22,7 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * Invoice previews (spec §6): which discounts apply to which lines, and what they take off. A
+ * Invoice previews (docs/api.md §6): which discounts apply to which lines, and what they take off. A
  * preview checks coupons and codes as a redemption would, but never redeems, counts or writes.
  */
 public final class PreviewService {
@@ -114,7 +114,7 @@ public final class PreviewService {
       List<Discount> inherited = subscription != null && !subscription.discountsAt(now).isEmpty()
           ? subscription.discountsAt(now)
           : customer.discountAt(now) == null ? List.of() : List.of(customer.discount());
-      // an inherited amount-off coupon without an amount in this currency is skipped (spec §6.3)
+      // an inherited amount-off coupon without an amount in this currency is skipped (docs/api.md §6.3)
       invoiceDiscounts = inherited.stream().filter(discount -> InvoiceMath.appliesIn(lookup.of(discount), currency))
           .toList();
     }

@@ -43,7 +43,7 @@ public final class PromotionCodeService {
   }
 
   /**
-   * Creates a code for a live, valid coupon (spec §3.2). {@code rideAlong} gives, for the view
+   * Creates a code for a live, valid coupon (docs/api.md §3.2). {@code rideAlong} gives, for the view
    * about to be written, a write to commit with it (an idempotency record), or null.
    */
   public PromotionCodeView create(Tenant tenant, PromotionCodeDraft draft, Instant now,
@@ -149,7 +149,7 @@ public final class PromotionCodeService {
     return new PromotionCodeView(next, coupon);
   }
 
-  /** A page of codes with their coupons; {@code active} filters on the rendered value (spec §3.5). */
+  /** A page of codes with their coupons; {@code active} filters on the rendered value (docs/api.md §3.5). */
   public Page<PromotionCodeView> list(Tenant tenant, PromotionCodeFilter filter, ListRequest request, Instant now) {
     String afterKey = request.startingAfter() == null ? null : cursorKey(tenant, request.startingAfter(), "starting_after");
     String beforeKey = request.endingBefore() == null ? null : cursorKey(tenant, request.endingBefore(), "ending_before");

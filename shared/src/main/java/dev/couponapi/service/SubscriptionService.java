@@ -23,7 +23,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 
-/** Subscriptions (spec §5.2) and their discounts, subscription- and item-level (spec §4.3, §4.6). */
+/** Subscriptions (docs/api.md §5.2) and their discounts, subscription- and item-level (docs/api.md §4.3, §4.6). */
 public final class SubscriptionService {
 
   private final SubscriptionStore store;
@@ -145,7 +145,7 @@ public final class SubscriptionService {
     });
   }
 
-  /** Removes every subscription-level discount and returns the oldest (spec §4.6, DECISION). */
+  /** Removes every subscription-level discount and returns the oldest (docs/api.md §4.6, DECISION). */
   public Discount deleteDiscount(Tenant tenant, String id, Instant now) {
     requireAcceptableId(id);
     SubscriptionStore.Removal removal = store.removeDiscounts(tenant, id);

@@ -6,7 +6,7 @@ import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 
 /**
- * The uniqueness of promotion-code text among active codes (spec §3.2), held by one marker item
+ * The uniqueness of promotion-code text among active codes (docs/api.md §3.2), held by one marker item
  * per lower-cased text: {@code unrestricted} names the active code without a customer; one
  * {@code c_<customer>} attribute per active customer-restricted code, counted by
  * {@code restricted}. An unrestricted code needs the text free of every holder; a restricted one

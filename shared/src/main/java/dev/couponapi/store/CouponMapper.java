@@ -29,7 +29,7 @@ final class CouponMapper {
   static final String DELETED_AT = ObjectTable.DELETED_AT;
   static final String LIVEMODE = "livemode";
   static final String ENTITY = "entity";
-  /** Set by the expiry sweep: the stored state says what {@code valid} computes (spec §2.7). */
+  /** Set by the expiry sweep: the stored state says what {@code valid} computes (docs/api.md §2.7). */
   static final String VALID = "valid";
 
   /** The condition on a coupon that a write depending on one live revision of it puts: {@code #deleted}, {@code #rev}, {@code :rev}. */

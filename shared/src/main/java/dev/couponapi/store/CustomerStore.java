@@ -18,7 +18,7 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionChe
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 
 /**
- * Customers (spec §5.1). A customer holds at most one discount, as an attribute of its own item:
+ * Customers (docs/api.md §5.1). A customer holds at most one discount, as an attribute of its own item:
  * "one discount per customer" is the shape of the data, and a redemption writes it in the same
  * transaction as the counters.
  */

@@ -15,7 +15,7 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.Update;
 
 /**
- * Idempotency records (spec §1.5), one item per (account, mode, key). A request claims its key
+ * Idempotency records (docs/api.md §1.5), one item per (account, mode, key). A request claims its key
  * with a conditional put; the final response is written once, by the holder of the claim only.
  */
 public final class IdempotencyStore {

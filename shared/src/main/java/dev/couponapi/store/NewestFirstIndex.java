@@ -16,7 +16,7 @@ import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
 /**
- * Newest-first pages of one type of a tenant's objects, from one {@code Query} on GSI1 (spec §1.8).
+ * Newest-first pages of one type of a tenant's objects, from one {@code Query} on GSI1 (docs/api.md §1.8).
  * The sort key {@code <created:10>#<millis:13><sequence:12><random:6>} orders by creation; ties
  * within a millisecond go by this container's sequence, then at random. A per-account counter
  * would make the order exact across containers too, but it would be one hot item per account.

@@ -8,7 +8,7 @@ import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 
 /**
- * The counters a redemption moves (spec §4.4): each coupon's and promotion code's
+ * The counters a redemption moves (docs/api.md §4.4): each coupon's and promotion code's
  * {@code times_redeemed}, raised by the number of discounts made from it, in the same transaction
  * as the discounts' holder. The conditions are what keeps a cap from being oversold however many
  * Lambdas redeem at once. {@code max_redemptions}, {@code redeem_by} and {@code expires_at} never

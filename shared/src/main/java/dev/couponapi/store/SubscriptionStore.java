@@ -19,7 +19,7 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionChe
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 
 /**
- * Subscriptions (spec §5.2), with their discounts (subscription- and item-level) inside their own
+ * Subscriptions (docs/api.md §5.2), with their discounts (subscription- and item-level) inside their own
  * item, written in the same transaction as the counters of the coupons and codes they redeem.
  */
 public final class SubscriptionStore {
@@ -100,7 +100,7 @@ public final class SubscriptionStore {
   /** What removing discounts found: the removed ones, or whether the subscription is missing. */
   public record Removal(List<Discount> discounts, boolean holderMissing) {}
 
-  /** Removes every subscription-level discount (spec §4.6); one conditional update. */
+  /** Removes every subscription-level discount (docs/api.md §4.6); one conditional update. */
   public Removal removeDiscounts(Tenant tenant, String id) {
     try {
       Map<String, AttributeValue> old = dynamo.updateItem(new UpdateExpression()

@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** The coupon endpoints' parameters (spec §2.2–2.6) and the shape rules that need no stored state. */
+/** The coupon endpoints' parameters (docs/api.md §2.2–2.6) and the shape rules that need no stored state. */
 public final class CouponParams {
 
   public static final long MAX_AMOUNT = 99_999_999L;
@@ -50,7 +50,7 @@ public final class CouponParams {
 
   private CouponParams() {}
 
-  /** Create: exactly one discount kind, the duration rules, and the basil rule (spec §2.2). */
+  /** Create: exactly one discount kind, the duration rules, and the basil rule (docs/api.md §2.2). */
   public static CouponDraft draft(Params params, ApiVersion version) {
     String id = params.text("id");
     if (id != null && !Ids.isAcceptableId(id)) {
@@ -99,7 +99,7 @@ public final class CouponParams {
     return new CouponDraft(id, terms);
   }
 
-  /** Update: only name, metadata and currency_options exist (spec §2.4). */
+  /** Update: only name, metadata and currency_options exist (docs/api.md §2.4). */
   public static CouponChanges changes(Params params) {
     MetadataChange metadata = params.metadata("metadata");
     return new CouponChanges(params.text("name"), metadata == null ? MetadataChange.NONE : metadata,

@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
 
-/** Renders a coupon (spec §2.1); identical in every API version. */
+/** Renders a coupon (docs/api.md §2.1); identical in every API version. */
 public final class CouponRenderer {
 
   public static final String APPLIES_TO = "applies_to";

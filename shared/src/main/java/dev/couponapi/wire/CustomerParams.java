@@ -6,9 +6,9 @@ import dev.couponapi.domain.MetadataChange;
 import java.util.Map;
 
 /**
- * The customer endpoints' parameters (spec §5.1). {@code coupon} / {@code promotion_code} are
+ * The customer endpoints' parameters (docs/api.md §5.1). {@code coupon} / {@code promotion_code} are
  * accepted in every version: before basil as Stripe does, from basil on as this API's documented
- * extension, since no other way to give a customer a discount exists (spec §4.3).
+ * extension, since no other way to give a customer a discount exists (docs/api.md §4.3).
  */
 public final class CustomerParams {
 

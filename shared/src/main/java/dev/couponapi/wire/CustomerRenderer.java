@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 
-/** Renders a customer (spec §5.1): the fields discounts need, the rest at Stripe's defaults. */
+/** Renders a customer (docs/api.md §5.1): the fields discounts need, the rest at Stripe's defaults. */
 public final class CustomerRenderer {
 
   private static final String DISCOUNT = "discount.";

@@ -9,7 +9,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-/** The ways a request names discounts (spec §4.3): {@code coupon} / {@code promotion_code}, or {@code discounts[]}. */
+/** The ways a request names discounts (docs/api.md §4.3): {@code coupon} / {@code promotion_code}, or {@code discounts[]}. */
 public final class DiscountParams {
 
   public static final int MAX_DISCOUNTS = 20;

@@ -9,7 +9,7 @@ import java.util.Set;
 import java.util.function.Function;
 
 /**
- * Renders a discount (spec §4.1): before clover with its coupon embedded in full (even a deleted
+ * Renders a discount (docs/api.md §4.1): before clover with its coupon embedded in full (even a deleted
  * one, as {@code valid: false}); from clover on with {@code source: {coupon, type}}.
  */
 public final class DiscountRenderer {

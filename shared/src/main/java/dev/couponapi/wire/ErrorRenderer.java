@@ -5,7 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 
-/** The Error object (spec §1.9), keys in the live API's alphabetical order. */
+/** The Error object (docs/api.md §1.9), keys in the live API's alphabetical order. */
 public final class ErrorRenderer {
 
   private ErrorRenderer() {}

@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Turns form pairs in Stripe's bracket notation into a tree (spec §1.1). Values in the tree are
+ * Turns form pairs in Stripe's bracket notation into a tree (docs/api.md §1.1). Values in the tree are
  * {@code String}, {@code Map<String,Object>} (nested maps and indexed arrays {@code a[0]}, whose keys
  * stay strings until a schema says the node is an array) or {@code List<Object>} (append arrays
  * {@code a[]}). Duplicate scalars: the last occurrence wins.
@@ -107,7 +107,7 @@ public final class FormDecoder {
           throw conflict(path);
         }
         if (!last && !(child instanceof String)) {
-          // a[][x] would need an index to group its keys (spec §1.1: arrays of objects are indexed)
+          // a[][x] would need an index to group its keys (docs/api.md §1.1: arrays of objects are indexed)
           throw Errors.invalid(path, "Arrays of objects must use indexed notation, as in " + path + "[0][key]: " + SafeText.clip(name));
         }
         ((List<Object>) list).add(child);

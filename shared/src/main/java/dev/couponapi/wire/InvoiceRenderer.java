@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Renders a preview as Stripe's Invoice (spec §6.4, the subset that carries discounts): lines
+ * Renders a preview as Stripe's Invoice (docs/api.md §6.4, the subset that carries discounts): lines
  * with what each discount took off, subtotal, total, total_discount_amounts. The line's price
  * renders as {@code price} before basil and as {@code pricing} from basil on.
  */

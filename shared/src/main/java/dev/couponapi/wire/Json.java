@@ -56,7 +56,7 @@ public final class Json {
     } else if (value instanceof Boolean bool) {
       generator.writeBoolean(bool);
     } else if (value instanceof BigDecimal decimal) {
-      // 10 not 10.0, 25.5 not 2.55E+1 (spec §1.10)
+      // 10 not 10.0, 25.5 not 2.55E+1 (docs/api.md §1.10)
       generator.writeNumber(decimal.stripTrailingZeros().toPlainString());
     } else if (value instanceof Long || value instanceof Integer) {
       generator.writeNumber(((Number) value).longValue());

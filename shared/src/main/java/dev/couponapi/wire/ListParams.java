@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
-/** Pagination parameters shared by every list endpoint (spec §1.8) and the list envelope. */
+/** Pagination parameters shared by every list endpoint (docs/api.md §1.8) and the list envelope. */
 public final class ListParams {
 
   public static final int DEFAULT_LIMIT = 10;

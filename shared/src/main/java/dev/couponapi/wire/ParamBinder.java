@@ -23,7 +23,7 @@ import java.util.regex.Pattern;
 
 /**
  * Checks a parameter tree against an operation's declared parameters: every unknown name first
- * (reported together, spec §1.1), then each value's type, converting it on the way.
+ * (reported together, docs/api.md §1.1), then each value's type, converting it on the way.
  */
 public final class ParamBinder {
 

@@ -41,7 +41,7 @@ public sealed interface ParamType {
     }
   }
 
-  /** Metadata: string keys and values, merged on update (spec §1.7). Always unsettable. */
+  /** Metadata: string keys and values, merged on update (docs/api.md §1.7). Always unsettable. */
   record Metadata() implements ParamType {
     public boolean unsettable() {
       return true;

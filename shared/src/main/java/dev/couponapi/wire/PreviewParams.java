@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** The invoice preview's parameters (spec §6.1), the same for create_preview and upcoming. */
+/** The invoice preview's parameters (docs/api.md §6.1), the same for create_preview and upcoming. */
 public final class PreviewParams {
 
   private static final ParamType PRICE_DATA = ParamType.fields(

@@ -14,7 +14,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
-/** The promotion-code endpoints' parameters by API version (spec §3.2–3.5) and their shape rules. */
+/** The promotion-code endpoints' parameters by API version (docs/api.md §3.2–3.5) and their shape rules. */
 public final class PromotionCodeParams {
 
   public static final int MAX_CODE_LENGTH = 500;
@@ -42,7 +42,7 @@ public final class PromotionCodeParams {
           "minimum_amount_currency", new ParamType.Currency(),
           "currency_options", CURRENCY_OPTIONS));
 
-  /** Before clover, {@code coupon} names the coupon; {@code promotion[…]} is accepted too (spec §3.2). */
+  /** Before clover, {@code coupon} names the coupon; {@code promotion[…]} is accepted too (docs/api.md §3.2). */
   private static final Map<String, ParamType> CREATE_BEFORE_CLOVER = with(CREATE_ALL_VERSIONS,
       "coupon", ParamType.text(Ids.MAX_ID_LENGTH));
 

@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Renders a promotion code (spec §3.1) in the request's version: before clover the full coupon
+ * Renders a promotion code (docs/api.md §3.1) in the request's version: before clover the full coupon
  * is embedded as {@code coupon}; from clover on {@code promotion: {coupon, type}} names it, and
  * {@code expand[]=promotion.coupon} embeds it.
  */

@@ -6,7 +6,7 @@ import java.util.TreeMap;
 
 /**
  * Builds a response object in Stripe's key order: {@code id}, {@code object}, then the rest
- * alphabetically (spec §1.10). Nested hashes are alphabetical: use {@link #hash()}.
+ * alphabetically (docs/api.md §1.10). Nested hashes are alphabetical: use {@link #hash()}.
  */
 public final class StripeObject {
 

@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** The subscription endpoints' parameters by version (spec §5.2, §4.3). */
+/** The subscription endpoints' parameters by version (docs/api.md §5.2, §4.3). */
 public final class SubscriptionParams {
 
   public static final int MAX_ITEMS = 20;

@@ -13,7 +13,7 @@ import java.util.Set;
 import java.util.function.Function;
 
 /**
- * Renders a subscription (spec §5.2): {@code discounts} as ids (objects when expanded), and before
+ * Renders a subscription (docs/api.md §5.2): {@code discounts} as ids (objects when expanded), and before
  * basil the legacy single {@code discount} (the first subscription-level one).
  */
 public final class SubscriptionRenderer {

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** Worked examples of spec §6.3, the spec's own among them. */
+/** Worked examples of docs/api.md §6.3, the spec's own among them. */
 class InvoiceMathTest {
 
   static Coupon percent(String id, String percent, List<String> products) {

@@ -9,7 +9,7 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The DynamoDB call budgets of ENGINEERING.md §5, per coupon operation, counted by an interceptor. */
+/** The DynamoDB call budgets of docs/design.md, "Call budgets", per coupon operation, counted by an interceptor. */
 class CouponCallBudgetTest {
 
   private static final Tenant TENANT = new Tenant("acct_budget", false);

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * DynamoDB calls per customer, subscription and discount operation (ENGINEERING.md §5): applying a
+ * DynamoDB calls per customer, subscription and discount operation (docs/design.md, "Call budgets"): applying a
  * coupon is one TransactWriteItems plus the reads it needs.
  */
 class DiscountCallBudgetTest {

@@ -17,7 +17,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** Applying, reading and removing discounts (spec §4), through the pipeline as a client sees it. */
+/** Applying, reading and removing discounts (docs/api.md §4), through the pipeline as a client sees it. */
 class DiscountRulesTest {
 
   private final DiscountFixture f = new DiscountFixture();

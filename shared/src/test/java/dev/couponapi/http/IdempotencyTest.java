@@ -12,7 +12,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 
-/** Idempotency-Key on POST (spec §1.5), through the shared pipeline, against DynamoDB Local. */
+/** Idempotency-Key on POST (docs/api.md §1.5), through the shared pipeline, against DynamoDB Local. */
 class IdempotencyTest {
 
   private static final Tenant TENANT = new Tenant("acct_idem", false);

@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** Invoice previews (spec §6) through the pipeline: which discounts apply, what they take, and nothing written. */
+/** Invoice previews (docs/api.md §6) through the pipeline: which discounts apply, what they take, and nothing written. */
 class InvoicePreviewTest {
 
   private final DiscountFixture f = new DiscountFixture();

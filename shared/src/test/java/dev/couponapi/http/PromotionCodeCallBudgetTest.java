@@ -7,7 +7,7 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** DynamoDB calls per promotion-code operation, counted (ENGINEERING.md §5). */
+/** DynamoDB calls per promotion-code operation, counted (docs/design.md, "Call budgets"). */
 class PromotionCodeCallBudgetTest {
 
   private static final String ACACIA = PromotionCodeFixture.ACACIA;

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** Promotion-code rules (spec §3) through the pipeline, in the shapes a client gets. */
+/** Promotion-code rules (docs/api.md §3) through the pipeline, in the shapes a client gets. */
 class PromotionCodeRulesTest {
 
   private final PromotionCodeFixture fixture = new PromotionCodeFixture();
