@@ -22,9 +22,11 @@ public final class CouponService {
   private static final int GENERATED_ID_LENGTH = 8;
 
   private final CouponStore store;
+  private final Finder<CouponStore.Stored> finder;
 
   public CouponService(CouponStore store) {
     this.store = store;
+    this.finder = new Finder<>("coupon", store::find, CouponStore.Stored::listKey);
   }
 
   /**
@@ -94,27 +96,20 @@ public final class CouponService {
   }
 
   public Page<Coupon> list(Tenant tenant, ListRequest request) {
-    String afterKey = request.startingAfter() == null ? null : cursorKey(tenant, request.startingAfter(), "starting_after");
-    String beforeKey = request.endingBefore() == null ? null : cursorKey(tenant, request.endingBefore(), "ending_before");
-    return store.page(tenant, request, afterKey, beforeKey);
-  }
-
-  /** A deleted coupon keeps its place in the list, so a page can still start after it. */
-  private String cursorKey(Tenant tenant, String id, String param) {
-    return Lookups.cursorKey("coupon", id, param, cursor -> store.find(tenant, cursor).map(CouponStore.Stored::listKey));
+    // a deleted coupon keeps its place in the list, so a page can still start after it
+    Finder.Cursors cursors = finder.cursors(tenant, request);
+    return store.page(tenant, request, cursors.after(), cursors.before());
   }
 
   private Coupon live(Tenant tenant, String id) {
-    requireAcceptableId(id);
-    return store.find(tenant, id).map(CouponStore.Stored::coupon).filter(coupon -> !coupon.deleted())
-        .orElseThrow(() -> noSuchCoupon(id));
+    return finder.find(tenant, id, stored -> !stored.coupon().deleted()).coupon();
   }
 
-  private static void requireAcceptableId(String id) {
-    Lookups.requireAcceptableId("coupon", id);
+  private void requireAcceptableId(String id) {
+    finder.requireAcceptableId(id);
   }
 
-  private static RuntimeException noSuchCoupon(String id) {
-    return Lookups.noSuch("coupon", id, "id", 404);
+  private RuntimeException noSuchCoupon(String id) {
+    return finder.missing(id);
   }
 }

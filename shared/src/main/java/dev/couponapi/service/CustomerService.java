@@ -27,11 +27,13 @@ public final class CustomerService {
   private final CustomerStore store;
   private final SubscriptionStore subscriptions;
   private final DiscountService discounts;
+  private final Finder<CustomerStore.Stored> finder;
 
   public CustomerService(CustomerStore store, SubscriptionStore subscriptions, DiscountService discounts) {
     this.store = store;
     this.subscriptions = subscriptions;
     this.discounts = discounts;
+    this.finder = new Finder<>("customer", store::find, CustomerStore.Stored::listKey);
   }
 
   /** Creates a customer, redeeming its discount in the same transaction when one is asked for. */
@@ -102,9 +104,8 @@ public final class CustomerService {
   }
 
   public Page<Customer> list(Tenant tenant, String email, ListRequest request) {
-    String after = request.startingAfter() == null ? null : cursor(tenant, request.startingAfter(), "starting_after");
-    String before = request.endingBefore() == null ? null : cursor(tenant, request.endingBefore(), "ending_before");
-    Page<CustomerStore.Stored> page = store.page(tenant, email, request, after, before);
+    Finder.Cursors cursors = finder.cursors(tenant, request);
+    Page<CustomerStore.Stored> page = store.page(tenant, email, request, cursors.after(), cursors.before());
     return new Page<>(page.items().stream().map(CustomerStore.Stored::customer).toList(), page.hasMore());
   }
 
@@ -119,18 +120,12 @@ public final class CustomerService {
         customer.discount() == null ? List.of() : List.of(customer.discount()), now);
   }
 
-  private String cursor(Tenant tenant, String id, String param) {
-    return Lookups.cursorKey("customer", id, param, cursor -> store.find(tenant, cursor).map(CustomerStore.Stored::listKey));
-  }
-
   private Customer live(Tenant tenant, String id) {
-    requireAcceptableId(id);
-    return store.find(tenant, id).filter(stored -> !stored.deleted()).map(CustomerStore.Stored::customer)
-        .orElseThrow(() -> noSuchCustomer(id, "id", 404));
+    return finder.find(tenant, id, stored -> !stored.deleted()).customer();
   }
 
-  private static void requireAcceptableId(String id) {
-    Lookups.requireAcceptableId("customer", id);
+  private void requireAcceptableId(String id) {
+    finder.requireAcceptableId(id);
   }
 
   static ApiException noSuchCustomer(String id, String param, int status) {

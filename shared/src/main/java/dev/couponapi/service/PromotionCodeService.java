@@ -35,11 +35,13 @@ public final class PromotionCodeService {
   private final PromotionCodeStore store;
   private final CouponStore coupons;
   private final CustomerStore customers;
+  private final Finder<PromotionCodeStore.Stored> finder;
 
   public PromotionCodeService(PromotionCodeStore store, CouponStore coupons, CustomerStore customers) {
     this.store = store;
     this.coupons = coupons;
     this.customers = customers;
+    this.finder = new Finder<>("promotion code", store::find, PromotionCodeStore.Stored::listKey);
   }
 
   /**
@@ -151,32 +153,21 @@ public final class PromotionCodeService {
 
   /** A page of codes with their coupons; {@code active} filters on the rendered value (docs/api.md §3.5). */
   public Page<PromotionCodeView> list(Tenant tenant, PromotionCodeFilter filter, ListRequest request, Instant now) {
-    String afterKey = request.startingAfter() == null ? null : cursorKey(tenant, request.startingAfter(), "starting_after");
-    String beforeKey = request.endingBefore() == null ? null : cursorKey(tenant, request.endingBefore(), "ending_before");
+    Finder.Cursors cursors = finder.cursors(tenant, request);
     CouponLookup lookup = new CouponLookup(coupons, tenant);
     Predicate<PromotionCode> keep = filter.active() == null ? code -> true
         : code -> code.active(lookup.of(code), now) == filter.active();
-    Page<PromotionCodeStore.Stored> page = store.page(tenant, filter, request, afterKey, beforeKey, keep);
+    Page<PromotionCodeStore.Stored> page = store.page(tenant, filter, request, cursors.after(), cursors.before(), keep);
     lookup.preload(page.items().stream().map(PromotionCodeStore.Stored::code).toList());
     return new Page<>(page.items().stream().map(stored -> lookup.view(stored.code())).toList(), page.hasMore());
   }
 
   private PromotionCodeStore.Stored find(Tenant tenant, String id) {
-    requireAcceptableId(id);
-    return store.find(tenant, id).orElseThrow(() -> noSuchCode(id, "id", 404));
+    return finder.find(tenant, id);
   }
 
-  private String cursorKey(Tenant tenant, String id, String param) {
-    return Lookups.cursorKey("promotion code", id, param,
-        cursor -> store.find(tenant, cursor).map(PromotionCodeStore.Stored::listKey));
-  }
-
-  private static void requireAcceptableId(String id) {
-    Lookups.requireAcceptableId("promotion code", id);
-  }
-
-  private static ApiException noSuchCode(String id, String param, int status) {
-    return Lookups.noSuch("promotion code", id, param, status);
+  private void requireAcceptableId(String id) {
+    finder.requireAcceptableId(id);
   }
 
   private static ApiException codeTaken(String param) {
@@ -184,9 +175,9 @@ public final class PromotionCodeService {
         + "active promotion codes, compared without regard to case.").asOutcome();
   }
 
-  private static ApiException refusal(Refusal refusal, String id) {
+  private ApiException refusal(Refusal refusal, String id) {
     return switch (refusal) {
-      case NOT_FOUND -> noSuchCode(id, "id", 404);
+      case NOT_FOUND -> finder.missing(id);
       case CURRENCY_REPEATED -> Errors.invalid("restrictions[currency_options]",
           "restrictions[currency_options] cannot repeat minimum_amount_currency.").asOutcome();
       case METADATA_FULL -> MetadataChange.tooManyKeys("metadata").asOutcome();

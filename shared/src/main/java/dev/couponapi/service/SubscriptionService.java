@@ -29,11 +29,13 @@ public final class SubscriptionService {
   private final SubscriptionStore store;
   private final CustomerStore customers;
   private final DiscountService discounts;
+  private final Finder<SubscriptionStore.Stored> finder;
 
   public SubscriptionService(SubscriptionStore store, CustomerStore customers, DiscountService discounts) {
     this.store = store;
     this.customers = customers;
     this.discounts = discounts;
+    this.finder = new Finder<>("subscription", store::find, SubscriptionStore.Stored::listKey);
   }
 
   /** Creates an active subscription, redeeming its discounts in the same transaction. */
@@ -107,7 +109,7 @@ public final class SubscriptionService {
       }
       requireAcceptableId(id);
       return store.updateMetadata(tenant, id, changes.metadata()).map(SubscriptionStore.Stored::subscription)
-          .orElseThrow(() -> noSuchSubscription(id, "id", 404));
+          .orElseThrow(() -> noSuchSubscription(id));
     }
     SubscriptionStore.Stored current = find(tenant, id);
     Subscription subscription = current.subscription();
@@ -150,7 +152,7 @@ public final class SubscriptionService {
     requireAcceptableId(id);
     SubscriptionStore.Removal removal = store.removeDiscounts(tenant, id);
     if (removal.holderMissing()) {
-      throw noSuchSubscription(id, "id", 404);
+      throw noSuchSubscription(id);
     }
     return removal.discounts().stream().filter(discount -> discount.inEffect(now)).findFirst()
         .orElseThrow(() -> Errors.noActiveDiscount("subscription", id));
@@ -159,27 +161,21 @@ public final class SubscriptionService {
   /** A page; without {@code status} only active subscriptions, as Stripe lists them; {@code all}: every one. */
   public Page<Subscription> list(Tenant tenant, String customer, String status, ListRequest request) {
     String filter = status == null ? Subscription.ACTIVE : "all".equals(status) ? null : status;
-    String after = request.startingAfter() == null ? null : cursor(tenant, request.startingAfter(), "starting_after");
-    String before = request.endingBefore() == null ? null : cursor(tenant, request.endingBefore(), "ending_before");
-    Page<SubscriptionStore.Stored> page = store.page(tenant, customer, filter, request, after, before);
+    Finder.Cursors cursors = finder.cursors(tenant, request);
+    Page<SubscriptionStore.Stored> page = store.page(tenant, customer, filter, request, cursors.after(),
+        cursors.before());
     return new Page<>(page.items().stream().map(SubscriptionStore.Stored::subscription).toList(), page.hasMore());
   }
 
   private SubscriptionStore.Stored find(Tenant tenant, String id) {
-    requireAcceptableId(id);
-    return store.find(tenant, id).orElseThrow(() -> noSuchSubscription(id, "id", 404));
+    return finder.find(tenant, id);
   }
 
-  private String cursor(Tenant tenant, String id, String param) {
-    return Lookups.cursorKey("subscription", id, param,
-        cursor -> store.find(tenant, cursor).map(SubscriptionStore.Stored::listKey));
+  private void requireAcceptableId(String id) {
+    finder.requireAcceptableId(id);
   }
 
-  private static void requireAcceptableId(String id) {
-    Lookups.requireAcceptableId("subscription", id);
-  }
-
-  private static ApiException noSuchSubscription(String id, String param, int status) {
-    return Lookups.noSuch("subscription", id, param, status);
+  private ApiException noSuchSubscription(String id) {
+    return finder.missing(id);
   }
 }
