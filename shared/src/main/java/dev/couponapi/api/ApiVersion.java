@@ -17,26 +17,48 @@ public record ApiVersion(String value, String date) implements Comparable<ApiVer
   /** {@code 2025-09-30.clover}: discounts and promotion codes name their coupon through a polymorphic field. */
   public static final String CLOVER = "2025-09-30";
 
+  /** {@code 2026-09-30.endive}: subscription {@code billing_cycle_anchor} parameters become objects. */
+  public static final String ENDIVE = "2026-09-30";
+
   public static final String FALLBACK = "2025-09-30.clover";
 
-  private static final Pattern FORMAT = Pattern.compile("(\\d{4}-\\d{2}-\\d{2})(\\.[a-z]{1,20})?");
+  private static final Pattern NAMED = Pattern.compile("(\\d{4}-\\d{2}-\\d{2})\\.([a-z]{1,20})");
 
-  /** Parses a {@code Stripe-Version} value; 400 when it is not a version. */
+  /**
+   * Parses a {@code Stripe-Version} value (docs/versions.md): a version of the table of known
+   * releases; or a well-formed {@code YYYY-MM-DD.name} dated after the newest known release, which
+   * renders as the newest does. Anything else, a known date with another release name included, is
+   * Stripe's 400 {@code Invalid Stripe API version}.
+   */
   public static ApiVersion parse(String value) {
-    Matcher matcher = FORMAT.matcher(value == null ? "" : value.trim());
-    if (!matcher.matches()) {
-      throw Errors.invalidVersion(SafeText.clip(String.valueOf(value)));
+    String version = value == null ? "" : value.trim();
+    if (KnownVersions.SET.contains(version)) {
+      return new ApiVersion(version, version.substring(0, 10));
     }
-    String date = matcher.group(1);
+    Matcher named = NAMED.matcher(version);
+    if (named.matches() && isDate(named.group(1)) && named.group(1).compareTo(newestKnown().date()) > 0) {
+      return new ApiVersion(version, named.group(1));
+    }
+    throw Errors.invalidVersion(SafeText.clip(String.valueOf(value)));
+  }
+
+  /** The newest release this API knows. */
+  public static ApiVersion newestKnown() {
+    return new ApiVersion(KnownVersions.NEWEST, KnownVersions.NEWEST.substring(0, 10));
+  }
+
+  /** Every known release, oldest first. */
+  public static java.util.List<String> known() {
+    return KnownVersions.ALL;
+  }
+
+  private static boolean isDate(String date) {
     try {
-      LocalDate parsed = LocalDate.parse(date);
-      if (parsed.getYear() < 2011) {
-        throw Errors.invalidVersion(value);
-      }
-    } catch (DateTimeException e) {
-      throw Errors.invalidVersion(SafeText.clip(value));
+      LocalDate.parse(date);
+      return true;
+    } catch (DateTimeException notADate) {
+      return false;
     }
-    return new ApiVersion(value.trim(), date);
   }
 
   public boolean atLeast(String gateDate) {
@@ -91,6 +113,16 @@ public record ApiVersion(String value, String date) implements Comparable<ApiVer
    */
   public boolean promotionCodeHasPromotion() {
     return atLeast(CLOVER);
+  }
+
+  // endive (docs/versions.md): "polymorphic billing_cycle_anchor"
+
+  /**
+   * Subscription updates and previews take {@code billing_cycle_anchor} as an object
+   * ({@code [type]=now|unchanged|timestamp}, {@code [timestamp]}) instead of a string or timestamp.
+   */
+  public boolean billingCycleAnchorIsObject() {
+    return atLeast(ENDIVE);
   }
 
   @Override
