@@ -74,6 +74,13 @@ test('subscription discounts render with source, are removed by deleteDiscount, 
   assert.equal('end' in removed, false);
   assert.deepEqual((await stripe.subscriptions.retrieve(subscription.id)).discounts, []);
   await assert.rejects(stripe.subscriptions.deleteDiscount(subscription.id), (error) => error.statusCode === 404);
+  // endive: billing_cycle_anchor is an object on update
+  const reanchored = await stripe.subscriptions.update(subscription.id, { billing_cycle_anchor: { type: 'now' } });
+  assert.ok(reanchored.billing_cycle_anchor >= subscription.created);
+  await assert.rejects(stripe.subscriptions.update(subscription.id, { billing_cycle_anchor: 'now' }),
+    (error) => error.statusCode === 400 && error.param === 'billing_cycle_anchor');
+  assert.deepEqual(reanchored.billing_schedules, []);
+  assert.equal(reanchored.items.data[0].current_trial, null);
   assert.equal((await stripe.subscriptions.cancel(subscription.id)).status, 'canceled');
 });
 
@@ -102,6 +109,12 @@ test('invoice previews price the discounts, in the pricing shape, and redeem not
   assert.equal(line.pricing.type, 'price_details');
   assert.equal('price' in line, false);
   assert.equal((await stripe.coupons.retrieve(coupon.id)).times_redeemed, 0);
+  const later = Math.floor(Date.now() / 1000) + 86400;
+  const anchored = await stripe.invoices.createPreview({ customer: customer.id,
+    subscription_details: { items: [{ price_data: { currency: 'usd', product: 'prod_A', unit_amount: 1000 } }],
+      billing_cycle_anchor: { type: 'timestamp', timestamp: later } } });
+  assert.equal(anchored.period_start, later);
+  assert.equal(anchored.customer_account, null);
 });
 
 test('errors are Stripe\'s: unknown parameters, a wrong key', async () => {

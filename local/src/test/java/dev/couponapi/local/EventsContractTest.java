@@ -166,7 +166,7 @@ class EventsContractTest {
         Map.of(), new dev.couponapi.domain.Discount("di_EventsCustomer000000000000", "SPRING25", rev, null, now, null,
             EVENTS_CUSTOMER, null, null), false), test.clock.instant(), dev.couponapi.store.Redemption.NONE, null);
     new dev.couponapi.store.SubscriptionStore(test.dynamo, test.table, customers).insert(local,
-        new dev.couponapi.domain.Subscription(EVENTS_SUBSCRIPTION, EVENTS_CUSTOMER, now, "usd", "active", null,
+        new dev.couponapi.domain.Subscription(EVENTS_SUBSCRIPTION, EVENTS_CUSTOMER, now, now, "usd", "active", null,
             Map.of(), java.util.List.of(new dev.couponapi.domain.SubscriptionItem("si_EventsExample0", now, "usd",
                 "prod_basic", 2000, "month", 1, 1, java.util.List.of())),
             java.util.List.of(new dev.couponapi.domain.Discount("di_EventsSubscription00000000", "SPRING25", rev, null,

@@ -117,6 +117,11 @@ class StripeJava33EndToEndTest {
     assertThat(removed.getId()).isEqualTo(discount.getId());
     assertThat(removed.getDeleted()).isTrue();
     assertThat(stripe.subscriptions().retrieve(subscription.getId()).getDiscounts()).isEmpty();
+    // dahlia still sends the string form of billing_cycle_anchor (endive made it an object)
+    Subscription reanchored = stripe.subscriptions().update(subscription.getId(),
+        com.stripe.param.SubscriptionUpdateParams.builder()
+            .setBillingCycleAnchor(com.stripe.param.SubscriptionUpdateParams.BillingCycleAnchor.NOW).build());
+    assertThat(reanchored.getBillingCycleAnchor()).isGreaterThanOrEqualTo(subscription.getCreated());
     assertThat(stripe.subscriptions().cancel(subscription.getId()).getStatus()).isEqualTo("canceled");
   }
 

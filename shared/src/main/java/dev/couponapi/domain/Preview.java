@@ -13,6 +13,7 @@ public record Preview(
     String subscription,
     String currency,
     long created,
+    long periodStart,
     long periodEnd,
     List<PreviewLine> lines,
     List<Discount> discounts,

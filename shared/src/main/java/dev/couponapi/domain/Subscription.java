@@ -4,11 +4,16 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-/** A subscription (docs/api.md §5.2): items with inline prices, and its own discounts. */
+/**
+ * A subscription (docs/api.md §5.2): items with inline prices, and its own discounts.
+ * {@code billingCycleAnchor} is when its billing periods start: its creation, unless an update
+ * reset it to "now".
+ */
 public record Subscription(
     String id,
     String customer,
     long created,
+    long billingCycleAnchor,
     String currency,
     String status,
     Long canceledAt,
@@ -19,6 +24,11 @@ public record Subscription(
 
   public static final String ACTIVE = "active";
   public static final String CANCELED = "canceled";
+
+  public Subscription withBillingCycleAnchor(long anchor) {
+    return new Subscription(id, customer, created, anchor, currency, status, canceledAt, metadata, items, discounts,
+        livemode);
+  }
 
   public Subscription {
     metadata = Map.copyOf(metadata);

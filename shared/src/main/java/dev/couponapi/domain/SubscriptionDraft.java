@@ -14,9 +14,12 @@ public record SubscriptionDraft(String customer, List<Item> items, List<Discount
   public record Item(String currency, String product, long unitAmount, String interval, long intervalCount,
       long quantity, List<DiscountRequest> discounts) {}
 
-  /** An update: new discounts (null: unchanged), all removed, or the legacy single one; metadata. */
+  /**
+   * An update: new discounts (null: unchanged), all removed, or the legacy single one; metadata;
+   * whether the billing cycle anchor is reset to now ({@code billing_cycle_anchor=now}).
+   */
   public record Changes(List<DiscountRequest> discounts, boolean removeDiscounts, DiscountRequest single,
-      MetadataChange metadata) {
+      MetadataChange metadata, boolean resetBillingCycleAnchor) {
 
     public boolean changesDiscounts() {
       return discounts != null || removeDiscounts || single != null;

@@ -127,9 +127,10 @@ public final class PreviewService {
             .toList(),
         invoiceDiscounts.stream().map(discount -> new InvoiceMath.Applied(discount.id(), coupons.apply(discount)))
             .toList());
-    long periodEnd = interval == null ? now.getEpochSecond() : periodEnd(now, interval);
+    Instant periodStart = request.billingCycleAnchor() == null ? now : Instant.ofEpochSecond(request.billingCycleAnchor());
+    long periodEnd = interval == null ? periodStart.getEpochSecond() : periodEnd(periodStart, interval);
     return new Preview(customer.id(), subscription == null ? null : subscription.id(), currency, now.getEpochSecond(),
-        periodEnd, lines, invoiceDiscounts, result, coupons, tenant.livemode());
+        periodStart.getEpochSecond(), periodEnd, lines, invoiceDiscounts, result, coupons, tenant.livemode());
   }
 
   private Subscription subscription(Tenant tenant, PreviewRequest request) {

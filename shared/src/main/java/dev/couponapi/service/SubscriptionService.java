@@ -79,7 +79,7 @@ public final class SubscriptionService {
       items.add(new SubscriptionItem(itemIds.get(i), now.getEpochSecond(), item.currency(), item.product(),
           item.unitAmount(), item.interval(), item.intervalCount(), item.quantity(), itemDiscounts));
     }
-    Subscription subscription = new Subscription(id, customer.id(), now.getEpochSecond(), currency,
+    Subscription subscription = new Subscription(id, customer.id(), now.getEpochSecond(), now.getEpochSecond(), currency,
         Subscription.ACTIVE, null, draft.metadata(), items, subscriptionLevel, tenant.livemode());
     HolderView<Subscription> view = new HolderView<>(subscription, plan.coupons(discounts.lookup(tenant)));
     try {
@@ -103,13 +103,17 @@ public final class SubscriptionService {
    */
   public Subscription update(Tenant tenant, ApiVersion version, Instant now, String id,
       SubscriptionDraft.Changes changes) {
+    Long anchor = changes.resetBillingCycleAnchor() ? now.getEpochSecond() : null;
     if (!changes.changesDiscounts()) {
-      if (changes.metadata().isEmpty()) {
+      if (changes.metadata().isEmpty() && anchor == null) {
         return retrieve(tenant, id);
       }
       requireAcceptableId(id);
-      return store.updateMetadata(tenant, id, changes.metadata()).map(SubscriptionStore.Stored::subscription)
-          .orElseThrow(() -> noSuchSubscription(id));
+      return store.updateFields(tenant, id, changes.metadata(), anchor).map(SubscriptionStore.Stored::subscription)
+          .orElseGet(() -> {
+            find(tenant, id);
+            throw Errors.invalid(null, "A canceled subscription can no longer be updated.").asOutcome();
+          });
     }
     SubscriptionStore.Stored current = find(tenant, id);
     Subscription subscription = current.subscription();
@@ -128,7 +132,7 @@ public final class SubscriptionService {
         : discounts.plan(tenant, version, placed, reusable, now);
     try {
       store.replace(tenant, current, plan.discounts(), changes.metadata().applyTo(subscription.metadata()),
-          plan.redemption(), now);
+          anchor == null ? subscription.billingCycleAnchor() : anchor, plan.redemption(), now);
     } catch (Refused refused) {
       if (refused.reason() == Redemption.Part.HOLDER) {
         throw Errors.lockTimeout();

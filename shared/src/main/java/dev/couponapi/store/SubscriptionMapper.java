@@ -22,6 +22,8 @@ final class SubscriptionMapper {
   static final String DISCOUNTS = "discounts";
   static final String LIVEMODE = "livemode";
   static final String VERSION = "ver";
+  /** Absent on a subscription whose anchor was never reset: then it is its creation. */
+  static final String BILLING_CYCLE_ANCHOR = "billing_cycle_anchor";
 
   private SubscriptionMapper() {}
 
@@ -43,6 +45,7 @@ final class SubscriptionMapper {
     item.put(ID, Attr.s(subscription.id()));
     item.put(CUSTOMER, Attr.s(subscription.customer()));
     item.put(CREATED, Attr.n(subscription.created()));
+    item.put(BILLING_CYCLE_ANCHOR, Attr.n(subscription.billingCycleAnchor()));
     item.put(CURRENCY, Attr.s(subscription.currency()));
     item.put(STATUS, Attr.s(subscription.status()));
     Attr.putIfPresent(item, CANCELED_AT, subscription.canceledAt());
@@ -80,8 +83,10 @@ final class SubscriptionMapper {
 
   static Subscription fromItem(Map<String, AttributeValue> item) {
     AttributeValue items = item.get(ITEMS);
+    Long created = Attr.longValue(item, CREATED);
+    Long anchor = Attr.longValue(item, BILLING_CYCLE_ANCHOR);
     return new Subscription(Attr.string(item, ID), Attr.string(item, CUSTOMER),
-        Attr.longValue(item, CREATED), Attr.string(item, CURRENCY), Attr.string(item, STATUS),
+        created, anchor == null ? created : anchor, Attr.string(item, CURRENCY), Attr.string(item, STATUS),
         Attr.longValue(item, CANCELED_AT), Attr.stringMap(item, METADATA),
         items == null || !items.hasL() ? List.of() : items.l().stream().map(SubscriptionMapper::item).toList(),
         DiscountMapper.fromList(item.get(DISCOUNTS)), Attr.bool(item, LIVEMODE));

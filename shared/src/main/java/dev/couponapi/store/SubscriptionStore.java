@@ -63,12 +63,19 @@ public final class SubscriptionStore {
    */
   public void replace(Tenant tenant, Stored current, List<Discount> discounts, Map<String, String> metadata,
       Redemption redemption, Instant now) {
+    replace(tenant, current, discounts, metadata, current.subscription().billingCycleAnchor(), redemption, now);
+  }
+
+  /** The same, also setting the billing cycle anchor. */
+  public void replace(Tenant tenant, Stored current, List<Discount> discounts, Map<String, String> metadata,
+      long billingCycleAnchor, Redemption redemption, Instant now) {
     UpdateExpression update = new UpdateExpression()
         .name("#discounts", SubscriptionMapper.DISCOUNTS).value(":discounts", DiscountMapper.toAttribute(discounts))
         .name("#md", SubscriptionMapper.METADATA).value(":md", Attr.stringMap(metadata))
+        .name("#anchor", SubscriptionMapper.BILLING_CYCLE_ANCHOR).value(":anchor", Attr.n(billingCycleAnchor))
         .name("#ver", SubscriptionMapper.VERSION).value(":ver", Attr.n(current.version())).value(":one", Attr.n(1))
         .name("#status", SubscriptionMapper.STATUS).value(":active", Attr.s(Subscription.ACTIVE))
-        .set("#discounts = :discounts").set("#md = :md").set("#ver = #ver + :one")
+        .set("#discounts = :discounts").set("#md = :md").set("#anchor = :anchor").set("#ver = #ver + :one")
         .condition("#ver = :ver AND #status = :active");
     ExpiryIndex.set(update, subscriptions.pk(tenant, current.subscription().id()),
         nextEnd(discounts, current.subscription().items()));
@@ -78,8 +85,21 @@ public final class SubscriptionStore {
 
   /** Changes only metadata; one conditional update returning the subscription as it is now. */
   public Optional<Stored> updateMetadata(Tenant tenant, String id, MetadataChange metadata) {
+    return updateFields(tenant, id, metadata, null);
+  }
+
+  /**
+   * Changes metadata and, when {@code billingCycleAnchor} is given, resets the anchor of an active
+   * subscription; one conditional update returning the subscription as it is now.
+   */
+  public Optional<Stored> updateFields(Tenant tenant, String id, MetadataChange metadata, Long billingCycleAnchor) {
     UpdateExpression update = new UpdateExpression().name("#ver", SubscriptionMapper.VERSION).value(":one", Attr.n(1))
         .set("#ver = #ver + :one").condition("attribute_exists(" + Table.PK + ")");
+    if (billingCycleAnchor != null) {
+      update.name("#anchor", SubscriptionMapper.BILLING_CYCLE_ANCHOR).value(":anchor", Attr.n(billingCycleAnchor))
+          .set("#anchor = :anchor").name("#status", SubscriptionMapper.STATUS)
+          .value(":active", Attr.s(Subscription.ACTIVE)).condition("#status = :active");
+    }
     MetadataUpdate.apply(update, metadata, null);
     return subscriptions.update(tenant, id, update);
   }

@@ -36,11 +36,12 @@ public final class InvoiceRenderer {
         .put("created", preview.created())
         .put("currency", preview.currency())
         .put("customer", preview.customer())
+        .put("customer_account", null)
         .put("discounts", preview.discounts().stream().map(Discount::id).toList())
         .put("lines", lineList)
         .put("livemode", preview.livemode())
         .put("period_end", preview.periodEnd())
-        .put("period_start", preview.created())
+        .put("period_start", preview.periodStart())
         .put("status", "draft")
         .put("subtotal", result.subtotal())
         .put("subtotal_excluding_tax", result.subtotal())
@@ -58,7 +59,7 @@ public final class InvoiceRenderer {
     String id = "il_" + invoiceId.substring("upcoming_in_".length()) + "_" + index;
     Map<String, Object> period = StripeObject.hash();
     period.put("end", preview.periodEnd());
-    period.put("start", preview.created());
+    period.put("start", preview.periodStart());
     StripeObject object = StripeObject.of(id, "line_item")
         .put("amount", line.amount())
         .put("currency", preview.currency())
@@ -71,6 +72,7 @@ public final class InvoiceRenderer {
         .put("metadata", Map.of())
         .put("period", period)
         .put("quantity", line.quantity())
+        .put("quantity_decimal", Long.toString(line.quantity()))
         .put("subtotal", line.amount());
     String priceId = "price_inline_" + invoiceId.substring("upcoming_in_".length(), "upcoming_in_".length() + 14) + index;
     if (version.invoiceLineHasPricing()) {

@@ -36,25 +36,36 @@ public final class PreviewParams {
           "product", ParamType.text(Ids.MAX_ID_LENGTH),
           "unit_amount", ParamType.integer(0, CouponParams.MAX_AMOUNT)));
 
-  private static final Map<String, ParamType> ALL_VERSIONS = ParamType.declare(
-      "customer", ParamType.text(Ids.MAX_ID_LENGTH),
-      "subscription", ParamType.text(Ids.MAX_ID_LENGTH),
-      "subscription_details", ParamType.fields("items", new ParamType.ListOf(ParamType.fields(
-          "price_data", PRICE_DATA, "quantity", ParamType.integer(1, 1_000_000)), SubscriptionParams.MAX_ITEMS, false)),
-      "invoice_items", new ParamType.ListOf(INVOICE_ITEM, 250, false),
-      "discounts", DiscountParams.LIST,
-      "currency", new ParamType.Currency());
+  private static final ParamType SUBSCRIPTION_ITEMS = new ParamType.ListOf(ParamType.fields(
+      "price_data", PRICE_DATA, "quantity", ParamType.integer(1, 1_000_000)), SubscriptionParams.MAX_ITEMS, false);
+
+  /** Before endive: {@code now}, {@code unchanged} or a timestamp (checked in {@link #billingCycleAnchor}). */
+  private static final ParamType ANCHOR_AS_TEXT = ParamType.text(20);
+
+  /** From endive: {@code [type]=now|unchanged|timestamp} and {@code [timestamp]}. */
+  private static final ParamType ANCHOR_AS_OBJECT = ParamType.fields(
+      "type", new ParamType.Choice(Set.of("now", "unchanged", "timestamp")),
+      "timestamp", ParamType.integer(1, 99_999_999_999L));
 
   private PreviewParams() {}
 
-  /** Before basil a preview also takes a single invoice-level {@code coupon}. */
+  /**
+   * The parameters of a version: before basil also a single invoice-level {@code coupon}; the
+   * billing cycle anchor of {@code subscription_details} in its version's form.
+   */
   public static Map<String, ParamType> declared(ApiVersion version) {
-    if (!version.takesSingularDiscountParams()) {
-      return ALL_VERSIONS;
+    Map<String, ParamType> declared = new LinkedHashMap<>(Map.of(
+        "customer", ParamType.text(Ids.MAX_ID_LENGTH),
+        "subscription", ParamType.text(Ids.MAX_ID_LENGTH),
+        "subscription_details", ParamType.fields("items", SUBSCRIPTION_ITEMS,
+            "billing_cycle_anchor", version.billingCycleAnchorIsObject() ? ANCHOR_AS_OBJECT : ANCHOR_AS_TEXT),
+        "invoice_items", new ParamType.ListOf(INVOICE_ITEM, 250, false),
+        "discounts", DiscountParams.LIST,
+        "currency", new ParamType.Currency()));
+    if (version.takesSingularDiscountParams()) {
+      declared.put("coupon", ParamType.text(Ids.MAX_ID_LENGTH));
     }
-    Map<String, ParamType> legacy = new LinkedHashMap<>(ALL_VERSIONS);
-    legacy.put("coupon", ParamType.text(Ids.MAX_ID_LENGTH));
-    return Map.copyOf(legacy);
+    return Map.copyOf(declared);
   }
 
   public static PreviewRequest request(Params params) {
@@ -67,7 +78,40 @@ public final class PreviewParams {
       discounts = List.of(DiscountRequest.coupon(coupon, "coupon"));
     }
     return new PreviewRequest(params.text("customer"), params.text("subscription"), subscriptionItems(params),
-        invoiceItems(params), discounts, params.isUnset("discounts"), params.text("currency"));
+        invoiceItems(params), discounts, params.isUnset("discounts"), params.text("currency"),
+        billingCycleAnchor(params.object("subscription_details")));
+  }
+
+  /**
+   * The timestamp the previewed period starts at, or null for now: {@code now} and {@code unchanged}
+   * both start it now (docs/versions.md).
+   */
+  private static Long billingCycleAnchor(Params details) {
+    if (details == null || !details.has("billing_cycle_anchor")) {
+      return null;
+    }
+    String name = "subscription_details[billing_cycle_anchor]";
+    Params object = details.object("billing_cycle_anchor");
+    if (object != null) {
+      String type = object.text("type");
+      if (type == null) {
+        throw Errors.missing(name + "[type]");
+      }
+      Long timestamp = object.integer("timestamp");
+      if ("timestamp".equals(type) != (timestamp != null)) {
+        throw "timestamp".equals(type) ? Errors.missing(name + "[timestamp]")
+            : Errors.invalid(name + "[timestamp]", name + "[timestamp] goes with [type]=timestamp only.");
+      }
+      return timestamp;
+    }
+    String value = details.text("billing_cycle_anchor");
+    if (value.equals("now") || value.equals("unchanged")) {
+      return null;
+    }
+    if (!value.matches("[0-9]{1,11}")) {
+      throw Errors.invalid(name, "Invalid " + name + ": must be now, unchanged or a timestamp.");
+    }
+    return Long.parseLong(value);
   }
 
   private static List<SubscriptionDraft.Item> subscriptionItems(Params params) {

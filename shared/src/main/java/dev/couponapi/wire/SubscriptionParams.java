@@ -38,6 +38,14 @@ public final class SubscriptionParams {
       "discounts", DiscountParams.LIST,
       "metadata", new ParamType.Metadata());
 
+  /** Before endive: {@code billing_cycle_anchor=now|unchanged}. */
+  private static final Map<String, ParamType> ANCHOR_AS_TEXT = ParamType.declare(
+      "billing_cycle_anchor", new ParamType.Choice(Set.of("now", "unchanged")));
+
+  /** From endive: {@code billing_cycle_anchor[type]=now|unchanged}. */
+  private static final Map<String, ParamType> ANCHOR_AS_OBJECT = ParamType.declare(
+      "billing_cycle_anchor", ParamType.fields("type", new ParamType.Choice(Set.of("now", "unchanged"))));
+
   private static final Map<String, ParamType> LEGACY_DISCOUNT = ParamType.declare(
       "coupon", ParamType.text(Ids.MAX_ID_LENGTH),
       "promotion_code", ParamType.text(Ids.MAX_ID_LENGTH));
@@ -54,7 +62,8 @@ public final class SubscriptionParams {
   }
 
   public static Map<String, ParamType> update(ApiVersion version) {
-    return version.takesSingularDiscountParams() ? with(UPDATE, LEGACY_DISCOUNT) : UPDATE;
+    Map<String, ParamType> update = with(UPDATE, version.billingCycleAnchorIsObject() ? ANCHOR_AS_OBJECT : ANCHOR_AS_TEXT);
+    return version.takesSingularDiscountParams() ? with(update, LEGACY_DISCOUNT) : update;
   }
 
 
@@ -114,7 +123,20 @@ public final class SubscriptionParams {
       throw Errors.exclusive(single.param(), "discounts");
     }
     MetadataChange metadata = params.metadata("metadata");
-    return new SubscriptionDraft.Changes(discounts, remove, single, metadata == null ? MetadataChange.NONE : metadata);
+    return new SubscriptionDraft.Changes(discounts, remove, single, metadata == null ? MetadataChange.NONE : metadata,
+        "now".equals(anchorType(params)));
+  }
+
+  /** {@code billing_cycle_anchor}'s value, in either form; null when not sent. */
+  private static String anchorType(Params params) {
+    Params object = params.object("billing_cycle_anchor");
+    if (object == null) {
+      return params.text("billing_cycle_anchor");
+    }
+    if (object.text("type") == null) {
+      throw Errors.missing("billing_cycle_anchor[type]");
+    }
+    return object.text("type");
   }
 
   private static Map<String, ParamType> with(Map<String, ParamType> base, Map<String, ParamType> more) {

@@ -32,9 +32,11 @@ public final class SubscriptionRenderer {
     List<Discount> discounts = subscription.discountsAt(now);
     Set<String> discountExpand = Expansions.below(DISCOUNTS + ".", expand);
     StripeObject object = StripeObject.of(subscription.id(), "subscription")
-        .put("billing_cycle_anchor", subscription.created())
+        .put("billing_cycle_anchor", subscription.billingCycleAnchor())
+        .put("billing_schedules", List.of())
         .put("cancel_at_period_end", false)
         .put("canceled_at", subscription.canceledAt())
+        .put("cancellation_details", cancellationDetails(subscription))
         .put("created", subscription.created())
         .put("currency", subscription.currency())
         .put("customer", subscription.customer())
@@ -42,9 +44,12 @@ public final class SubscriptionRenderer {
         .put("discounts", discounts.stream().<Object>map(discount -> expand.contains(DISCOUNTS)
             ? DiscountRenderer.render(discount, version, now, coupons, discountExpand) : discount.id()).toList())
         .put("ended_at", subscription.canceledAt())
+        .put("invoice_settings", invoiceSettings())
         .put("items", items(subscription, now))
         .put("livemode", subscription.livemode())
+        .put("managed_payments", null)
         .put("metadata", StripeObject.sorted(subscription.metadata()))
+        .put("pending_update", null)
         .put("start_date", subscription.created())
         .put("status", subscription.status());
     if (version.subscriptionHasSingularDiscount()) {
@@ -52,6 +57,28 @@ public final class SubscriptionRenderer {
           : DiscountRenderer.render(discounts.get(0), version, now, coupons, Set.of()));
     }
     return object.toMap();
+  }
+
+  /** Additive fields of 2025-12 … 2026-08 (dahlia): present, empty, in every version (docs/versions.md). */
+  private static Map<String, Object> cancellationDetails(Subscription subscription) {
+    Map<String, Object> details = StripeObject.hash();
+    details.put("comment", null);
+    details.put("feedback", null);
+    details.put("feedback_option", null);
+    details.put("reason", subscription.canceledAt() == null ? null : "cancellation_requested");
+    return details;
+  }
+
+  private static Map<String, Object> invoiceSettings() {
+    Map<String, Object> issuer = StripeObject.hash();
+    issuer.put("type", "self");
+    Map<String, Object> settings = StripeObject.hash();
+    settings.put("account_tax_ids", null);
+    settings.put("custom_fields", null);
+    settings.put("description", null);
+    settings.put("footer", null);
+    settings.put("issuer", issuer);
+    return settings;
   }
 
   private static Map<String, Object> items(Subscription subscription, Instant now) {
@@ -75,6 +102,7 @@ public final class SubscriptionRenderer {
         .toMap();
     return StripeObject.of(item.id(), "subscription_item")
         .put("created", item.created())
+        .put("current_trial", null)
         .put("discounts", item.discounts().stream().filter(discount -> discount.inEffect(now)).map(Discount::id)
             .toList())
         .put("metadata", Map.of())

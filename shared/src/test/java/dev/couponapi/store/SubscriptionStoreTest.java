@@ -38,7 +38,7 @@ class SubscriptionStoreTest {
   }
 
   private static Subscription subscription(String id, String customer, List<Discount> discounts) {
-    return new Subscription(id, customer, NOW.getEpochSecond(), "usd", Subscription.ACTIVE, null, Map.of(),
+    return new Subscription(id, customer, NOW.getEpochSecond(), NOW.getEpochSecond(), "usd", Subscription.ACTIVE, null, Map.of(),
         List.of(new SubscriptionItem("si_" + id, NOW.getEpochSecond(), "usd", "prod_A", 2000, "month", 1, 1,
             List.of())), discounts, false);
   }
