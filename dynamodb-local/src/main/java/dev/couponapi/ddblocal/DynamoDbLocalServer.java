@@ -2,7 +2,9 @@ package dev.couponapi.ddblocal;
 
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.lang.reflect.Constructor;
 import java.lang.reflect.Field;
+import java.lang.reflect.Method;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,6 +20,7 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.dynamodb.services.local.main.ServerRunner;
+import software.amazon.dynamodb.services.local.shared.access.AmazonDynamoDBLocal;
 import software.amazon.dynamodb.services.local.server.DynamoDBProxyServer;
 
 /**
@@ -103,6 +106,39 @@ public final class DynamoDbLocalServer implements AutoCloseable {
 
   public URI endpoint() {
     return URI.create("http://127.0.0.1:" + port());
+  }
+
+  /**
+   * A client that calls this instance's engine in-process, with no HTTP hop: the same shared
+   * database the HTTP endpoint serves, so what it writes the endpoint reads at once (and the other
+   * way round). DynamoDB Local builds such clients only for an engine of their own
+   * ({@code DynamoDBEmbedded}); this one is built the same way around the engine of the running
+   * server (its shared-database handler), with the same mapping of engine errors to the SDK's
+   * exceptions. It takes no interceptors: tests that count calls use {@link #client}.
+   */
+  public DynamoDbClient inProcessClient() {
+    try {
+      Field handlerField = DynamoDBProxyServer.class.getDeclaredField("serverHandler");
+      handlerField.setAccessible(true);
+      Object serverHandler = handlerField.get(server);
+      Field primary = serverHandler.getClass().getSuperclass().getDeclaredField("primaryHandler");
+      primary.setAccessible(true);
+      Object requestHandler = primary.get(serverHandler);
+      Method shared = requestHandler.getClass().getDeclaredMethod("getHandler", String.class);
+      shared.setAccessible(true);
+      Object engine = shared.invoke(requestHandler, "shared");
+      Class<?> mappingType = Class.forName("software.amazon.dynamodb.services.local.embedded."
+          + "DDBExceptionMappingInvocationHandler");
+      Constructor<?> mapping = mappingType.getDeclaredConstructor(
+          Class.forName("software.amazon.dynamodb.services.local.shared.access.LocalDBClient"));
+      mapping.setAccessible(true);
+      Constructor<?> embedded = Class.forName("software.amazon.dynamodb.services.local.embedded.DynamoDBEmbedded$1")
+          .getDeclaredConstructor(mappingType);
+      embedded.setAccessible(true);
+      return ((AmazonDynamoDBLocal) embedded.newInstance(mapping.newInstance(engine))).dynamoDbClient();
+    } catch (ReflectiveOperationException | ClassCastException e) {
+      throw new IllegalStateException("cannot reach DynamoDB Local's engine in-process: " + e, e);
+    }
   }
 
   /** A client for this instance; interceptors let tests count calls. */

@@ -40,9 +40,19 @@ public final class LocalGateway implements AutoCloseable {
   private final GatewayResponses gatewayResponses;
   private final HttpServer server;
   private final ExecutorService workers;
+  private final AuthorizerCache<Decision> decisions;
+
+  /** The authorizer's answer for one identity: its context, and whether it allowed the request. */
+  private record Decision(boolean allowed, Map<String, Object> context) {}
 
   public LocalGateway(FunctionHost host, int port) throws IOException {
+    this(host, port, System::currentTimeMillis);
+  }
+
+  /** {@code clockMillis} is the time the authorizer cache runs on (tests move it). */
+  public LocalGateway(FunctionHost host, int port, java.util.function.LongSupplier clockMillis) throws IOException {
     this.host = host;
+    this.decisions = new AuthorizerCache<>(host.template().authorizerTtlSeconds(), clockMillis);
     this.routes = new RouteTable(host.template().routes());
     this.gatewayResponses = new GatewayResponses(host.template().gatewayResponses());
     this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 256);
@@ -86,17 +96,19 @@ public final class LocalGateway implements AutoCloseable {
         send(exchange, gatewayResponses.render("UNAUTHORIZED", 401, context));
         return;
       }
-      Map<String, Object> authorizerContext;
+      Decision decision;
       try {
-        authorizerContext = authorize(exchange, method, match.get(), context);
+        decision = decisions.decide(authorization, identity -> authorize(exchange, method, match.get()));
       } catch (RuntimeException authorizerFailed) {
         send(exchange, gatewayResponses.render("AUTHORIZER_FAILURE", 500, context));
         return;
       }
-      if (authorizerContext == null) {
+      if (!decision.allowed()) {
+        decision.context().forEach((key, value) -> context.put("authorizer." + key, String.valueOf(value)));
         send(exchange, gatewayResponses.render("ACCESS_DENIED", 403, context));
         return;
       }
+      Map<String, Object> authorizerContext = decision.context();
       Map<String, Object> event = ProxyEvents.request(method, rawPath, exchange.getRequestURI().getRawQuery(),
           exchange.getRequestHeaders(), body, match.get(), authorizerContext, requestId, STAGE);
       Map<String, Object> response;
@@ -111,10 +123,9 @@ public final class LocalGateway implements AutoCloseable {
     }
   }
 
-  /** The authorizer's context on Allow; null on Deny, with its error put into {@code context}. */
+  /** What the authorizer function decides for this request's identity. */
   @SuppressWarnings("unchecked")
-  private Map<String, Object> authorize(HttpExchange exchange, String method, RouteTable.Match match,
-      Map<String, String> context) throws RuntimeException {
+  private Decision authorize(HttpExchange exchange, String method, RouteTable.Match match) {
     Map<String, Object> event = ProxyEvents.authorizerRequest(method, match, exchange.getRequestHeaders(), STAGE);
     Map<String, Object> decision;
     try {
@@ -126,11 +137,10 @@ public final class LocalGateway implements AutoCloseable {
     Map<String, Object> statement = ((List<Map<String, Object>>) policy.get("Statement")).get(0);
     Map<String, Object> authorizerContext = new LinkedHashMap<>((Map<String, Object>) decision.get("context"));
     if (!"Allow".equals(statement.get("Effect"))) {
-      authorizerContext.forEach((key, value) -> context.put("authorizer." + key, String.valueOf(value)));
-      return null;
+      return new Decision(false, Map.copyOf(authorizerContext));
     }
     authorizerContext.put("principalId", decision.get("principalId"));
-    return authorizerContext;
+    return new Decision(true, java.util.Collections.unmodifiableMap(authorizerContext));
   }
 
   private static List<String> segments(String rawPath) {

@@ -59,7 +59,8 @@ final class ServeCommand implements Command {
     int sweepEvery = options.intValue(SWEEP_EVERY.name(),
         60 * Integer.parseInt(template.parameterDefault("SweepRateMinutes")), 1, 86_400);
     try (DynamoDbLocalServer dynamoLocal = startDynamo(dynamoPort, inMemory ? null : data, context)) {
-      DynamoDbClient dynamo = dynamoLocal.client();
+      // the API calls the engine in-process; the CLI and the AWS CLI reach the same data over HTTP
+      DynamoDbClient dynamo = dynamoLocal.inProcessClient();
       LocalTable.ensure(dynamo, LocalTable.NAME);
       App app = new App(dynamo, LocalTable.NAME, Clock.systemUTC(), defaultVersion(template));
       String key = testKey(app, requestedKey, inMemory ? null : data);

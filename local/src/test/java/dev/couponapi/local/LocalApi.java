@@ -20,9 +20,13 @@ final class LocalApi implements AutoCloseable {
   final LocalGateway gateway;
   private final HttpClient http = HttpClient.newHttpClient();
 
+  /** The gateway's clock, for its authorizer cache: tests move it. */
+  final java.util.concurrent.atomic.AtomicLong gatewayMillis = new java.util.concurrent.atomic.AtomicLong(
+      System.currentTimeMillis());
+
   LocalApi() {
     try {
-      gateway = new LocalGateway(FunctionHost.forApp(template(), test.app), 0);
+      gateway = new LocalGateway(FunctionHost.forApp(template(), test.app), 0, gatewayMillis::get);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -60,13 +60,15 @@ public final class SamTemplate {
   private final Map<String, Function> functions;
   private final Map<String, GatewayResponse> gatewayResponses;
   private final String authorizerFunctionId;
+  private final int authorizerTtlSeconds;
   private final Map<String, String> parameterDefaults;
 
   private SamTemplate(Map<String, Function> functions, Map<String, GatewayResponse> gatewayResponses,
-      String authorizerFunctionId, Map<String, String> parameterDefaults) {
+      String authorizerFunctionId, int authorizerTtlSeconds, Map<String, String> parameterDefaults) {
     this.functions = functions;
     this.gatewayResponses = gatewayResponses;
     this.authorizerFunctionId = authorizerFunctionId;
+    this.authorizerTtlSeconds = authorizerTtlSeconds;
     this.parameterDefaults = parameterDefaults;
   }
 
@@ -133,6 +135,15 @@ public final class SamTemplate {
     return authorizerFunctionId;
   }
 
+  /**
+   * How long API Gateway caches an authorizer decision for one identity (the Authorization
+   * header): the authorizer's {@code Identity.ReauthorizeEvery}, API Gateway's default 300 s when
+   * the template leaves it out, 0 for no caching.
+   */
+  public int authorizerTtlSeconds() {
+    return authorizerTtlSeconds;
+  }
+
   @SuppressWarnings("unchecked")
   private static SamTemplate parse(Map<String, Object> root) {
     Map<String, Object> resources = map(root.get("Resources"));
@@ -147,6 +158,7 @@ public final class SamTemplate {
     Map<String, Function> functions = new LinkedHashMap<>();
     Map<String, GatewayResponse> responses = new LinkedHashMap<>();
     String authorizer = null;
+    int authorizerTtl = 300;
     for (Map.Entry<String, Object> entry : resources.entrySet()) {
       Map<String, Object> resource = map(entry.getValue());
       Map<String, Object> properties = map(resource.get("Properties"));
@@ -168,7 +180,12 @@ public final class SamTemplate {
       } else if ("AWS::Serverless::Api".equals(resource.get("Type"))) {
         Map<String, Object> auth = map(properties.get("Auth"));
         String defaultAuthorizer = String.valueOf(auth.get("DefaultAuthorizer"));
-        Object arn = map(map(auth.get("Authorizers")).get(defaultAuthorizer)).get("FunctionArn");
+        Map<String, Object> authorizerDefinition = map(map(auth.get("Authorizers")).get(defaultAuthorizer));
+        Object arn = authorizerDefinition.get("FunctionArn");
+        Object ttl = map(authorizerDefinition.get("Identity")).get("ReauthorizeEvery");
+        if (ttl != null) {
+          authorizerTtl = Integer.parseInt(String.valueOf(ttl));
+        }
         authorizer = arn instanceof CloudFormationConstructor.Intrinsic intrinsic
             ? intrinsic.value().split("\\.")[0] : null;
         map(properties.get("GatewayResponses")).forEach((type, value) -> {
@@ -182,7 +199,8 @@ public final class SamTemplate {
         });
       }
     }
-    return new SamTemplate(Map.copyOf(functions), Map.copyOf(responses), authorizer, Map.copyOf(parameterDefaults));
+    return new SamTemplate(Map.copyOf(functions), Map.copyOf(responses), authorizer, authorizerTtl,
+        Map.copyOf(parameterDefaults));
   }
 
   /** The Allow statements of a function's inline policies. */
