@@ -46,9 +46,12 @@ final class InvokeCommand implements Command {
     }
     LocalData.run(options, context, endpoint -> {
       System.setProperty("AWS_ENDPOINT_URL_DYNAMODB", endpoint.toString());
-      System.setProperty("aws.region", "us-east-1");
-      System.setProperty("aws.accessKeyId", "local");
-      System.setProperty("aws.secretAccessKey", "local");
+      if (LocalData.isLoopback(endpoint)) {
+        // DynamoDB Local and LocalStack take any credentials; real AWS gets the environment's
+        System.setProperty("aws.region", "us-east-1");
+        System.setProperty("aws.accessKeyId", "local");
+        System.setProperty("aws.secretAccessKey", "local");
+      }
       FunctionHost host = FunctionHost.fromEnvironment(template, Map.of("Table", LocalTable.NAME));
       context.out().println(new String(host.invokeRaw(functionId, event), StandardCharsets.UTF_8));
     });

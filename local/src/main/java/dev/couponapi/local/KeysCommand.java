@@ -2,7 +2,6 @@ package dev.couponapi.local;
 
 import dev.couponapi.api.ApiVersion;
 import dev.couponapi.app.App;
-import dev.couponapi.ddblocal.DynamoDbLocalServer;
 import dev.couponapi.domain.Tenant;
 import java.time.Clock;
 import java.util.List;
@@ -32,7 +31,7 @@ final class KeysCommand implements Command {
     }
     Tenant tenant = new Tenant(account, options.flag(LIVE.name()));
     LocalData.run(options, context, endpoint -> {
-      App app = new App(DynamoDbLocalServer.clientFor(endpoint), LocalTable.NAME, Clock.systemUTC(),
+      App app = new App(LocalData.client(endpoint), LocalTable.NAME, Clock.systemUTC(),
           ApiVersion.parse(ApiVersion.FALLBACK));
       context.out().println(app.apiKeys().mint(tenant, null));
     });

@@ -7,6 +7,7 @@ import java.net.Socket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * Where a command's data is: {@code --endpoint URL}, else the DynamoDB Local of a {@code serve}
@@ -44,13 +45,39 @@ final class LocalData {
     }
     if (endpoint != null) {
       URI uri = endpointUri(endpoint);
-      LocalTable.ensure(DynamoDbLocalServer.clientFor(uri), LocalTable.NAME);
+      LocalTable.ensure(client(uri), LocalTable.NAME);
       task.run(uri);
       return;
     }
     try (DynamoDbLocalServer dynamoLocal = DynamoDbLocalServer.persistent(0, data)) {
       LocalTable.ensure(dynamoLocal.client(), LocalTable.NAME);
       task.run(dynamoLocal.endpoint());
+    }
+  }
+
+  /** The endpoint given by {@code --endpoint}, checked; null when none was given. */
+  static URI endpoint(Options options) {
+    String endpoint = options.value(ENDPOINT.name());
+    return endpoint == null ? null : endpointUri(endpoint);
+  }
+
+  /**
+   * A client for an endpoint: on loopback (DynamoDB Local, LocalStack) with placeholder credentials,
+   * elsewhere (real AWS) with the credentials and region of the environment.
+   */
+  static DynamoDbClient client(URI endpoint) {
+    if (isLoopback(endpoint)) {
+      return DynamoDbLocalServer.clientFor(endpoint);
+    }
+    System.setProperty("AWS_ENDPOINT_URL_DYNAMODB", endpoint.toString());
+    return dev.couponapi.app.App.dynamoFromEnvironment();
+  }
+
+  static boolean isLoopback(URI endpoint) {
+    try {
+      return java.net.InetAddress.getByName(endpoint.getHost()).isLoopbackAddress();
+    } catch (java.net.UnknownHostException unknown) {
+      throw new Options.UsageError("--endpoint names an unknown host: " + endpoint.getHost());
     }
   }
 

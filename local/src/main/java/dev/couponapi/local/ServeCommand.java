@@ -30,6 +30,8 @@ final class ServeCommand implements Command {
       "register this key for the local test account");
   private static final Options.Flag DYNAMODB_PORT = Options.value("--dynamodb-port", "N",
       "DynamoDB Local's port (default 8000; 0 picks one)");
+  private static final Options.Flag ENDPOINT = Options.value("--endpoint", "URL",
+      "use this DynamoDB (a DynamoDB Local of your own, LocalStack, AWS) instead of starting one");
   private static final Options.Flag SWEEP_EVERY = Options.value("--sweep-every", "SECONDS",
       "the expiry sweep's schedule (default: the template's SweepRateMinutes)");
 
@@ -42,7 +44,7 @@ final class ServeCommand implements Command {
   }
 
   public List<Options.Flag> options() {
-    return List.of(PORT, LocalData.DATA, IN_MEMORY, API_KEY, DYNAMODB_PORT, SWEEP_EVERY);
+    return List.of(PORT, LocalData.DATA, IN_MEMORY, API_KEY, DYNAMODB_PORT, SWEEP_EVERY, ENDPOINT);
   }
 
   public int run(Options options, Context context) throws Exception {
@@ -58,43 +60,61 @@ final class ServeCommand implements Command {
     SamTemplate template = SamTemplate.load(context.home().resolve("template.yaml"));
     int sweepEvery = options.intValue(SWEEP_EVERY.name(),
         60 * Integer.parseInt(template.parameterDefault("SweepRateMinutes")), 1, 86_400);
+    java.net.URI endpoint = LocalData.endpoint(options);
+    if (endpoint != null) {
+      if (inMemory || options.value(DYNAMODB_PORT.name()) != null) {
+        throw new Options.UsageError("--endpoint uses that DynamoDB: it goes without --in-memory and --dynamodb-port");
+      }
+      DynamoDbClient dynamo = LocalData.client(endpoint);
+      LocalTable.ensure(dynamo, LocalTable.NAME);
+      run(dynamo, "DynamoDB         " + endpoint + "  (table " + LocalTable.NAME + ", yours)", template, requestedKey, data, port,
+          sweepEvery, null, context);
+      return 0;
+    }
     try (DynamoDbLocalServer dynamoLocal = startDynamo(dynamoPort, inMemory ? null : data, context)) {
       // the API calls the engine in-process; the CLI and the AWS CLI reach the same data over HTTP
       DynamoDbClient dynamo = dynamoLocal.inProcessClient();
       LocalTable.ensure(dynamo, LocalTable.NAME);
-      App app = new App(dynamo, LocalTable.NAME, Clock.systemUTC(), defaultVersion(template));
-      String key = testKey(app, requestedKey, inMemory ? null : data);
-      ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "expiry-sweep");
-        thread.setDaemon(true);
-        return thread;
-      });
-      SweepRun sweepRun = new SweepRun(app.sweep(), context.out());
-      int maxItems = Integer.parseInt(template.parameterDefault("SweepMaxItems"));
-      scheduler.scheduleWithFixedDelay(() -> {
-        try {
-          sweepRun.run(Map.of("max_items", maxItems));
-        } catch (RuntimeException failed) {
-          context.err().println("expiry sweep failed: " + failed);
-        }
-      }, sweepEvery, sweepEvery, TimeUnit.SECONDS);
-      try (LocalGateway gateway = new LocalGateway(FunctionHost.forApp(template, app), port)) {
-        Path endpointFile = inMemory ? null : data.resolve(LocalData.ENDPOINT_FILE);
-        if (endpointFile != null) {
-          Files.writeString(endpointFile, dynamoLocal.endpoint().toString());
-        }
-        printBanner(context, gateway, dynamoLocal, inMemory, data, key, sweepEvery);
-        awaitShutdown(endpointFile);
-      }
+      String where = "DynamoDB Local   " + dynamoLocal.endpoint() + "  (table " + LocalTable.NAME + ", "
+          + (inMemory ? "in memory" : "data in " + context.home().relativize(data.toAbsolutePath())) + ")";
+      run(dynamo, where, template, requestedKey, inMemory ? null : data, port, sweepEvery,
+          inMemory ? null : dynamoLocal.endpoint().toString(), context);
     }
     return 0;
   }
 
-  private static void printBanner(Context context, LocalGateway gateway, DynamoDbLocalServer dynamoLocal,
-      boolean inMemory, Path data, String key, int sweepEvery) {
+  /** Serves the API on {@code dynamo} until stopped; {@code localEndpoint} is left in the data directory for the CLI. */
+  private static void run(DynamoDbClient dynamo, String where, SamTemplate template, String requestedKey, Path data,
+      int port, int sweepEvery, String localEndpoint, Context context) throws Exception {
+    App app = new App(dynamo, LocalTable.NAME, Clock.systemUTC(), defaultVersion(template));
+    String key = testKey(app, requestedKey, data);
+    ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
+      Thread thread = new Thread(runnable, "expiry-sweep");
+      thread.setDaemon(true);
+      return thread;
+    });
+    SweepRun sweepRun = new SweepRun(app.sweep(), context.out());
+    int maxItems = Integer.parseInt(template.parameterDefault("SweepMaxItems"));
+    scheduler.scheduleWithFixedDelay(() -> {
+      try {
+        sweepRun.run(Map.of("max_items", maxItems));
+      } catch (RuntimeException failed) {
+        context.err().println("expiry sweep failed: " + failed);
+      }
+    }, sweepEvery, sweepEvery, TimeUnit.SECONDS);
+    try (LocalGateway gateway = new LocalGateway(FunctionHost.forApp(template, app), port)) {
+      Path endpointFile = localEndpoint == null ? null : data.resolve(LocalData.ENDPOINT_FILE);
+      if (endpointFile != null) {
+        Files.writeString(endpointFile, localEndpoint);
+      }
+      printBanner(context, gateway, where, key, sweepEvery);
+      awaitShutdown(endpointFile);
+    }
+  }
+
+  private static void printBanner(Context context, LocalGateway gateway, String where, String key, int sweepEvery) {
     context.out().println("Coupons API      " + gateway.url());
-    context.out().println("DynamoDB Local   " + dynamoLocal.endpoint() + "  (table " + LocalTable.NAME + ", "
-        + (inMemory ? "in memory" : "data in " + context.home().relativize(data.toAbsolutePath())) + ")");
+    context.out().println(where);
     context.out().println("Test key         " + key + "  (account " + LocalMain.LOCAL_ACCOUNT + ", test mode)");
     context.out().println("Expiry sweep     every " + sweepEvery + " s  (./run-local sweep runs one now)");
     context.out().println();
@@ -147,6 +167,7 @@ final class ServeCommand implements Command {
     }
     String key = app.apiKeys().mint(tenant, null);
     if (keyFile != null) {
+      Files.createDirectories(keyFile.getParent());
       Files.writeString(keyFile, key);
     }
     return key;

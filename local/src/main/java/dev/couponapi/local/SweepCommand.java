@@ -3,7 +3,6 @@ package dev.couponapi.local;
 import dev.couponapi.api.ApiVersion;
 import dev.couponapi.app.App;
 import dev.couponapi.app.SweepRun;
-import dev.couponapi.ddblocal.DynamoDbLocalServer;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.time.Clock;
@@ -48,7 +47,7 @@ final class SweepCommand implements Command {
     Map<String, Object> input = Map.of("max_items", options.intValue(MAX_ITEMS.name(), SweepRun.DEFAULT_MAX_ITEMS, 1,
         1_000_000));
     LocalData.run(options, context, endpoint -> {
-      App app = new App(DynamoDbLocalServer.clientFor(endpoint), LocalTable.NAME, clock,
+      App app = new App(LocalData.client(endpoint), LocalTable.NAME, clock,
           ApiVersion.parse(ApiVersion.FALLBACK));
       SweepRun run = new SweepRun(app.sweep(), new PrintStream(OutputStream.nullOutputStream()));
       if (!write) {
