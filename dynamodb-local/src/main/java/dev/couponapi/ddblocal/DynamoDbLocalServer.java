@@ -148,7 +148,14 @@ public final class DynamoDbLocalServer implements AutoCloseable {
 
   /** A client for any DynamoDB Local endpoint (credentials and region are placeholders there). */
   public static DynamoDbClient clientFor(URI endpoint, ExecutionInterceptor... interceptors) {
+    return clientFor(endpoint, overrides -> { }, interceptors);
+  }
+
+  /** The same, with more of the SDK's settings (e.g. a retry strategy that does not wait). */
+  public static DynamoDbClient clientFor(URI endpoint, java.util.function.Consumer<ClientOverrideConfiguration.Builder>
+      settings, ExecutionInterceptor... interceptors) {
     ClientOverrideConfiguration.Builder overrides = ClientOverrideConfiguration.builder();
+    settings.accept(overrides);
     for (ExecutionInterceptor interceptor : interceptors) {
       overrides.addExecutionInterceptor(interceptor);
     }

@@ -139,6 +139,19 @@ public final class Errors {
             + "accessing it. Please retry your request.", null);
   }
 
+  /** DynamoDB throttled the request past the SDK's retries. Nothing was written. */
+  public static ApiException rateLimited() {
+    return new ApiException(429, ApiException.INVALID_REQUEST, "rate_limit",
+        "Too many requests hit the API too quickly. We recommend an exponential backoff of your requests.", null);
+  }
+
+  /** The database could not be reached or failed (5xx, a reset connection, a timeout). */
+  public static ApiException storeUnavailable() {
+    return new ApiException(500, ApiException.API_ERROR, null,
+        "The request could not be completed because the database did not answer in time. Retry it with the same "
+            + "Idempotency-Key: a change that was made is then returned, not made twice.", null);
+  }
+
   public static ApiException internal() {
     return new ApiException(500, ApiException.API_ERROR, null,
         "An unexpected error occurred while processing your request. Please retry.", null);

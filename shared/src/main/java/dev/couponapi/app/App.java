@@ -84,6 +84,11 @@ public final class App {
     this.apiKeys = new ApiKeyService(apiKeyStore, clock);
   }
 
+  /** Within template.yaml's function Timeout (10 s), with room to write the error response. */
+  static final java.time.Duration CALL_TIMEOUT = java.time.Duration.ofSeconds(8);
+  static final java.time.Duration ATTEMPT_TIMEOUT = java.time.Duration.ofSeconds(3);
+  static final java.time.Duration CONNECT_TIMEOUT = java.time.Duration.ofSeconds(2);
+
   private static final class Holder {
     static final App INSTANCE = new App(dynamoFromEnvironment(), requireTableName(), Clock.systemUTC(),
         ApiVersion.parse(Env.get("DEFAULT_API_VERSION", ApiVersion.FALLBACK)));
@@ -108,7 +113,10 @@ public final class App {
    */
   public static DynamoDbClient dynamoFromEnvironment() {
     DynamoDbClientBuilder builder = DynamoDbClient.builder()
-        .httpClient(UrlConnectionHttpClient.create())
+        .httpClient(UrlConnectionHttpClient.builder().connectionTimeout(CONNECT_TIMEOUT).socketTimeout(ATTEMPT_TIMEOUT)
+            .build())
+        // a call, retries included, ends before the function's 10 s do, so a response is always written
+        .overrideConfiguration(config -> config.apiCallTimeout(CALL_TIMEOUT).apiCallAttemptTimeout(ATTEMPT_TIMEOUT))
         // Lambda puts credentials in the environment: look there first, skip the slow profile chain
         .credentialsProvider(AwsCredentialsProviderChain.of(
             EnvironmentVariableCredentialsProvider.create(),

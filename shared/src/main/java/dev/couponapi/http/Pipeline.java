@@ -88,7 +88,9 @@ public final class Pipeline {
       }
     } catch (RuntimeException unexpected) {
       log.failure(requestId, operation.name(), unexpected);
-      response = respond(500, requestId, version, Json.write(ErrorRenderer.render(Errors.internal())));
+      ApiException storeFailure = StoreFailures.map(unexpected);
+      ApiException error = storeFailure != null ? storeFailure : Errors.internal();
+      response = respond(error.status(), requestId, version, Json.write(ErrorRenderer.render(error)));
       releaseAfterFailure(guard, requestId, operation);
     }
     log.request(requestId, operation.name(), response.status(), (System.nanoTime() - started) / 1_000_000);

@@ -48,12 +48,21 @@ final class Tx {
     try {
       Transactions.write(dynamo, TransactWriteItemsRequest.builder().transactItems(items).build());
     } catch (TransactionCanceledException cancelled) {
+      if (!conditionFailed(cancelled)) {
+        // throttled or otherwise not done: no rule refused it, so no part may read it as a refusal
+        throw cancelled;
+      }
       Cancelled refused = new Cancelled(cancelled);
       if (refused.failed(Common.IDEMPOTENCY_RECORD)) {
         throw new ClaimLost();
       }
       throw refused;
     }
+  }
+
+  private static boolean conditionFailed(TransactionCanceledException cancelled) {
+    return cancelled.hasCancellationReasons() && cancelled.cancellationReasons().stream()
+        .anyMatch(reason -> "ConditionalCheckFailed".equals(reason.code()));
   }
 
   /** Why the transaction was cancelled, by part. */

@@ -17,6 +17,8 @@ public final class FaultInjector implements ExecutionInterceptor {
   private volatile String operation;
   private volatile When when;
   private int callsToLet;
+  private java.util.function.Function<When, RuntimeException> fault = InjectedFault::new;
+  private boolean lasting;
 
   /** Arms one fault for the next call of {@code operationName} (e.g. "TransactWriteItems"). */
   public void failNext(String operationName, When moment) {
@@ -25,9 +27,34 @@ public final class FaultInjector implements ExecutionInterceptor {
 
   /** Arms one fault for the {@code n}-th next call of {@code operationName}. */
   public synchronized void failCall(String operationName, int n, When moment) {
+    failCall(operationName, n, moment, InjectedFault::new);
+  }
+
+  /**
+   * Arms {@code failure} (what DynamoDB or the network would throw) for every attempt of {@code
+   * operationName} until {@link #clear()}: the SDK's own retries meet it too, as they would meet a
+   * lasting fault.
+   */
+  public synchronized void failAttemptsWith(String operationName, When moment,
+      java.util.function.Supplier<RuntimeException> failure) {
+    failCall(operationName, 1, moment, ignored -> failure.get());
+    this.lasting = true;
+  }
+
+  /** Disarms whatever is armed. */
+  public synchronized void clear() {
+    operation = null;
+    when = null;
+    lasting = false;
+  }
+
+  private synchronized void failCall(String operationName, int n, When moment,
+      java.util.function.Function<When, RuntimeException> failure) {
     this.callsToLet = n - 1;
     this.when = moment;
     this.operation = operationName;
+    this.fault = failure;
+    this.lasting = false;
   }
 
   @Override
@@ -45,9 +72,11 @@ public final class FaultInjector implements ExecutionInterceptor {
       if (callsToLet-- > 0) {
         return;
       }
-      operation = null;
-      when = null;
-      throw new InjectedFault(moment);
+      if (!lasting) {
+        operation = null;
+        when = null;
+      }
+      throw fault.apply(moment);
     }
   }
 

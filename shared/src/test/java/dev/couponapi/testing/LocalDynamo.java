@@ -26,6 +26,18 @@ public final class LocalDynamo {
     return server().client(interceptors);
   }
 
+  /**
+   * A client whose SDK retries (3 attempts) do not wait between attempts: for tests of what a
+   * lasting fault leads to after the retries, which would otherwise sleep through the backoff.
+   */
+  public static DynamoDbClient clientRetryingAtOnce(ExecutionInterceptor... interceptors) {
+    return DynamoDbLocalServer.clientFor(server().endpoint(), overrides -> overrides.retryStrategy(
+        software.amazon.awssdk.awscore.retry.AwsRetryStrategy.standardRetryStrategy().toBuilder().maxAttempts(3)
+            .backoffStrategy(software.amazon.awssdk.retries.api.BackoffStrategy.retryImmediately())
+            .throttlingBackoffStrategy(software.amazon.awssdk.retries.api.BackoffStrategy.retryImmediately())
+            .build()), interceptors);
+  }
+
   /** Creates a table laid out as {@link Table#definition} says, with a unique name. */
   public static String newTable() {
     String name = "test-" + Ids.random(10);

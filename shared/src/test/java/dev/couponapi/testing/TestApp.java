@@ -20,8 +20,22 @@ public final class TestApp {
   public final FaultInjector faults = new FaultInjector();
   public final MutableClock clock = new MutableClock(START);
   public final String table = LocalDynamo.newTable();
-  public final DynamoDbClient dynamo = LocalDynamo.client(calls, faults);
-  public final App app = new App(dynamo, table, clock, ApiVersion.parse(ApiVersion.FALLBACK));
+  public final DynamoDbClient dynamo;
+  public final App app;
+
+  public TestApp() {
+    this(false);
+  }
+
+  private TestApp(boolean retryAtOnce) {
+    dynamo = retryAtOnce ? LocalDynamo.clientRetryingAtOnce(calls, faults) : LocalDynamo.client(calls, faults);
+    app = new App(dynamo, table, clock, ApiVersion.parse(ApiVersion.FALLBACK));
+  }
+
+  /** An App whose SDK retries do not wait: for tests that fail every attempt of a call. */
+  public static TestApp retryingAtOnce() {
+    return new TestApp(true);
+  }
 
   /** Runs an operation through the pipeline as its function: its calls are held to that function's IAM policy. */
   public dev.couponapi.http.ApiResponse handle(dev.couponapi.http.Operation operation, Map<String, Object> event) {
