@@ -6,6 +6,7 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
 import java.nio.file.Files;
+import dev.couponapi.app.App;
 import java.nio.file.Path;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
@@ -67,10 +68,12 @@ final class LocalData {
    */
   static DynamoDbClient client(URI endpoint) {
     if (isLoopback(endpoint)) {
-      return DynamoDbLocalServer.clientFor(endpoint);
+      // the deployment's call timeouts, so a slow or silent DynamoDB behaves as it would there
+      return DynamoDbLocalServer.clientFor(endpoint, overrides -> overrides.apiCallTimeout(App.callTimeout())
+          .apiCallAttemptTimeout(App.attemptTimeout()));
     }
     System.setProperty("AWS_ENDPOINT_URL_DYNAMODB", endpoint.toString());
-    return dev.couponapi.app.App.dynamoFromEnvironment();
+    return App.dynamoFromEnvironment();
   }
 
   static boolean isLoopback(URI endpoint) {

@@ -107,42 +107,13 @@ class LocalMainTest {
   @Test
   void serveWithEndpoint_usesThatDynamoDB_andServesTheApiOnIt() throws Exception {
     URI endpoint = LocalDynamo.server().endpoint();
-    java.nio.file.Path data = java.nio.file.Files.createTempDirectory("serve-endpoint");
-    java.util.concurrent.CountDownLatch started = new java.util.concurrent.CountDownLatch(1);
-    PrintStream banner = new PrintStream(new java.io.OutputStream() {
-      public void write(int b) {
-        out.write(b);
-        if (out().contains("Stop with Ctrl-C.")) {
-          started.countDown();
-        }
-      }
-    }, true, StandardCharsets.UTF_8);
-    LocalMain serve = new LocalMain(LocalApi.home(), banner, new PrintStream(err, true, StandardCharsets.UTF_8));
-    Thread serving = new Thread(() -> serve.run(new String[] {"serve", "--port", "0", "--endpoint", endpoint.toString(),
-        "--data", data.toString()}));
-    serving.setDaemon(true);
-    serving.start();
-    try {
-      assertThat(started.await(60, java.util.concurrent.TimeUnit.SECONDS)).as(err()).isTrue();
-      String url = out().lines().filter(line -> line.startsWith("Coupons API")).map(line -> line.split("\\s+")[2])
-          .findFirst().orElse(null);
-      assertThat(url).as(out() + err()).isNotNull();
-      assertThat(out()).contains("DynamoDB         " + endpoint + "  (table couponapi-local, yours)");
-      String key = out().lines().filter(line -> line.startsWith("Test key")).map(line -> line.split("\\s+")[2])
-          .findFirst().orElseThrow();
+    try (RunningServe serve = new RunningServe("--endpoint", endpoint.toString())) {
+      assertThat(serve.printed()).contains("DynamoDB         " + endpoint + "  (table couponapi-local, yours)");
       String id = "EP" + System.nanoTime();
-      java.net.http.HttpResponse<String> created = java.net.http.HttpClient.newHttpClient().send(
-          java.net.http.HttpRequest.newBuilder(URI.create(url + "/v1/coupons")).header("Authorization", "Bearer " + key)
-              .header("Content-Type", "application/x-www-form-urlencoded")
-              .POST(java.net.http.HttpRequest.BodyPublishers.ofString("id=" + id + "&percent_off=5")).build(),
-          java.net.http.HttpResponse.BodyHandlers.ofString());
-      assertThat(created.statusCode()).isEqualTo(200);
+      assertThat(serve.send("POST", "/v1/coupons", "id=" + id + "&percent_off=5").statusCode()).isEqualTo(200);
       DynamoDbClient dynamo = DynamoDbLocalServer.clientFor(endpoint);
       assertThat(dynamo.getItem(request -> request.tableName(LocalTable.NAME).consistentRead(true)
           .key(Map.of("pk", AttributeValue.fromS("acct_local#test#coupon#" + id)))).item()).isNotEmpty();
-    } finally {
-      serving.interrupt();
-      serving.join(5_000);
     }
   }
 

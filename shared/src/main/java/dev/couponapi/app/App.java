@@ -84,10 +84,23 @@ public final class App {
     this.apiKeys = new ApiKeyService(apiKeyStore, clock);
   }
 
-  /** Within template.yaml's function Timeout (10 s), with room to write the error response. */
-  static final java.time.Duration CALL_TIMEOUT = java.time.Duration.ofSeconds(8);
-  static final java.time.Duration ATTEMPT_TIMEOUT = java.time.Duration.ofSeconds(3);
+  /**
+   * Within template.yaml's function Timeout (10 s), with room to write the error response;
+   * DYNAMODB_CALL_TIMEOUT_MS / DYNAMODB_ATTEMPT_TIMEOUT_MS change them (fault tests shorten them).
+   */
+  public static java.time.Duration callTimeout() {
+    return timeout("DYNAMODB_CALL_TIMEOUT_MS", 8000);
+  }
+
+  public static java.time.Duration attemptTimeout() {
+    return timeout("DYNAMODB_ATTEMPT_TIMEOUT_MS", 3000);
+  }
+
   static final java.time.Duration CONNECT_TIMEOUT = java.time.Duration.ofSeconds(2);
+
+  private static java.time.Duration timeout(String name, long fallbackMillis) {
+    return java.time.Duration.ofMillis(Long.parseLong(Env.get(name, Long.toString(fallbackMillis))));
+  }
 
   private static final class Holder {
     static final App INSTANCE = new App(dynamoFromEnvironment(), requireTableName(), Clock.systemUTC(),
@@ -113,10 +126,10 @@ public final class App {
    */
   public static DynamoDbClient dynamoFromEnvironment() {
     DynamoDbClientBuilder builder = DynamoDbClient.builder()
-        .httpClient(UrlConnectionHttpClient.builder().connectionTimeout(CONNECT_TIMEOUT).socketTimeout(ATTEMPT_TIMEOUT)
+        .httpClient(UrlConnectionHttpClient.builder().connectionTimeout(CONNECT_TIMEOUT).socketTimeout(attemptTimeout())
             .build())
         // a call, retries included, ends before the function's 10 s do, so a response is always written
-        .overrideConfiguration(config -> config.apiCallTimeout(CALL_TIMEOUT).apiCallAttemptTimeout(ATTEMPT_TIMEOUT))
+        .overrideConfiguration(config -> config.apiCallTimeout(callTimeout()).apiCallAttemptTimeout(attemptTimeout()))
         // Lambda puts credentials in the environment: look there first, skip the slow profile chain
         .credentialsProvider(AwsCredentialsProviderChain.of(
             EnvironmentVariableCredentialsProvider.create(),

@@ -92,6 +92,10 @@ public final class CouponStore {
         old = cancelled.oldItem(Part.COUPON);
       }
     }
+    if (old != null && item.get(CouponMapper.REV).equals(old.get(CouponMapper.REV))) {
+      // our own coupon: the SDK retried a put whose answer was lost
+      return;
+    }
     if (old == null || !old.containsKey(CouponMapper.DELETED_AT)) {
       throw new Refused(Refusal.ID_TAKEN);
     }

@@ -104,7 +104,12 @@ public final class IdempotencyStore {
           .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
           .build());
     } catch (ConditionalCheckFailedException held) {
-      throw new Taken(existing(held.item()));
+      Map<String, AttributeValue> old = held.item();
+      if (old != null && token.equals(Attr.string(old, TOKEN)) && IN_FLIGHT.equals(Attr.string(old, STATE))) {
+        // our own claim: the SDK retried a put whose answer was lost
+        return;
+      }
+      throw new Taken(existing(old));
     }
   }
 
@@ -115,7 +120,16 @@ public final class IdempotencyStore {
 
   /** Completes the claim on its own: for outcomes that wrote nothing else, or no single transaction. */
   public void complete(Tenant tenant, String key, String token, StoredResponse response) {
-    dynamo.updateItem(UpdateExpression.asRequest(completionUpdate(tenant, key, token, response)).build());
+    try {
+      dynamo.updateItem(UpdateExpression.asRequest(completionUpdate(tenant, key, token, response))
+          .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD).build());
+    } catch (ConditionalCheckFailedException notHeld) {
+      Map<String, AttributeValue> old = notHeld.item();
+      if (old == null || !token.equals(Attr.string(old, TOKEN)) || !DONE.equals(Attr.string(old, STATE))) {
+        throw notHeld;
+      }
+      // our own completion: the SDK retried an update whose answer was lost
+    }
   }
 
   private Update completionUpdate(Tenant tenant, String key, String token, StoredResponse response) {
