@@ -87,8 +87,16 @@ final class FaultProxy implements AutoCloseable {
     return forwarded.get();
   }
 
+  private final java.util.concurrent.ScheduledExecutorService later =
+      Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "fault-proxy-slow");
+        thread.setDaemon(true);
+        return thread;
+      });
+
   private void serve(HttpExchange exchange) throws IOException {
-    try (exchange) {
+    boolean answered = true;
+    try {
       byte[] body = exchange.getRequestBody().readAllBytes();
       String target = exchange.getRequestHeaders().getFirst("X-Amz-Target");
       String operation = target == null ? "" : target.substring(target.indexOf('.') + 1);
@@ -108,8 +116,21 @@ final class FaultProxy implements AutoCloseable {
         return; // written, and the connection closes without an answer
       }
       if (fault == Fault.SLOW) {
-        sleep(slowMillis);
+        // the real answer, later than the SDK's attempt timeout: the caller has given up by then
+        answered = false;
+        later.schedule(() -> answer(exchange, answer), slowMillis, java.util.concurrent.TimeUnit.MILLISECONDS);
+        return;
       }
+      answer(exchange, answer);
+    } finally {
+      if (answered) {
+        exchange.close();
+      }
+    }
+  }
+
+  private static void answer(HttpExchange exchange, HttpResponse<byte[]> answer) {
+    try (exchange) {
       answer.headers().map().forEach((name, values) -> {
         if (!NOT_FORWARDED.contains(name.toLowerCase()) && !name.startsWith(":")) {
           values.forEach(value -> exchange.getResponseHeaders().add(name, value));
@@ -117,6 +138,8 @@ final class FaultProxy implements AutoCloseable {
       });
       exchange.sendResponseHeaders(answer.statusCode(), answer.body().length == 0 ? -1 : answer.body().length);
       exchange.getResponseBody().write(answer.body());
+    } catch (IOException callerGone) {
+      // the caller stopped waiting: what a late answer meets
     }
   }
 
@@ -156,17 +179,9 @@ final class FaultProxy implements AutoCloseable {
     exchange.getResponseBody().write(json);
   }
 
-  /** The fault is the delay itself: an answer later than the SDK's attempt timeout. */
-  private static void sleep(long millis) {
-    try {
-      Thread.sleep(millis);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-  }
-
   @Override
   public void close() {
+    later.shutdownNow();
     server.stop(0);
   }
 }

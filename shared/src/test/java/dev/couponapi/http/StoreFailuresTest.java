@@ -49,6 +49,21 @@ class StoreFailuresTest {
         .awsErrorDetails(AwsErrorDetails.builder().errorCode(code).errorMessage(code).build()).build();
   }
 
+  /**
+   * {@code failure} on every attempt of the create's transaction: the answer has {@code status}, the
+   * table is as before, and the same key then runs.
+   */
+  private Map<String, Object> failsThenRuns(String id, Supplier<RuntimeException> failure, int status) {
+    List<Map<String, AttributeValue>> before = test.snapshot();
+    test.faults.failAttemptsWith("TransactWriteItems", When.BEFORE_SENDING, failure);
+    ApiResponse failed = create(id, "key-" + id);
+    test.faults.clear();
+    assertThat(failed.status()).as(id).isEqualTo(status);
+    assertThat(test.snapshot()).as("nothing written, the key given back").isEqualTo(before);
+    assertThat(create(id, "key-" + id).status()).isEqualTo(200);
+    return error(failed);
+  }
+
   @Test
   void throttling_isA429RateLimit_thenTheSameKeyRuns_andCreatesOneCoupon() {
     List<Supplier<RuntimeException>> throttles = List.of(
@@ -65,14 +80,8 @@ class StoreFailuresTest {
     int n = 0;
     for (Supplier<RuntimeException> throttle : throttles) {
       String id = "T" + n++;
-      List<Map<String, AttributeValue>> before = test.snapshot();
-      test.faults.failAttemptsWith("TransactWriteItems", When.BEFORE_SENDING, throttle);
-      ApiResponse throttled = create(id, "key-" + id);
-      test.faults.clear();
-      assertThat(throttled.status()).as(id).isEqualTo(429);
-      assertThat(error(throttled)).containsEntry("code", "rate_limit").containsEntry("type", "invalid_request_error");
-      assertThat(test.snapshot()).as("nothing written, the key given back").isEqualTo(before);
-      assertThat(create(id, "key-" + id).status()).isEqualTo(200);
+      assertThat(failsThenRuns(id, throttle, 429)).containsEntry("code", "rate_limit")
+          .containsEntry("type", "invalid_request_error");
       assertThat(create(id, "key-" + id).headers()).containsEntry("Idempotent-Replayed", "true");
     }
     assertThat(test.coupons()).hasSize(throttles.size());
@@ -88,15 +97,9 @@ class StoreFailuresTest {
     int n = 0;
     for (Supplier<RuntimeException> failure : failures) {
       String id = "F" + n++;
-      List<Map<String, AttributeValue>> before = test.snapshot();
-      test.faults.failAttemptsWith("TransactWriteItems", When.BEFORE_SENDING, failure);
-      ApiResponse failed = create(id, "key-" + id);
-      test.faults.clear();
-      assertThat(failed.status()).as(id).isEqualTo(500);
-      assertThat(error(failed)).containsEntry("type", "api_error");
-      assertThat(error(failed).get("message").toString()).contains("Retry it with the same Idempotency-Key");
-      assertThat(test.snapshot()).isEqualTo(before);
-      assertThat(create(id, "key-" + id).status()).isEqualTo(200);
+      Map<String, Object> error = failsThenRuns(id, failure, 500);
+      assertThat(error).containsEntry("type", "api_error");
+      assertThat(error.get("message").toString()).contains("Retry it with the same Idempotency-Key");
     }
     assertThat(test.coupons()).hasSize(failures.size());
   }
