@@ -72,8 +72,7 @@ final class LocalData {
       return DynamoDbLocalServer.clientFor(endpoint, overrides -> overrides.apiCallTimeout(App.callTimeout())
           .apiCallAttemptTimeout(App.attemptTimeout()));
     }
-    System.setProperty("AWS_ENDPOINT_URL_DYNAMODB", endpoint.toString());
-    return App.dynamoFromEnvironment();
+    return App.dynamoFor(endpoint);
   }
 
   static boolean isLoopback(URI endpoint) {

@@ -125,6 +125,12 @@ public final class App {
    * DynamoDB Local come in through AWS_ENDPOINT_URL_DYNAMODB / AWS_ENDPOINT_URL.
    */
   public static DynamoDbClient dynamoFromEnvironment() {
+    String endpoint = Env.get("AWS_ENDPOINT_URL_DYNAMODB", Env.get("AWS_ENDPOINT_URL"));
+    return dynamoFor(endpoint == null ? null : URI.create(endpoint));
+  }
+
+  /** The same client for an explicit endpoint (null: the region's), e.g. ./run-local's --endpoint. */
+  public static DynamoDbClient dynamoFor(URI endpoint) {
     DynamoDbClientBuilder builder = DynamoDbClient.builder()
         .httpClient(UrlConnectionHttpClient.builder().connectionTimeout(CONNECT_TIMEOUT).socketTimeout(attemptTimeout())
             .build())
@@ -139,9 +145,8 @@ public final class App {
     if (region != null) {
       builder.region(Region.of(region));
     }
-    String endpoint = Env.get("AWS_ENDPOINT_URL_DYNAMODB", Env.get("AWS_ENDPOINT_URL"));
     if (endpoint != null) {
-      builder.endpointOverride(URI.create(endpoint));
+      builder.endpointOverride(endpoint);
     }
     return builder.build();
   }

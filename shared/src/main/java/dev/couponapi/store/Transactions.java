@@ -51,7 +51,8 @@ final class Transactions {
     return reasons(cancelled).stream().anyMatch(reason -> "TransactionConflict".equals(reason.code()));
   }
 
-  private static boolean anyConditionFailed(TransactionCanceledException cancelled) {
+  /** Whether a condition refused the transaction (rather than a conflict or throttling). */
+  static boolean anyConditionFailed(TransactionCanceledException cancelled) {
     return reasons(cancelled).stream().anyMatch(reason -> "ConditionalCheckFailed".equals(reason.code()));
   }
 

@@ -48,7 +48,7 @@ final class Tx {
     try {
       Transactions.write(dynamo, TransactWriteItemsRequest.builder().transactItems(items).build());
     } catch (TransactionCanceledException cancelled) {
-      if (!conditionFailed(cancelled)) {
+      if (!Transactions.anyConditionFailed(cancelled)) {
         // throttled or otherwise not done: no rule refused it, so no part may read it as a refusal
         throw cancelled;
       }
@@ -58,11 +58,6 @@ final class Tx {
       }
       throw refused;
     }
-  }
-
-  private static boolean conditionFailed(TransactionCanceledException cancelled) {
-    return cancelled.hasCancellationReasons() && cancelled.cancellationReasons().stream()
-        .anyMatch(reason -> "ConditionalCheckFailed".equals(reason.code()));
   }
 
   /** Why the transaction was cancelled, by part. */
