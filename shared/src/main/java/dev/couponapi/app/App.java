@@ -60,15 +60,20 @@ public final class App {
   private final ApiKeyService apiKeys;
 
   public App(DynamoDbClient dynamo, String tableName, Clock clock, ApiVersion defaultVersion) {
+    this(dynamo, tableName, clock, defaultVersion, shardsPerCounter());
+  }
+
+  /** {@code shards}: how many escrow shards a new coupon's or code's counter gets at most. */
+  public App(DynamoDbClient dynamo, String tableName, Clock clock, ApiVersion defaultVersion, int shards) {
     this.dynamo = dynamo;
     this.tableName = tableName;
     this.clock = clock;
     this.pipeline = new Pipeline(defaultVersion, clock, new Idempotency(new IdempotencyStore(dynamo, tableName),
         clock), new RequestLog(System.out));
-    CouponStore couponStore = new CouponStore(dynamo, tableName);
+    CouponStore couponStore = new CouponStore(dynamo, tableName, shards);
     this.coupons = new CouponOperations(new CouponService(couponStore));
     CustomerStore customerStore = new CustomerStore(dynamo, tableName);
-    PromotionCodeStore codeStore = new PromotionCodeStore(dynamo, tableName, couponStore);
+    PromotionCodeStore codeStore = new PromotionCodeStore(dynamo, tableName, couponStore, shards);
     SubscriptionStore subscriptionStore = new SubscriptionStore(dynamo, tableName, customerStore);
     DiscountService discounts = new DiscountService(couponStore, codeStore);
     this.promotionCodes = new PromotionCodeOperations(new PromotionCodeService(codeStore, couponStore, customerStore));
@@ -94,6 +99,25 @@ public final class App {
 
   public static java.time.Duration attemptTimeout() {
     return timeout("DYNAMODB_ATTEMPT_TIMEOUT_MS", 3000);
+  }
+
+  /**
+   * How many escrow shards a new coupon's or code's redemption counter gets at most
+   * (REDEMPTION_SHARDS, template.yaml's RedemptionShards; docs/design.md, "Hot codes").
+   */
+  public static int shardsPerCounter() {
+    String value = Env.get("REDEMPTION_SHARDS", Integer.toString(dev.couponapi.store.CounterShards.DEFAULT_SHARDS));
+    int shards;
+    try {
+      shards = Integer.parseInt(value.trim());
+    } catch (NumberFormatException notANumber) {
+      shards = 0;
+    }
+    if (shards < 1 || shards > dev.couponapi.store.CounterShards.MAX_SHARDS) {
+      throw new IllegalStateException("REDEMPTION_SHARDS must be a whole number from 1 to "
+          + dev.couponapi.store.CounterShards.MAX_SHARDS + ", not \"" + value + "\"");
+    }
+    return shards;
   }
 
   static final java.time.Duration CONNECT_TIMEOUT = java.time.Duration.ofSeconds(2);

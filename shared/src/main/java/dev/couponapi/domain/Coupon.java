@@ -75,6 +75,12 @@ public record Coupon(
         maxRedemptions, redeemBy, name, metadata, appliesToProducts, 0, null, newLivemode);
   }
 
+  /** The coupon with its redemptions counted (the count lives apart from the terms). */
+  public Coupon withTimesRedeemed(long count) {
+    return new Coupon(id, created, percentOff, amountOff, currency, currencyOptions, duration, durationInMonths,
+        maxRedemptions, redeemBy, name, metadata, appliesToProducts, count, deletedAt, livemode);
+  }
+
   /** The coupon after {@code count} more redemptions. */
   public Coupon redeemed(int count) {
     return new Coupon(id, created, percentOff, amountOff, currency, currencyOptions, duration, durationInMonths,

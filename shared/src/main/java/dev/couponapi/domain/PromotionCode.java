@@ -82,6 +82,12 @@ public record PromotionCode(
     return null;
   }
 
+  /** The code with its redemptions counted (the count lives apart from the terms). */
+  public PromotionCode withTimesRedeemed(long count) {
+    return new PromotionCode(id, code, couponId, couponRev, created, customer, expiresAt, maxRedemptions,
+        count, activeFlag, metadata, restrictions, livemode);
+  }
+
   public PromotionCode withActive(boolean active) {
     return new PromotionCode(id, code, couponId, couponRev, created, customer, expiresAt, maxRedemptions,
         timesRedeemed, active, metadata, restrictions, livemode);

@@ -26,7 +26,7 @@ public final class CouponService {
 
   public CouponService(CouponStore store) {
     this.store = store;
-    this.finder = new Finder<>("coupon", store::find, CouponStore.Stored::listKey);
+    this.finder = Finder.withCursorRead("coupon", store::find, store::listKey);
   }
 
   /**

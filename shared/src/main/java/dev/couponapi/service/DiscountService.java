@@ -9,7 +9,6 @@ import dev.couponapi.domain.Tenant;
 import dev.couponapi.store.CouponStore;
 import dev.couponapi.store.PromotionCodeStore;
 import dev.couponapi.store.Redemption;
-import dev.couponapi.store.RedemptionCounts;
 import dev.couponapi.store.Refused;
 import dev.couponapi.api.ApiException;
 import dev.couponapi.api.ApiVersion;
@@ -94,8 +93,8 @@ public final class DiscountService {
   public Plan plan(Tenant tenant, ApiVersion version, List<Placed> requests, List<Discount> reusable, Instant now) {
     CouponLookup lookup = lookup(tenant);
     List<Discount> discounts = new ArrayList<>();
-    Map<String, Counted<Coupon>> couponCounts = new LinkedHashMap<>();
-    Map<String, Counted<PromotionCode>> codeCounts = new LinkedHashMap<>();
+    Map<String, Counted<CouponStore.Stored>> couponCounts = new LinkedHashMap<>();
+    Map<String, Counted<PromotionCodeStore.Stored>> codeCounts = new LinkedHashMap<>();
     for (Placed placed : requests) {
       DiscountRequest request = placed.request();
       Target target = placed.target();
@@ -106,43 +105,61 @@ public final class DiscountService {
         discounts.add(kept.on(target.subscription(), target.item()));
         continue;
       }
-      PromotionCode code = null;
-      Coupon coupon;
-      String rev;
+      PromotionCodeStore.Stored code = null;
+      CouponStore.Stored stored;
       if (request.kind() == DiscountRequest.Kind.PROMOTION_CODE) {
-        code = validCode(tenant, request, target, lookup, now);
-        coupon = lookup.of(code);
-        rev = code.couponRev();
+        code = validCode(tenant, request, target, now);
+        stored = couponOf(tenant, code.code(), request.param(), now);
       } else {
-        CouponStore.Stored stored = liveCoupon(tenant, request.id(), request.param());
-        coupon = stored.coupon();
-        rev = stored.rev();
+        stored = liveCoupon(tenant, request.id(), request.param());
       }
+      Coupon coupon = stored.coupon();
+      String rev = stored.rev();
       checkCoupon(coupon, request.param(), target, version, now);
-      couponCounts.computeIfAbsent(coupon.id(), id -> new Counted<>(coupon, rev, request, target.customer())).count++;
+      couponCounts.computeIfAbsent(coupon.id(), id -> new Counted<>(stored, request, target.customer())).count++;
       if (code != null) {
-        PromotionCode counted = code;
-        codeCounts.computeIfAbsent(code.id(), id -> new Counted<>(counted, null, request, target.customer())).count++;
+        PromotionCodeStore.Stored counted = code;
+        codeCounts.computeIfAbsent(code.code().id(), id -> new Counted<>(counted, request, target.customer())).count++;
       }
-      discounts.add(new Discount("di_" + Ids.random(24), coupon.id(), rev, code == null ? null : code.id(),
+      discounts.add(new Discount("di_" + Ids.random(24), coupon.id(), rev, code == null ? null : code.code().id(),
           now.getEpochSecond(), Discount.endOf(coupon, now.getEpochSecond()), target.customer(),
           target.subscription(), target.item()));
     }
-    for (Counted<Coupon> counted : couponCounts.values()) {
-      Coupon coupon = counted.subject;
-      if (coupon.maxRedemptions() != null && coupon.timesRedeemed() + counted.count > coupon.maxRedemptions()) {
-        throw couponExpired(coupon, counted.source.param());
+    // The count is for the response, read eventually consistent: a count only grows, so a stale one
+    // never refuses wrongly; the shards' conditions are what decide (docs/design.md, "Hot codes").
+    List<CouponStore.Stored> counted = coupons.counted(tenant,
+        couponCounts.values().stream().map(c -> c.subject).toList(), false);
+    Map<String, Coupon> redeemed = new LinkedHashMap<>();
+    int position = 0;
+    for (Counted<CouponStore.Stored> c : couponCounts.values()) {
+      Coupon coupon = counted.get(position++).coupon();
+      if (coupon.maxRedemptions() != null && coupon.timesRedeemed() + c.count > coupon.maxRedemptions()) {
+        throw couponExpired(coupon, c.source.param());
       }
+      redeemed.put(c.subject.rev(), coupon.redeemed(c.count));
     }
     Redemption redemption = new Redemption(
-        couponCounts.values().stream().map(c -> new RedemptionCounts.CouponCount(c.subject.id(), c.rev,
-            c.subject.maxRedemptions(), c.subject.redeemBy(), c.count)).toList(),
-        codeCounts.values().stream().map(c -> new RedemptionCounts.PromotionCodeCount(c.subject.id(),
-            c.subject.maxRedemptions(), c.subject.expiresAt(), c.customer, c.count)).toList());
-    Map<String, Coupon> redeemed = new LinkedHashMap<>();
-    couponCounts.values().forEach(c -> redeemed.put(c.rev, c.subject.redeemed(c.count)));
+        couponCounts.values().stream().map(c -> new Redemption.Count(c.subject.coupon().id(), c.subject.rev(),
+            c.subject.counter(), c.subject.coupon().maxRedemptions(), c.subject.coupon().redeemBy(), c.customer,
+            c.count)).toList(),
+        codeCounts.values().stream().map(c -> new Redemption.Count(c.subject.code().id(), null,
+            c.subject.counter(), c.subject.code().maxRedemptions(), c.subject.code().expiresAt(), c.customer,
+            c.count)).toList());
     return new Plan(discounts, redemption, couponCounts.values().stream().map(c -> c.source).toList(),
         codeCounts.values().stream().map(c -> c.source).toList(), redeemed);
+  }
+
+  /** The coupon record a redeemable code names: its terms, or the record moved aside (which refuses). */
+  private CouponStore.Stored couponOf(Tenant tenant, PromotionCode code, String param, Instant now) {
+    Optional<CouponStore.Stored> live = coupons.terms(tenant, code.couponId())
+        .filter(stored -> stored.rev().equals(code.couponRev()) && !stored.coupon().deleted());
+    if (live.isEmpty()) {
+      throw couponExpired(lookup(tenant).of(code), param);
+    }
+    if (!live.get().coupon().valid(now)) {
+      throw couponExpired(live.get().coupon(), param);
+    }
+    return live.get();
   }
 
   /** The coupons of a tenant, each record read once. */
@@ -154,7 +171,7 @@ public final class DiscountService {
   public ApiException explain(Refused refused, Plan plan, Tenant tenant, Instant now) {
     if (refused.reason() == Redemption.Part.COUPON) {
       DiscountRequest source = plan.couponSources().get(refused.index());
-      String couponId = plan.redemption().coupons().get(refused.index()).couponId();
+      String couponId = plan.redemption().coupons().get(refused.index()).id();
       Optional<CouponStore.Stored> coupon = coupons.find(tenant, couponId)
           .filter(stored -> !stored.coupon().deleted()
               && stored.rev().equals(plan.redemption().coupons().get(refused.index()).rev()));
@@ -168,16 +185,16 @@ public final class DiscountService {
         .orElseGet(() -> Lookups.noSuch("promotion code", source.id(), source.param(), 400));
   }
 
-  private PromotionCode validCode(Tenant tenant, DiscountRequest request, Target target, CouponLookup lookup,
-      Instant now) {
+  private PromotionCodeStore.Stored validCode(Tenant tenant, DiscountRequest request, Target target, Instant now) {
     if (!Ids.isAcceptableId(request.id())) {
       throw Lookups.noSuch("promotion code", request.id(), request.param(), 400);
     }
-    PromotionCode code = codes.find(tenant, request.id()).map(PromotionCodeStore.Stored::code)
+    PromotionCodeStore.Stored stored = codes.terms(tenant, request.id())
         .orElseThrow(() -> Lookups.noSuch("promotion code", request.id(), request.param(), 400));
-    Coupon coupon = lookup.of(code);
+    PromotionCode code = stored.code();
     String param = request.param();
-    if (!code.active(coupon, now)) {
+    if (!code.activeFlag()) {
+      Coupon coupon = lookup(tenant).of(code);
       if (!coupon.valid(now)) {
         throw couponExpired(coupon, param);
       }
@@ -208,7 +225,7 @@ public final class DiscountService {
             + (minimum == null ? " in " + target.currency() : " (" + minimum + " " + target.currency() + ")") + ".");
       }
     }
-    return code;
+    return stored;
   }
 
   private static ApiException codeRefusal(PromotionCode code, String param, Instant now) {
@@ -228,7 +245,7 @@ public final class DiscountService {
     if (!Ids.isAcceptableId(id)) {
       throw Lookups.noSuch("coupon", id, param, 400);
     }
-    return coupons.find(tenant, id).filter(stored -> !stored.coupon().deleted())
+    return coupons.terms(tenant, id).filter(stored -> !stored.coupon().deleted())
         .orElseThrow(() -> Lookups.noSuch("coupon", id, param, 400));
   }
 
@@ -260,14 +277,12 @@ public final class DiscountService {
   /** A coupon or code and how many discounts of this request it makes. */
   private static final class Counted<T> {
     final T subject;
-    final String rev;
     final DiscountRequest source;
     final String customer;
     int count;
 
-    Counted(T subject, String rev, DiscountRequest source, String customer) {
+    Counted(T subject, DiscountRequest source, String customer) {
       this.subject = subject;
-      this.rev = rev;
       this.source = source;
       this.customer = customer;
     }

@@ -41,7 +41,7 @@ public final class PromotionCodeService {
     this.store = store;
     this.coupons = coupons;
     this.customers = customers;
-    this.finder = new Finder<>("promotion code", store::find, PromotionCodeStore.Stored::listKey);
+    this.finder = Finder.withCursorRead("promotion code", store::find, store::listKey);
   }
 
   /**

@@ -69,6 +69,11 @@ final class Attr {
     return value == null || value.n() == null ? null : Long.valueOf(value.n());
   }
 
+  static long longOrZero(Map<String, AttributeValue> item, String name) {
+    Long value = longValue(item, name);
+    return value == null ? 0 : value;
+  }
+
   static BigDecimal decimal(Map<String, AttributeValue> item, String name) {
     AttributeValue value = item.get(name);
     return value == null || value.n() == null ? null : new BigDecimal(value.n());

@@ -25,7 +25,10 @@ final class CouponMapper {
   static final String NAME = "name";
   static final String METADATA = MetadataUpdate.ATTRIBUTE;
   static final String APPLIES_TO = "applies_to_products";
+  /** The count of a coupon stored before counters were sharded; read, never written. */
   static final String TIMES_REDEEMED = "times_redeemed";
+  /** How many escrow shards count this coupon's redemptions ({@link CounterShards}); absent before sharding. */
+  static final String SHARDS = "shards";
   static final String DELETED_AT = ObjectTable.DELETED_AT;
   static final String LIVEMODE = "livemode";
   static final String ENTITY = "entity";
@@ -41,7 +44,8 @@ final class CouponMapper {
    * The item of a live coupon. {@code rev} tells apart a coupon from an earlier, deleted coupon
    * with the same id; {@code listKey} places it in the newest-first index.
    */
-  static Map<String, AttributeValue> toItem(String pk, String gsi1pk, String listKey, String rev, Coupon coupon) {
+  static Map<String, AttributeValue> toItem(String pk, String gsi1pk, String listKey, String rev, int shards,
+      Coupon coupon) {
     Map<String, AttributeValue> item = new HashMap<>();
     item.put(Table.PK, Attr.s(pk));
     item.put(Table.GSI1_PK, Attr.s(gsi1pk));
@@ -63,13 +67,17 @@ final class CouponMapper {
     if (coupon.appliesToProducts() != null) {
       item.put(APPLIES_TO, Attr.stringList(coupon.appliesToProducts()));
     }
-    item.put(TIMES_REDEEMED, Attr.n(coupon.timesRedeemed()));
+    item.put(SHARDS, Attr.n(shards));
     Attr.putIfPresent(item, DELETED_AT, coupon.deletedAt());
     item.put(LIVEMODE, Attr.bool(coupon.livemode()));
     if (!coupon.deleted()) {
       ExpiryIndex.put(item, pk, coupon.redeemBy());
     }
     return item;
+  }
+
+  static int shards(Map<String, AttributeValue> item) {
+    return (int) Attr.longOrZero(item, SHARDS);
   }
 
   static Coupon fromItem(Map<String, AttributeValue> item) {
@@ -88,7 +96,7 @@ final class CouponMapper {
         Attr.string(item, NAME),
         Attr.stringMap(item, METADATA),
         Attr.stringList(item, APPLIES_TO),
-        Attr.longValue(item, TIMES_REDEEMED),
+        Attr.longOrZero(item, TIMES_REDEEMED),
         Attr.longValue(item, DELETED_AT),
         Attr.bool(item, LIVEMODE));
   }

@@ -39,23 +39,45 @@ public final class CouponStore {
   private final DynamoDbClient dynamo;
   private final String tableName;
   private final ObjectTable<Stored> coupons;
-  private final ObjectTable<Coupon> archive;
+  private final ObjectTable<Stored> archive;
+  private final CounterShards shards;
+  private final int shardsPerCounter;
 
   public CouponStore(DynamoDbClient dynamo, String tableName) {
+    this(dynamo, tableName, CounterShards.DEFAULT_SHARDS);
+  }
+
+  /** {@code shardsPerCounter}: how many escrow shards a new capped coupon's counter gets at most. */
+  public CouponStore(DynamoDbClient dynamo, String tableName, int shardsPerCounter) {
     this.dynamo = dynamo;
     this.tableName = tableName;
     this.coupons = new ObjectTable<>(dynamo, tableName, ObjectType.COUPON, CouponStore::stored);
-    this.archive = new ObjectTable<>(dynamo, tableName, ObjectType.COUPON_REVISION, CouponMapper::fromItem);
+    this.archive = new ObjectTable<>(dynamo, tableName, ObjectType.COUPON_REVISION, CouponStore::stored);
+    this.shards = new CounterShards(tableName);
+    this.shardsPerCounter = shardsPerCounter;
   }
 
   /** What a refused write ran into, read from the item as it was. */
   public enum Refusal { ID_TAKEN, NOT_FOUND, NOT_AMOUNT_OFF, CURRENCY_REPEATED, METADATA_FULL }
 
   /** The parts of a coupon's transactions. */
-  private enum Part { COUPON, ARCHIVED }
+  private enum Part { COUPON, ARCHIVED, SHARDS }
 
-  /** A stored coupon with its place in the list and its revision (which record of this id it is). */
-  public record Stored(Coupon coupon, String listKey, String rev) {}
+  /**
+   * A stored coupon with its place in the list, its revision (which record of this id it is) and
+   * the number of shards that count its redemptions (0: stored before sharding, counted on its item).
+   */
+  public record Stored(Coupon coupon, String listKey, String rev, int shards) {
+
+    public CounterShards.Counter counter() {
+      return CounterShards.Counter.ofCoupon(rev, shards);
+    }
+
+    Stored counted(Map<CounterShards.Counter, Long> used) {
+      return shards == 0 ? this : new Stored(coupon.withTimesRedeemed(used.getOrDefault(counter(), 0L)), listKey, rev,
+          shards);
+    }
+  }
 
   /**
    * Writes a new coupon; one conditional put, or one transaction when {@code rideAlong} (an
@@ -65,32 +87,22 @@ public final class CouponStore {
    */
   public void insert(Tenant tenant, Coupon coupon, Instant now, RideAlong rideAlong) {
     String pk = coupons.pk(tenant, coupon.id());
+    String rev = Ids.random(12);
+    int count = CounterShards.shardCount(coupon.maxRedemptions(), shardsPerCounter);
     Map<String, AttributeValue> item = CouponMapper.toItem(pk, ObjectType.COUPON.listKey(tenant),
-        NewestFirstIndex.newListKey(coupon.created(), now), Ids.random(12), coupon);
+        NewestFirstIndex.newListKey(coupon.created(), now), rev, count, coupon);
+    List<TransactWriteItem> counter = newCounter(tenant, rev, count, coupon);
     Map<String, AttributeValue> old;
-    if (rideAlong == null) {
-      try {
-        dynamo.putItem(PutItemRequest.builder()
-            .tableName(tableName)
-            .item(item)
-            .conditionExpression(ID_IS_FREE)
-            .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
-            .build());
-        return;
-      } catch (ConditionalCheckFailedException taken) {
-        old = taken.item();
-      }
-    } else {
-      Tx tx = new Tx().add(Part.COUPON, TransactWriteItem.builder().put(Put.builder().tableName(tableName).item(item)
-          .conditionExpression(ID_IS_FREE)
-          .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD).build()).build())
-          .rideAlong(rideAlong);
-      try {
-        tx.commit(dynamo);
-        return;
-      } catch (Tx.Cancelled cancelled) {
-        old = cancelled.oldItem(Part.COUPON);
-      }
+    Tx tx = new Tx().add(Part.COUPON, TransactWriteItem.builder().put(Put.builder().tableName(tableName).item(item)
+        .conditionExpression(ID_IS_FREE)
+        .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD).build()).build())
+        .addAll(Part.SHARDS, counter)
+        .rideAlong(rideAlong);
+    try {
+      tx.commit(dynamo);
+      return;
+    } catch (Tx.Cancelled cancelled) {
+      old = cancelled.oldItem(Part.COUPON);
     }
     if (old != null && item.get(CouponMapper.REV).equals(old.get(CouponMapper.REV))) {
       // our own coupon: the SDK retried a put whose answer was lost
@@ -99,11 +111,17 @@ public final class CouponStore {
     if (old == null || !old.containsKey(CouponMapper.DELETED_AT)) {
       throw new Refused(Refusal.ID_TAKEN);
     }
-    replaceDeleted(tenant, old, item, rideAlong);
+    replaceDeleted(tenant, old, item, counter, rideAlong);
+  }
+
+  /** The shards of a new coupon record: open, until its redeem_by, its cap spread over them. */
+  private List<TransactWriteItem> newCounter(Tenant tenant, String rev, int count, Coupon coupon) {
+    return shards.create(tenant, CounterShards.Counter.ofCoupon(rev, count), coupon.maxRedemptions(),
+        coupon.timesRedeemed(), new CounterShards.Terms(true, coupon.redeemBy(), null));
   }
 
   private void replaceDeleted(Tenant tenant, Map<String, AttributeValue> old, Map<String, AttributeValue> item,
-      RideAlong rideAlong) {
+      List<TransactWriteItem> counter, RideAlong rideAlong) {
     Map<String, AttributeValue> archived = new HashMap<>(old);
     archived.put(Table.PK, Attr.s(archive.pk(tenant, Attr.string(old, CouponMapper.REV))));
     archived.remove(Table.GSI1_PK);
@@ -115,6 +133,7 @@ public final class CouponStore {
             .expressionAttributeNames(Map.of("#rev", CouponMapper.REV, "#deleted", CouponMapper.DELETED_AT))
             .expressionAttributeValues(Map.of(":rev", old.get(CouponMapper.REV)))
             .build()).build())
+        .addAll(Part.SHARDS, counter)
         .rideAlong(rideAlong);
     try {
       tx.commit(dynamo);
@@ -123,9 +142,41 @@ public final class CouponStore {
     }
   }
 
-  /** The coupon with this id, deleted or not; one strongly consistent read. */
+  /**
+   * The coupon with this id, deleted or not, with its redemptions counted: one strongly consistent
+   * read, and one of its shards.
+   */
   public Optional<Stored> find(Tenant tenant, String id) {
-    return coupons.find(tenant, id);
+    return coupons.find(tenant, id).map(stored -> counted(tenant, List.of(stored)).get(0));
+  }
+
+  /** Where the coupon with this id sits in lists (for a cursor); one strongly consistent read, nothing counted. */
+  public Optional<String> listKey(Tenant tenant, String id) {
+    return coupons.find(tenant, id).map(Stored::listKey);
+  }
+
+  /**
+   * The coupon's terms for a redemption, uncounted (its shards decide whether it has room): an
+   * eventually consistent read, the cheaper one on a hot coupon, read again strongly consistent when
+   * it finds no live coupon, so a coupon just created is never missed and a refusal is never stale.
+   */
+  public Optional<Stored> terms(Tenant tenant, String id) {
+    Optional<Stored> read = Items.get(dynamo, tableName, coupons.pk(tenant, id), false).map(CouponStore::stored);
+    return read.isPresent() && !read.get().coupon().deleted() ? read : coupons.find(tenant, id);
+  }
+
+  private List<Stored> counted(Tenant tenant, List<Stored> stored) {
+    return counted(tenant, stored, true);
+  }
+
+  /**
+   * The coupons with their redemptions counted, in one read of all their shards: strongly
+   * consistent, or eventually (half the read units, for a count only shown, never decided on).
+   */
+  public List<Stored> counted(Tenant tenant, List<Stored> stored, boolean consistent) {
+    Map<CounterShards.Counter, Long> used = shards.used(dynamo, tenant,
+        stored.stream().map(Stored::counter).toList(), consistent);
+    return stored.stream().map(coupon -> coupon.counted(used)).toList();
   }
 
   /**
@@ -146,23 +197,15 @@ public final class CouponStore {
     if (ids.isEmpty()) {
       return found;
     }
-    List<Map<String, AttributeValue>> keys = ids.stream().map(id -> coupons.key(tenant, id)).toList();
-    Map<String, KeysAndAttributes> request = Map.of(tableName,
-        KeysAndAttributes.builder().keys(keys).consistentRead(true).build());
-    while (!request.isEmpty()) {
-      BatchGetItemResponse response = dynamo.batchGetItem(BatchGetItemRequest.builder().requestItems(request).build());
-      response.responses().getOrDefault(tableName, List.of()).forEach(item -> {
-        Stored stored = stored(item);
-        found.put(stored.coupon().id(), stored);
-      });
-      request = response.hasUnprocessedKeys() ? response.unprocessedKeys() : Map.of();
-    }
+    List<Stored> read = Items.batchGet(dynamo, tableName, ids.stream().map(id -> coupons.pk(tenant, id)).toList(), true)
+        .values().stream().map(CouponStore::stored).toList();
+    counted(tenant, read).forEach(stored -> found.put(stored.coupon().id(), stored));
     return found;
   }
 
-  /** A coupon record moved aside when its id was reused. */
+  /** A coupon record moved aside when its id was reused, counted. */
   public Optional<Coupon> archived(Tenant tenant, String rev) {
-    return archive.find(tenant, rev);
+    return archive.find(tenant, rev).map(stored -> counted(tenant, List.of(stored)).get(0).coupon());
   }
 
   /** The condition a write that depends on a live coupon revision puts on that coupon. */
@@ -177,7 +220,8 @@ public final class CouponStore {
   }
 
   private static Stored stored(Map<String, AttributeValue> item) {
-    return new Stored(CouponMapper.fromItem(item), Attr.string(item, Table.GSI1_SK), Attr.string(item, CouponMapper.REV));
+    return new Stored(CouponMapper.fromItem(item), Attr.string(item, Table.GSI1_SK), Attr.string(item, CouponMapper.REV),
+        CouponMapper.shards(item));
   }
 
   /**
@@ -185,10 +229,14 @@ public final class CouponStore {
    * refusal says which rule the coupon as it was broke.
    */
   public Coupon update(Tenant tenant, String id, CouponChanges changes) {
+    return counted(tenant, List.of(stored(updated(tenant, id, changes)))).get(0).coupon();
+  }
+
+  private Map<String, AttributeValue> updated(Tenant tenant, String id, CouponChanges changes) {
     CouponUpdate update = CouponUpdate.of(changes);
     try {
-      return CouponMapper.fromItem(dynamo.updateItem(update.expression().request(tableName, coupons.key(tenant, id))
-          .build()).attributes());
+      return dynamo.updateItem(update.expression().request(tableName, coupons.key(tenant, id))
+          .build()).attributes();
     } catch (ConditionalCheckFailedException refused) {
       Map<String, AttributeValue> old = refused.item();
       Refusal refusal = update.explain(old);
@@ -197,30 +245,40 @@ public final class CouponStore {
       }
       // Near the 50-key limit: retry once with the exact key state pinned by the condition.
       try {
-        return CouponMapper.fromItem(dynamo.updateItem(update.pinnedTo(old).expression()
-            .request(tableName, coupons.key(tenant, id)).build()).attributes());
+        return dynamo.updateItem(update.pinnedTo(old).expression()
+            .request(tableName, coupons.key(tenant, id)).build()).attributes();
       } catch (ConditionalCheckFailedException changedMeanwhile) {
         throw new Refused(CouponUpdate.of(changes).explain(changedMeanwhile.item()));
       }
     }
   }
 
-  /** Soft-deletes a live coupon and takes it out of lists; false when there was none. */
+  /**
+   * Soft-deletes a live coupon, takes it out of lists and closes its shards, in one transaction
+   * guarded by the revision read: once this returns, nothing more redeems it. False when there was none.
+   */
   public boolean delete(Tenant tenant, String id, Instant now) {
-    try {
-      dynamo.updateItem(UpdateItemRequest.builder()
-          .tableName(tableName)
-          .key(coupons.key(tenant, id))
-          .updateExpression("SET #deleted = :now REMOVE #gsi1pk, #gsi6pk, #gsi6sk")
-          .conditionExpression(IS_LIVE)
-          .expressionAttributeNames(Map.of("#deleted", CouponMapper.DELETED_AT, "#gsi1pk", Table.GSI1_PK,
-              "#gsi6pk", Table.GSI6_PK, "#gsi6sk", Table.GSI6_SK))
-          .expressionAttributeValues(Map.of(":now", Attr.n(now.getEpochSecond())))
-          .returnValues(ReturnValue.NONE)
-          .build());
-      return true;
-    } catch (ConditionalCheckFailedException absent) {
+    Optional<Stored> live = coupons.find(tenant, id).filter(stored -> !stored.coupon().deleted());
+    if (live.isEmpty()) {
       return false;
+    }
+    Tx tx = new Tx().add(Part.COUPON, TransactWriteItem.builder().update(new UpdateExpression()
+            .name("#deleted", CouponMapper.DELETED_AT).value(":now", Attr.n(now.getEpochSecond())).set("#deleted = :now")
+            .name("#gsi1pk", Table.GSI1_PK).name("#gsi6pk", Table.GSI6_PK).name("#gsi6sk", Table.GSI6_SK)
+            .remove("#gsi1pk").remove("#gsi6pk").remove("#gsi6sk")
+            .name("#rev", CouponMapper.REV).value(":rev", Attr.s(live.get().rev()))
+            .condition(CouponMapper.LIVE_REVISION)
+            .transactionUpdate(tableName, coupons.key(tenant, id))).build())
+        .addAll(Part.SHARDS, shards.setOpen(tenant, live.get().counter(), false));
+    try {
+      tx.commit(dynamo);
+      return true;
+    } catch (Tx.Cancelled deletedMeanwhile) {
+      if (!deletedMeanwhile.failed(Part.COUPON)) {
+        throw deletedMeanwhile.cause();
+      }
+      // deleted (or deleted and created anew) since the read: decide on what is there now
+      return delete(tenant, id, now);
     }
   }
 
@@ -246,7 +304,7 @@ public final class CouponStore {
   /** One page, newest first; cursor list keys come from {@link #find}. */
   public Page<Coupon> page(Tenant tenant, ListRequest request, String afterKey, String beforeKey) {
     Page<Stored> page = coupons.page(coupons.list(tenant), request, afterKey, beforeKey, item -> true);
-    return new Page<>(page.items().stream().map(Stored::coupon).toList(), page.hasMore());
+    return new Page<>(counted(tenant, page.items()).stream().map(Stored::coupon).toList(), page.hasMore());
   }
 
   Map<String, AttributeValue> couponKey(Tenant tenant, String id) {

@@ -29,13 +29,11 @@ public final class CustomerStore {
   private final DynamoDbClient dynamo;
   private final String tableName;
   private final ObjectTable<Stored> customers;
-  private final RedemptionCounts counts;
 
   public CustomerStore(DynamoDbClient dynamo, String tableName) {
     this.dynamo = dynamo;
     this.tableName = tableName;
     this.customers = new ObjectTable<>(dynamo, tableName, ObjectType.CUSTOMER, CustomerStore::stored);
-    this.counts = new RedemptionCounts(tableName);
   }
 
   /** A stored customer with its place in the list. */
@@ -54,7 +52,7 @@ public final class CustomerStore {
   public void insert(Tenant tenant, Customer customer, Instant now, Redemption redemption, RideAlong rideAlong) {
     Map<String, AttributeValue> item = CustomerMapper.toItem(tenant, customer,
         NewestFirstIndex.newListKey(customer.created(), now));
-    redemption.commit(dynamo, counts, tenant, now, List.of(customers.putNew(item)), rideAlong);
+    redemption.commit(dynamo, tableName, tenant, now, List.of(customers.putNew(item)), rideAlong);
   }
 
   /** Changes a live customer's own fields; one conditional update returning the customer as it is now. */
@@ -71,7 +69,7 @@ public final class CustomerStore {
     UpdateExpression update = changes(tenant, changes).name("#discount", CustomerMapper.DISCOUNT)
         .value(":discount", DiscountMapper.toAttribute(discount)).set("#discount = :discount");
     ExpiryIndex.set(update, customers.pk(tenant, id), discount.end());
-    redemption.commit(dynamo, counts, tenant, now,
+    redemption.commit(dynamo, tableName, tenant, now,
         List.of(TransactWriteItem.builder().update(update.transactionUpdate(tableName, key(tenant, id))).build()), null);
   }
 

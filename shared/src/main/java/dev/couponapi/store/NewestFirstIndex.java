@@ -109,12 +109,12 @@ public final class NewestFirstIndex {
         .build();
     List<Map<String, AttributeValue>> page = new ArrayList<>();
     QueryResponse response = dynamo.query(query);
-    collect(response.items(), cursor, keep, page);
+    collect(hydrate(response.items(), source), cursor, keep, page);
     if (page.size() <= request.limit() && continues(response)) {
       // the filter dropped items: read on once, with room for what it may drop again
       response = dynamo.query(query.toBuilder().exclusiveStartKey(response.lastEvaluatedKey())
           .limit(Math.min(4 * wanted, 1000)).build());
-      collect(response.items(), cursor, keep, page);
+      collect(hydrate(response.items(), source), cursor, keep, page);
     }
     boolean hasMore = page.size() > request.limit() || continues(response);
     List<Map<String, AttributeValue>> kept = new ArrayList<>(page.subList(0, Math.min(page.size(), request.limit())));
@@ -122,6 +122,28 @@ public final class NewestFirstIndex {
       Collections.reverse(kept);
     }
     return new Page<>(kept, hasMore);
+  }
+
+  /**
+   * The objects an index page names, read from the table in the index's order: the indexes hold
+   * keys only, so that no write of an object's other attributes (a redemption, an update) rewrites
+   * an index entry (docs/design.md, "Indexes"). The read is strongly consistent; an object that has
+   * left the index since (its entry not yet removed) is dropped.
+   */
+  private List<Map<String, AttributeValue>> hydrate(List<Map<String, AttributeValue>> entries, Source source) {
+    if (entries.isEmpty()) {
+      return entries;
+    }
+    Map<String, Map<String, AttributeValue>> found = Items.batchGet(dynamo, tableName,
+        entries.stream().map(entry -> Attr.string(entry, Table.PK)).toList(), true);
+    List<Map<String, AttributeValue>> items = new ArrayList<>();
+    for (Map<String, AttributeValue> entry : entries) {
+      Map<String, AttributeValue> item = found.get(Attr.string(entry, Table.PK));
+      if (item != null && source.partition().equals(Attr.string(item, source.partitionAttribute()))) {
+        items.add(item);
+      }
+    }
+    return items;
   }
 
   private static boolean continues(QueryResponse response) {

@@ -16,7 +16,9 @@ public enum ObjectType {
   CODE_MARKER("pcode"),
   CUSTOMER("customer"),
   SUBSCRIPTION("sub"),
-  IDEMPOTENCY_KEY("idem");
+  IDEMPOTENCY_KEY("idem"),
+  /** One escrow shard of a redemption counter; its id is the counter's base and the shard number. */
+  COUNTER_SHARD("ctr");
 
   private final String code;
 

@@ -18,7 +18,10 @@ final class PromotionCodeMapper {
   static final String CUSTOMER = "customer";
   static final String EXPIRES_AT = "expires_at";
   static final String MAX_REDEMPTIONS = "max_redemptions";
+  /** The count of a code stored before counters were sharded; read, never written. */
   static final String TIMES_REDEEMED = "times_redeemed";
+  /** How many escrow shards count this code's redemptions ({@link CounterShards}); absent before sharding. */
+  static final String SHARDS = CouponMapper.SHARDS;
   static final String ACTIVE = "active";
   static final String METADATA = MetadataUpdate.ATTRIBUTE;
   static final String FIRST_TIME = "first_time_transaction";
@@ -46,7 +49,7 @@ final class PromotionCodeMapper {
     return Table.listKey(tenant, "promoactive") + "#" + active;
   }
 
-  static Map<String, AttributeValue> toItem(Tenant tenant, String listKey, PromotionCode code) {
+  static Map<String, AttributeValue> toItem(Tenant tenant, String listKey, int shards, PromotionCode code) {
     Map<String, AttributeValue> item = new HashMap<>();
     item.put(Table.PK, Attr.s(ObjectType.PROMOTION_CODE.key(tenant, code.id())));
     item.put(Table.GSI1_PK, Attr.s(ObjectType.PROMOTION_CODE.listKey(tenant)));
@@ -65,7 +68,7 @@ final class PromotionCodeMapper {
     Attr.putIfPresent(item, CUSTOMER, code.customer());
     Attr.putIfPresent(item, EXPIRES_AT, code.expiresAt());
     Attr.putIfPresent(item, MAX_REDEMPTIONS, code.maxRedemptions());
-    item.put(TIMES_REDEEMED, Attr.n(code.timesRedeemed()));
+    item.put(SHARDS, Attr.n(shards));
     item.put(ACTIVE, Attr.bool(code.activeFlag()));
     item.put(METADATA, Attr.stringMap(code.metadata()));
     item.put(FIRST_TIME, Attr.bool(code.restrictions().firstTimeTransaction()));
@@ -90,7 +93,7 @@ final class PromotionCodeMapper {
         Attr.string(item, CUSTOMER),
         Attr.longValue(item, EXPIRES_AT),
         Attr.longValue(item, MAX_REDEMPTIONS),
-        Attr.longValue(item, TIMES_REDEEMED),
+        Attr.longOrZero(item, TIMES_REDEEMED),
         Attr.bool(item, ACTIVE),
         Attr.stringMap(item, METADATA),
         new PromotionCode.Restrictions(Attr.bool(item, FIRST_TIME), Attr.longValue(item, MINIMUM_AMOUNT),

@@ -28,32 +28,56 @@ public final class PromotionCodeStore {
   private final ObjectTable<Stored> codes;
   private final CodeMarkers markers;
   private final CouponStore coupons;
+  private final CounterShards shards;
+  private final int shardsPerCounter;
 
   public PromotionCodeStore(DynamoDbClient dynamo, String tableName, CouponStore coupons) {
+    this(dynamo, tableName, coupons, CounterShards.DEFAULT_SHARDS);
+  }
+
+  /** {@code shardsPerCounter}: how many escrow shards a new code's counter gets at most. */
+  public PromotionCodeStore(DynamoDbClient dynamo, String tableName, CouponStore coupons, int shardsPerCounter) {
     this.dynamo = dynamo;
     this.tableName = tableName;
     this.codes = new ObjectTable<>(dynamo, tableName, ObjectType.PROMOTION_CODE, PromotionCodeStore::stored);
     this.markers = new CodeMarkers(tableName);
     this.coupons = coupons;
+    this.shards = new CounterShards(tableName);
+    this.shardsPerCounter = shardsPerCounter;
   }
 
-  /** A stored code, its place in lists and its version (every update increments it). */
-  public record Stored(PromotionCode code, String listKey, long version) {}
+  /**
+   * A stored code, its place in lists, its version (every update increments it) and the number of
+   * shards that count its redemptions (0: stored before sharding, counted on its item).
+   */
+  public record Stored(PromotionCode code, String listKey, long version, int shards) {
+
+    public CounterShards.Counter counter() {
+      return CounterShards.Counter.ofPromotionCode(code.id(), shards);
+    }
+
+    Stored counted(Map<CounterShards.Counter, Long> used) {
+      return shards == 0 ? this
+          : new Stored(code.withTimesRedeemed(used.getOrDefault(counter(), 0L)), listKey, version, shards);
+    }
+  }
 
   /** Why a write was refused ({@link Refused#reason()}). */
   public enum Refusal { NOT_FOUND, COUPON_GONE, CODE_TAKEN, CHANGED_MEANWHILE, CURRENCY_REPEATED, METADATA_FULL }
 
   /** The parts of a code's transactions. */
-  private enum Part { COUPON, CODE, TEXT_MARKER }
+  private enum Part { COUPON, CODE, TEXT_MARKER, SHARDS }
 
   /**
    * Writes a new code in one transaction: the coupon revision must still be live, an active code
    * takes its text, and {@code rideAlong} (an idempotency record) commits with it.
    */
   public void insert(Tenant tenant, PromotionCode code, Instant now, RideAlong rideAlong) {
+    int count = CounterShards.shardCount(code.maxRedemptions(), shardsPerCounter);
     Tx tx = new Tx().add(Part.COUPON, coupons.requireLive(tenant, code.couponId(), code.couponRev()))
         .add(Part.CODE, codes.putNew(PromotionCodeMapper.toItem(tenant, NewestFirstIndex.newListKey(code.created(), now),
-            code)));
+            count, code)))
+        .addAll(Part.SHARDS, newCounter(tenant, code, count, code.timesRedeemed()));
     if (code.activeFlag()) {
       tx.add(Part.TEXT_MARKER, markers.claim(tenant, code));
     }
@@ -65,8 +89,37 @@ public final class PromotionCodeStore {
     }
   }
 
+  /** The shards of a code's counter: open while it is switched on, until it expires, for its customer only. */
+  private List<TransactWriteItem> newCounter(Tenant tenant, PromotionCode code, int count, long used) {
+    return shards.create(tenant, CounterShards.Counter.ofPromotionCode(code.id(), count), code.maxRedemptions(), used,
+        new CounterShards.Terms(code.activeFlag(), code.expiresAt(), code.customer()));
+  }
+
+  /** The code, with its redemptions counted: one strongly consistent read, and one of its shards. */
   public Optional<Stored> find(Tenant tenant, String id) {
-    return codes.find(tenant, id);
+    return codes.find(tenant, id).map(stored -> counted(tenant, List.of(stored)).get(0));
+  }
+
+  /** Where the code with this id sits in lists (for a cursor); one strongly consistent read, nothing counted. */
+  public Optional<String> listKey(Tenant tenant, String id) {
+    return codes.find(tenant, id).map(Stored::listKey);
+  }
+
+  /**
+   * The code's terms for a redemption, uncounted (its shards decide whether it has room): an
+   * eventually consistent read, read again strongly consistent when it finds no code switched on,
+   * so a code just created is never missed and a refusal is never stale.
+   */
+  public Optional<Stored> terms(Tenant tenant, String id) {
+    Optional<Stored> read = Items.get(dynamo, tableName, codes.pk(tenant, id), false).map(PromotionCodeStore::stored);
+    return read.isPresent() && read.get().code().activeFlag() ? read : codes.find(tenant, id);
+  }
+
+  /** The codes with their redemptions counted, in one read of all their shards. */
+  private List<Stored> counted(Tenant tenant, List<Stored> stored) {
+    Map<CounterShards.Counter, Long> used = shards.used(dynamo, tenant,
+        stored.stream().map(Stored::counter).toList(), true);
+    return stored.stream().map(code -> code.counted(used)).toList();
   }
 
   /**
@@ -75,8 +128,8 @@ public final class PromotionCodeStore {
    */
   public Stored updateFields(Tenant tenant, String id, MetadataChange metadata, Map<String, Long> currencyOptions) {
     try {
-      return stored(dynamo.updateItem(fields(metadata, currencyOptions, null).request(tableName, key(tenant, id))
-          .build()).attributes());
+      return counted(tenant, List.of(stored(dynamo.updateItem(fields(metadata, currencyOptions, null)
+          .request(tableName, key(tenant, id)).build()).attributes()))).get(0);
     } catch (ConditionalCheckFailedException refused) {
       Map<String, AttributeValue> old = refused.item();
       Refusal refusal = explain(old, currencyOptions);
@@ -84,8 +137,8 @@ public final class PromotionCodeStore {
         throw new Refused(refusal);
       }
       try {
-        return stored(dynamo.updateItem(fields(metadata, currencyOptions, MetadataUpdate.pinnedTo(old))
-            .request(tableName, key(tenant, id)).build()).attributes());
+        return counted(tenant, List.of(stored(dynamo.updateItem(fields(metadata, currencyOptions,
+            MetadataUpdate.pinnedTo(old)).request(tableName, key(tenant, id)).build()).attributes()))).get(0);
       } catch (ConditionalCheckFailedException changedMeanwhile) {
         throw new Refused(explain(changedMeanwhile.item(), currencyOptions));
       }
@@ -113,6 +166,10 @@ public final class PromotionCodeStore {
     Tx tx = new Tx().add(Part.CODE, TransactWriteItem.builder()
         .update(update.transactionUpdate(tableName, codes.key(tenant, next.id()))).build());
     boolean switchingOn = next.activeFlag() && !current.code().activeFlag();
+    if (next.activeFlag() != current.code().activeFlag()) {
+      // switched off, nothing more redeems it once this returns; switched on, its shards give again
+      tx.addAll(Part.SHARDS, shards.setOpen(tenant, current.counter(), next.activeFlag()));
+    }
     if (switchingOn) {
       tx.add(Part.TEXT_MARKER, markers.claim(tenant, next))
           .add(Part.COUPON, coupons.requireLive(tenant, next.couponId(), next.couponRev()));
@@ -183,10 +240,11 @@ public final class PromotionCodeStore {
     } else {
       source = codes.list(tenant);
     }
-    return codes.page(source, request, afterKey, beforeKey, item -> {
+    Page<Stored> page = codes.page(source, request, afterKey, beforeKey, item -> {
       PromotionCode code = PromotionCodeMapper.fromItem(item);
       return keep.test(code) && matches(filter, code);
     });
+    return new Page<>(counted(tenant, page.items()), page.hasMore());
   }
 
   /** The filters the chosen index does not already guarantee, checked on the page's items. */
@@ -230,7 +288,7 @@ public final class PromotionCodeStore {
 
   private static Stored stored(Map<String, AttributeValue> item) {
     return new Stored(PromotionCodeMapper.fromItem(item), Attr.string(item, Table.GSI1_SK),
-        PromotionCodeMapper.version(item));
+        PromotionCodeMapper.version(item), CouponMapper.shards(item));
   }
 
   private Map<String, AttributeValue> key(Tenant tenant, String id) {

@@ -2,15 +2,18 @@ package dev.couponapi.store;
 
 import dev.couponapi.domain.Tenant;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 
 /**
  * The counters a write moves, and the one transaction that commits them with the holder's writes
- * (docs/api.md §4.4): all of it happens, or none.
+ * (docs/api.md §4.4): all of it happens, or none. Each counter gives its units from one of its
+ * escrow shards ({@link CounterShards}); an empty shard sends the next attempt to another, and only
+ * when every shard is empty is the redemption refused.
  */
-public record Redemption(List<RedemptionCounts.CouponCount> coupons, List<RedemptionCounts.PromotionCodeCount> codes) {
+public record Redemption(List<Count> coupons, List<Count> codes) {
 
   public static final Redemption NONE = new Redemption(List.of(), List.of());
 
@@ -21,27 +24,120 @@ public record Redemption(List<RedemptionCounts.CouponCount> coupons, List<Redemp
    */
   public enum Part { COUPON, PROMOTION_CODE, HOLDER }
 
+  /**
+   * {@code count} units of one counter: a coupon ({@code rev} the record the discounts name) or a
+   * promotion code; {@code customer} the one redeeming. {@code maxRedemptions} and {@code until}
+   * (redeem_by, expires_at) are for a counter stored before sharding ({@link LegacyCounters}).
+   */
+  public record Count(String id, String rev, CounterShards.Counter counter, Long maxRedemptions, Long until,
+      String customer, int count) {
+
+    boolean capped() {
+      return maxRedemptions != null;
+    }
+
+    boolean sharded() {
+      return counter.shards() > 0;
+    }
+  }
+
   public Redemption {
     coupons = List.copyOf(coupons);
     codes = List.copyOf(codes);
   }
 
-  /** Commits counters, holder writes and the ride-along together; a refusal names its part. */
-  void commit(DynamoDbClient dynamo, RedemptionCounts counts, Tenant tenant, Instant now,
+  /**
+   * Commits counters, holder writes and the ride-along together; a refusal names its part. Every
+   * attempt is one TransactWriteItems; a refused shard never changed anything.
+   */
+  void commit(DynamoDbClient dynamo, String tableName, Tenant tenant, Instant now,
       List<TransactWriteItem> holder, RideAlong rideAlong) {
-    Tx tx = new Tx().addAll(Part.COUPON, counts.couponItems(tenant, coupons, now))
-        .addAll(Part.PROMOTION_CODE, counts.codeItems(tenant, codes, now))
-        .addAll(Part.HOLDER, holder)
-        .rideAlong(rideAlong);
-    try {
-      tx.commit(dynamo);
-    } catch (Tx.Cancelled cancelled) {
-      for (Part part : Part.values()) {
-        if (cancelled.failed(part)) {
-          throw new Refused(part, cancelled.failedIndex(part));
+    CounterShards shards = new CounterShards(tableName);
+    LegacyCounters legacy = new LegacyCounters(tableName);
+    List<ShardPicker> couponPickers = coupons.stream().map(count -> picker(dynamo, shards, tenant, count, now)).toList();
+    List<ShardPicker> codePickers = codes.stream().map(count -> picker(dynamo, shards, tenant, count, now)).toList();
+    // every shard once, a read and a split, and room for others racing for the same last units
+    int attempts = 2 * mostShards() + 4;
+    for (int attempt = 0; attempt < attempts; attempt++) {
+      Tx tx = new Tx();
+      List<List<ShardPicker.Take>> couponTakes = add(tx, Part.COUPON, coupons, couponPickers, shards,
+          count -> legacy.coupon(tenant, count, now), tenant, now);
+      List<List<ShardPicker.Take>> codeTakes = add(tx, Part.PROMOTION_CODE, codes, codePickers, shards,
+          count -> legacy.code(tenant, count, now), tenant, now);
+      tx.addAll(Part.HOLDER, holder).rideAlong(rideAlong);
+      try {
+        tx.commit(dynamo);
+        return;
+      } catch (Tx.Cancelled cancelled) {
+        if (cancelled.failed(Part.HOLDER)) {
+          throw new Refused(Part.HOLDER, cancelled.failedIndex(Part.HOLDER));
+        }
+        boolean counterRefused = learn(cancelled, Part.COUPON, couponTakes, couponPickers);
+        if (!learn(cancelled, Part.PROMOTION_CODE, codeTakes, codePickers) && !counterRefused) {
+          throw cancelled.cause();
         }
       }
-      throw cancelled.cause();
     }
+    throw new LockTimeout();
+  }
+
+  private int mostShards() {
+    return java.util.stream.Stream.concat(coupons.stream(), codes.stream())
+        .mapToInt(count -> count.counter().shards()).max().orElse(1);
+  }
+
+  private static ShardPicker picker(DynamoDbClient dynamo, CounterShards shards, Tenant tenant, Count count,
+      Instant now) {
+    return new ShardPicker(count, now, () -> shards.read(dynamo, tenant, List.of(count.counter()), true)
+        .getOrDefault(count.counter(), List.of()), shard -> CounterShards.key(tenant, count.counter(), shard));
+  }
+
+  /**
+   * Adds this attempt's takes of each counter of {@code part} (a legacy counter's update as its one
+   * take, which refuses for good); a counter that can give nothing is refused here.
+   */
+  private static List<List<ShardPicker.Take>> add(Tx tx, Part part, List<Count> counts, List<ShardPicker> pickers,
+      CounterShards shards, java.util.function.Function<Count, TransactWriteItem> legacy, Tenant tenant, Instant now) {
+    List<List<ShardPicker.Take>> takes = new ArrayList<>();
+    for (int i = 0; i < counts.size(); i++) {
+      Count count = counts.get(i);
+      if (!count.sharded()) {
+        tx.add(part, legacy.apply(count));
+        takes.add(List.of(ShardPicker.LEGACY));
+        continue;
+      }
+      List<ShardPicker.Take> these = pickers.get(i).next();
+      if (these.isEmpty()) {
+        throw new Refused(part, i);
+      }
+      for (ShardPicker.Take take : these) {
+        tx.add(part, shards.take(tenant, count.counter(), take.shard(), take.amount(), count.capped(), count.customer(),
+            now));
+      }
+      takes.add(these);
+    }
+    return takes;
+  }
+
+  /**
+   * Tells each picker what its refused shards said; a shard that refuses for good (closed, past its
+   * date, another customer's, gone) refuses the redemption. True when any counter of {@code part} was refused.
+   */
+  private static boolean learn(Tx.Cancelled cancelled, Part part, List<List<ShardPicker.Take>> takes,
+      List<ShardPicker> pickers) {
+    boolean any = false;
+    int position = 0;
+    for (int i = 0; i < takes.size(); i++) {
+      for (ShardPicker.Take take : takes.get(i)) {
+        if (cancelled.failedAt(part, position)) {
+          any = true;
+          if (take == ShardPicker.LEGACY || !pickers.get(i).refusedBy(take, cancelled.oldItem(part, position))) {
+            throw new Refused(part, i);
+          }
+        }
+        position++;
+      }
+    }
+    return any;
   }
 }

@@ -27,14 +27,12 @@ public final class SubscriptionStore {
   private final DynamoDbClient dynamo;
   private final String tableName;
   private final ObjectTable<Stored> subscriptions;
-  private final RedemptionCounts counts;
   private final CustomerStore customers;
 
   public SubscriptionStore(DynamoDbClient dynamo, String tableName, CustomerStore customers) {
     this.dynamo = dynamo;
     this.tableName = tableName;
     this.subscriptions = new ObjectTable<>(dynamo, tableName, ObjectType.SUBSCRIPTION, SubscriptionStore::stored);
-    this.counts = new RedemptionCounts(tableName);
     this.customers = customers;
   }
 
@@ -53,7 +51,7 @@ public final class SubscriptionStore {
       RideAlong rideAlong) {
     Map<String, AttributeValue> item = SubscriptionMapper.toItem(tenant, subscription,
         NewestFirstIndex.newListKey(subscription.created(), now));
-    redemption.commit(dynamo, counts, tenant, now, List.of(subscriptions.putNew(item),
+    redemption.commit(dynamo, tableName, tenant, now, List.of(subscriptions.putNew(item),
         customers.requireLive(tenant, subscription.customer())), rideAlong);
   }
 
@@ -79,7 +77,7 @@ public final class SubscriptionStore {
         .condition("#ver = :ver AND #status = :active");
     ExpiryIndex.set(update, subscriptions.pk(tenant, current.subscription().id()),
         nextEnd(discounts, current.subscription().items()));
-    redemption.commit(dynamo, counts, tenant, now, List.of(TransactWriteItem.builder()
+    redemption.commit(dynamo, tableName, tenant, now, List.of(TransactWriteItem.builder()
         .update(update.transactionUpdate(tableName, key(tenant, current.subscription().id()))).build()), null);
   }
 

@@ -15,9 +15,10 @@ import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 /**
  * The single table. Every object is its own partition ({@code pk} alone is the key). The
  * indexes are sparse and newest-first (all sort by the list key {@code gsi1sk}): GSI1 lists a
- * tenant's objects of one type; GSI2–GSI5 serve the promotion-code filters (code text, coupon,
- * customer, stored active flag). template.yaml declares the same table; {@code TemplateTest}
- * holds the two together.
+ * tenant's objects of one type; GSI2–GSI5 serve the filters (code text or email, coupon or
+ * customer, customer, stored active flag or status). Every index holds keys only: a page reads its
+ * objects from the table, and a write that changes no index key writes no index.
+ * template.yaml declares the same table; {@code TemplateTest} holds the two together.
  */
 public final class Table {
 
@@ -68,7 +69,7 @@ public final class Table {
         .keySchema(
             KeySchemaElement.builder().attributeName(index[1]).keyType(KeyType.HASH).build(),
             KeySchemaElement.builder().attributeName(GSI1_SK).keyType(KeyType.RANGE).build())
-        .projection(Projection.builder().projectionType(ProjectionType.ALL).build())
+        .projection(Projection.builder().projectionType(ProjectionType.KEYS_ONLY).build())
         .build()).toList());
     indexes.add(GlobalSecondaryIndex.builder()
         .indexName(GSI6)

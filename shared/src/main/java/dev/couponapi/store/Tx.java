@@ -87,6 +87,27 @@ final class Tx {
       return -1;
     }
 
+    /** Whether the {@code ofPart}-th item of this part failed its condition. */
+    boolean failedAt(Enum<?> part, int ofPart) {
+      return conditionFailed(reason(position(part, ofPart)));
+    }
+
+    /** The {@code ofPart}-th item of this part as it was, when it asked for ALL_OLD and failed its condition. */
+    Map<String, AttributeValue> oldItem(Enum<?> part, int ofPart) {
+      CancellationReason reason = reason(position(part, ofPart));
+      return reason != null && reason.hasItem() ? reason.item() : Map.of();
+    }
+
+    private int position(Enum<?> part, int ofPart) {
+      int seen = 0;
+      for (int i = 0; i < parts.size(); i++) {
+        if (parts.get(i) == part && seen++ == ofPart) {
+          return i;
+        }
+      }
+      return -1;
+    }
+
     /** The item as it was, for a part that asked for ALL_OLD and failed its condition. */
     Map<String, AttributeValue> oldItem(Enum<?> part) {
       CancellationReason reason = reason(parts.indexOf(part));

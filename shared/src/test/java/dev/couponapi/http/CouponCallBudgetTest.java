@@ -31,29 +31,29 @@ class CouponCallBudgetTest {
   }
 
   @Test
-  void create_isOnePutItem() {
+  void create_isOneTransaction_theCouponAndItsCounterShards() {
     assertThat(call(coupons.create(), "/v1/coupons", "percent_off=5").status()).isEqualTo(200);
-    assertThat(test.calls.operations()).containsExactly("PutItem");
+    assertThat(test.calls.operations()).containsExactly("TransactWriteItems");
   }
 
   @Test
-  void create_withAGeneratedOrCustomId_isOnePutItem_andATakenIdToo() {
+  void create_withAGeneratedOrCustomId_isOneTransaction_andATakenIdToo() {
     assertThat(call(coupons.create(), "/v1/coupons", "id=NEW&percent_off=5").status()).isEqualTo(200);
     assertThat(call(coupons.create(), "/v1/coupons", "id=NEW&percent_off=5").status()).isEqualTo(400);
-    assertThat(test.calls.operations()).containsExactly("PutItem", "PutItem");
+    assertThat(test.calls.operations()).containsExactly("TransactWriteItems", "TransactWriteItems");
   }
 
   @Test
-  void retrieve_isOneGetItem() {
+  void retrieve_isOneGetItem_andOneReadOfItsShards() {
     assertThat(call(coupons.retrieve(), "/v1/coupons/EXISTING", null).status()).isEqualTo(200);
-    assertThat(test.calls.operations()).containsExactly("GetItem");
+    assertThat(test.calls.operations()).containsExactly("GetItem", "BatchGetItem");
   }
 
   @Test
-  void update_isOneConditionalUpdate_noReadFirst() {
+  void update_isOneConditionalUpdate_noReadFirst_thenItsShardsForTheCount() {
     assertThat(call(coupons.update(), "/v1/coupons/EXISTING", "name=x&metadata[a]=1").status())
         .isEqualTo(200);
-    assertThat(test.calls.operations()).containsExactly("UpdateItem");
+    assertThat(test.calls.operations()).containsExactly("UpdateItem", "BatchGetItem");
   }
 
   @Test
@@ -63,20 +63,20 @@ class CouponCallBudgetTest {
   }
 
   @Test
-  void delete_isOneConditionalUpdate() {
+  void delete_readsTheRevision_thenOneTransactionThatClosesTheShards() {
     assertThat(call(coupons.delete(), "/v1/coupons/EXISTING", null).status()).isEqualTo(200);
-    assertThat(test.calls.operations()).containsExactly("UpdateItem");
+    assertThat(test.calls.operations()).containsExactly("GetItem", "TransactWriteItems");
   }
 
   @Test
-  void list_isOneQuery_andACursorAddsItsGetItem() {
+  void list_isOneQuery_oneReadOfThePage_oneOfItsShards_andACursorAddsItsGetItem() {
     assertThat(call(coupons.list(), "/v1/coupons", null).status()).isEqualTo(200);
-    assertThat(test.calls.operations()).containsExactly("Query");
+    assertThat(test.calls.operations()).containsExactly("Query", "BatchGetItem", "BatchGetItem");
     test.calls.reset();
     Map<String, Object> event = TestApp.event("GET", "/v1/coupons", null, null, TENANT);
     event.put("queryStringParameters", Map.of("starting_after", "OTHER"));
     assertThat(test.handle(coupons.list(), event).status()).isEqualTo(200);
-    assertThat(test.calls.operations()).containsExactly("GetItem", "Query");
+    assertThat(test.calls.operations()).containsExactly("GetItem", "Query", "BatchGetItem", "BatchGetItem");
   }
 
   @Test

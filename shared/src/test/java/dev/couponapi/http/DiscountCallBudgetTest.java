@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * DynamoDB calls per customer, subscription and discount operation (docs/design.md, "Call budgets"): applying a
- * coupon is one TransactWriteItems plus the reads it needs.
+ * coupon is one TransactWriteItems plus the reads it needs: its terms, and its shards for the count the
+ * response shows.
  */
 class DiscountCallBudgetTest {
 
@@ -36,15 +37,15 @@ class DiscountCallBudgetTest {
   }
 
   @Test
-  void createCustomerWithACoupon_readsTheCoupon_thenOneTransaction() {
+  void createCustomerWithACoupon_readsTheCouponAndItsShards_thenOneTransaction() {
     f.customer("coupon=BUDGET");
-    assertCalls("GetItem", "TransactWriteItems");
+    assertCalls("GetItem", "BatchGetItem", "TransactWriteItems");
   }
 
   @Test
-  void createCustomerWithAPromotionCode_readsCodeAndCoupon_thenOneTransaction() {
+  void createCustomerWithAPromotionCode_readsCodeCouponAndCouponShards_thenOneTransaction() {
     f.customer("promotion_code=" + code);
-    assertCalls("GetItem", "GetItem", "TransactWriteItems");
+    assertCalls("GetItem", "GetItem", "BatchGetItem", "TransactWriteItems");
   }
 
   @Test
@@ -59,7 +60,7 @@ class DiscountCallBudgetTest {
     assertCalls("GetItem");
     f.test.calls.reset();
     f.get(f.customers.retrieve(), "/v1/customers/" + customer, ACACIA);
-    assertCalls("GetItem", "GetItem");
+    assertCalls("GetItem", "GetItem", "BatchGetItem");
   }
 
   @Test
@@ -69,9 +70,9 @@ class DiscountCallBudgetTest {
   }
 
   @Test
-  void applyingACouponToACustomer_readsCustomerAndCoupon_oneTransaction_thenTheResponse() {
+  void applyingACouponToACustomer_readsCustomerCouponAndShards_oneTransaction_thenTheResponse() {
     f.post(f.customers.update(), "/v1/customers/" + customer, "coupon=BUDGET", CLOVER);
-    assertCalls("GetItem", "GetItem", "TransactWriteItems", "GetItem");
+    assertCalls("GetItem", "GetItem", "BatchGetItem", "TransactWriteItems", "GetItem");
   }
 
   @Test
@@ -81,10 +82,10 @@ class DiscountCallBudgetTest {
   }
 
   @Test
-  void createSubscriptionWithADiscount_readsCustomerAndCoupon_thenOneTransaction() {
+  void createSubscriptionWithADiscount_readsCustomerCouponAndShards_thenOneTransaction() {
     f.post(f.subscriptions.create(), "/v1/subscriptions", "customer=" + customer + "&" + ITEM
         + "&discounts[0][coupon]=BUDGET", CLOVER);
-    assertCalls("GetItem", "GetItem", "TransactWriteItems");
+    assertCalls("GetItem", "GetItem", "BatchGetItem", "TransactWriteItems");
   }
 
   @Test
@@ -100,14 +101,14 @@ class DiscountCallBudgetTest {
   }
 
   @Test
-  void lists_areOneQuery() {
+  void lists_areOneQuery_andOneReadOfThePage() {
     f.send(f.customers.list(), "/v1/customers", null, CLOVER);
-    assertCalls("Query");
+    assertCalls("Query", "BatchGetItem");
     f.test.calls.reset();
     Map<String, Object> event = dev.couponapi.testing.TestApp.event("GET", "/v1/subscriptions", null, null,
         DiscountFixture.TENANT);
     event.put("queryStringParameters", Map.of("customer", customer));
     f.test.handle(f.subscriptions.list(), event);
-    assertCalls("Query");
+    assertCalls("Query", "BatchGetItem");
   }
 }

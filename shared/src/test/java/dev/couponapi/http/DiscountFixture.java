@@ -16,11 +16,23 @@ final class DiscountFixture {
   static final String ITEM = "items[0][price_data][currency]=usd&items[0][price_data][product]=prod_A"
       + "&items[0][price_data][unit_amount]=2000&items[0][price_data][recurring][interval]=month";
 
-  final TestApp test = new TestApp();
-  final CouponOperations coupons = test.app.coupons();
-  final PromotionCodeOperations codes = test.app.promotionCodes();
-  final CustomerOperations customers = test.app.customers();
-  final SubscriptionOperations subscriptions = test.app.subscriptions();
+  final TestApp test;
+  final CouponOperations coupons;
+  final PromotionCodeOperations codes;
+  final CustomerOperations customers;
+  final SubscriptionOperations subscriptions;
+
+  DiscountFixture() {
+    this(new TestApp());
+  }
+
+  DiscountFixture(TestApp test) {
+    this.test = test;
+    this.coupons = test.app.coupons();
+    this.codes = test.app.promotionCodes();
+    this.customers = test.app.customers();
+    this.subscriptions = test.app.subscriptions();
+  }
 
   ApiResponse send(Operation operation, String path, String body, String version, String... headers) {
     Map<String, Object> event = Requests.event(operation, path, body, TENANT);

@@ -34,42 +34,42 @@ class PromotionCodeCallBudgetTest {
   }
 
   @Test
-  void create_readsTheCoupon_thenOneTransaction() {
+  void create_readsTheCouponAndItsShards_thenOneTransaction() {
     create("coupon=TEN&code=ONE", ACACIA);
-    assertThat(test.calls.operations()).containsExactly("GetItem", "TransactWriteItems");
+    assertThat(test.calls.operations()).containsExactly("GetItem", "BatchGetItem", "TransactWriteItems");
   }
 
   @Test
   void create_forACustomer_readsTheCustomerToo() {
     create("coupon=TEN&code=TWO&customer=cus_1", ACACIA);
-    assertThat(test.calls.operations()).containsExactly("GetItem", "GetItem", "TransactWriteItems");
+    assertThat(test.calls.operations()).containsExactly("GetItem", "BatchGetItem", "GetItem", "TransactWriteItems");
   }
 
   @Test
-  void retrieve_readsTheCodeAndItsCoupon() {
+  void retrieve_readsTheCodeAndItsCoupon_eachWithItsShards() {
     send(codes.retrieve(), "/v1/promotion_codes/" + id, null, ACACIA);
-    assertThat(test.calls.operations()).containsExactly("GetItem", "GetItem");
+    assertThat(test.calls.operations()).containsExactly("GetItem", "BatchGetItem", "GetItem", "BatchGetItem");
   }
 
   @Test
-  void updateOfMetadata_isOneUpdate_plusItsCouponForTheResponse() {
+  void updateOfMetadata_isOneUpdate_plusShardsAndCouponForTheResponse() {
     send(codes.update(), "/v1/promotion_codes/" + id, "metadata[k]=v", ACACIA);
-    assertThat(test.calls.operations()).containsExactly("UpdateItem", "GetItem");
+    assertThat(test.calls.operations()).containsExactly("UpdateItem", "BatchGetItem", "GetItem", "BatchGetItem");
   }
 
   @Test
-  void switchingOff_readsTheCodeAndCoupon_thenOneTransaction() {
+  void switchingOff_readsTheCodeAndCouponWithShards_thenOneTransaction() {
     send(codes.update(), "/v1/promotion_codes/" + id, "active=false", ACACIA);
-    assertThat(test.calls.operations()).containsExactly("GetItem", "GetItem", "TransactWriteItems");
+    assertThat(test.calls.operations()).containsExactly("GetItem", "BatchGetItem", "GetItem", "BatchGetItem", "TransactWriteItems");
   }
 
   @Test
-  void list_isOneQuery_andOneBatchReadOfTheCoupons() {
+  void list_isOneQuery_readsOfThePageAndItsShards_andOneBatchReadOfTheCouponsAndTheirs() {
     send(codes.list(), "/v1/promotion_codes", "limit=10", ACACIA);
-    assertThat(test.calls.operations()).containsExactly("Query", "BatchGetItem");
+    assertThat(test.calls.operations()).containsExactly("Query", "BatchGetItem", "BatchGetItem", "BatchGetItem", "BatchGetItem");
     test.calls.reset();
     send(codes.list(), "/v1/promotion_codes", "code=budget", ACACIA);
-    assertThat(test.calls.operations()).containsExactly("Query", "BatchGetItem");
+    assertThat(test.calls.operations()).containsExactly("Query", "BatchGetItem", "BatchGetItem", "BatchGetItem", "BatchGetItem");
   }
 
   @Test

@@ -51,12 +51,16 @@ class CouponStoreTest {
   }
 
   @Test
-  void insert_isOneConditionalPut_onAFreeId() {
+  void insert_isOneTransaction_ofConditionalPuts_theCouponOnAFreeId_andItsShards() {
     test.calls.reset();
     store.insert(TENANT, coupon("C1", NOW.getEpochSecond()), NOW, null);
-    assertThat(test.calls.operations()).containsExactly("PutItem");
-    PutItemRequest put = (PutItemRequest) test.calls.requests().get(0);
-    assertThat(put.conditionExpression()).isEqualTo("attribute_not_exists(pk)");
+    assertThat(test.calls.operations()).containsExactly("TransactWriteItems");
+    var items = ((software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest) test.calls.requests().get(0))
+        .transactItems();
+    assertThat(items).hasSize(1 + CounterShards.DEFAULT_SHARDS)
+        .allSatisfy(item -> assertThat(item.put().conditionExpression()).isEqualTo("attribute_not_exists(pk)"));
+    assertThat(items.get(0).put().item()).containsEntry("shards", Attr.n(CounterShards.DEFAULT_SHARDS))
+        .doesNotContainKey("times_redeemed");
     assertThat(store.find(TENANT, "C1")).get().extracting(stored -> stored.coupon()).isEqualTo(coupon("C1",
         NOW.getEpochSecond()));
   }
@@ -106,13 +110,18 @@ class CouponStoreTest {
   }
 
   @Test
-  void delete_isOneConditionalUpdate_andOnlyOnce() {
+  void delete_readsTheRevision_thenClosesCouponAndShardsInOneTransaction_andOnlyOnce() {
     store.insert(TENANT, coupon("C1", 1), NOW, null);
     test.calls.reset();
     assertThat(store.delete(TENANT, "C1", NOW)).isTrue();
-    assertThat(test.calls.operations()).containsExactly("UpdateItem");
-    assertThat(((UpdateItemRequest) test.calls.requests().get(0)).conditionExpression())
-        .isEqualTo("attribute_exists(pk) AND attribute_not_exists(#deleted)");
+    assertThat(test.calls.operations()).containsExactly("GetItem", "TransactWriteItems");
+    var items = ((software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest) test.calls.requests().get(1))
+        .transactItems();
+    assertThat(items.get(0).update().conditionExpression()).isEqualTo("attribute_not_exists(#deleted) AND #rev = :rev");
+    assertThat(items.subList(1, items.size())).hasSize(CounterShards.DEFAULT_SHARDS).allSatisfy(item -> {
+      assertThat(item.update().updateExpression()).isEqualTo("SET #open = :open");
+      assertThat(item.update().expressionAttributeValues().get(":open").bool()).isFalse();
+    });
     assertThat(store.delete(TENANT, "C1", NOW)).isFalse();
     assertThat(store.delete(TENANT, "NEVER", NOW)).isFalse();
     assertThat(store.find(TENANT, "C1").orElseThrow().coupon().deleted()).isTrue();
@@ -123,7 +132,7 @@ class CouponStoreTest {
     store.insert(TENANT, coupon("C1", 1), NOW, null);
     test.calls.reset();
     Coupon updated = store.update(TENANT, "C1", new CouponChanges("new", new MetadataChange(false, Map.of("a", "1"), List.of("k")), Map.of()));
-    assertThat(test.calls.operations()).containsExactly("UpdateItem");
+    assertThat(test.calls.operations()).containsExactly("UpdateItem", "BatchGetItem");
     assertThat(updated.name()).isEqualTo("new");
     assertThat(updated.metadata()).isEqualTo(Map.of("a", "1"));
   }
@@ -166,7 +175,7 @@ class CouponStoreTest {
     Coupon fifty = store.update(TENANT, "C1",
         new CouponChanges(null, new MetadataChange(false, Map.of("k0", "x", "k1", "x", "new", "x"), List.of()), Map.of()));
     assertThat(fifty.metadata()).hasSize(50);
-    assertThat(test.calls.operations()).containsExactly("UpdateItem", "UpdateItem");
+    assertThat(test.calls.operations()).containsExactly("UpdateItem", "UpdateItem", "BatchGetItem");
     assertThat(((UpdateItemRequest) test.calls.requests().get(1)).conditionExpression())
         .contains("size(#md) = :mdsize");
     // one more key would make 51: refused, nothing written
@@ -211,11 +220,11 @@ class CouponStoreTest {
   }
 
   @Test
-  void listIsOneQuery() {
+  void listIsOneQueryOfKeys_thenOneReadOfThePage_andOneOfItsShards() {
     store.insert(TENANT, coupon("C1", 1), NOW, null);
     test.calls.reset();
     store.page(TENANT, new ListRequest(10, null, null, null, null), null, null);
-    assertThat(test.calls.operations()).containsExactly("Query");
+    assertThat(test.calls.operations()).containsExactly("Query", "BatchGetItem", "BatchGetItem");
   }
 
   private static List<String> ids(Page<Coupon> page) {

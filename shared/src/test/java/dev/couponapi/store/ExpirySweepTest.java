@@ -46,7 +46,7 @@ class ExpirySweepTest {
       String pk = ObjectType.COUPON.key(TENANT, coupon.id());
       batch.add(WriteRequest.builder().putRequest(PutRequest.builder().item(CouponMapper.toItem(pk,
           ObjectType.COUPON.listKey(TENANT), NewestFirstIndex.newListKey(coupon.created(), start), Ids.random(12),
-          coupon)).build()).build());
+          0, coupon)).build()).build());
       if (batch.size() == 25) {
         write(batch);
         batch = new ArrayList<>();

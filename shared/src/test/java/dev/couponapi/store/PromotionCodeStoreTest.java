@@ -81,10 +81,13 @@ class PromotionCodeStoreTest {
     store.insert(TENANT, code("SAVE", null, true), NOW, null);
     assertThat(test.calls.operations()).containsExactly("TransactWriteItems");
     TransactWriteItemsRequest transaction = (TransactWriteItemsRequest) test.calls.requests().get(0);
-    assertThat(transaction.transactItems()).hasSize(3);
-    assertThat(transaction.transactItems().get(0).conditionCheck().conditionExpression())
+    var items = transaction.transactItems();
+    assertThat(items).hasSize(3 + CounterShards.DEFAULT_SHARDS);
+    assertThat(items.get(0).conditionCheck().conditionExpression())
         .isEqualTo("attribute_not_exists(#deleted) AND #rev = :rev");
-    assertThat(transaction.transactItems().get(2).update().conditionExpression())
+    assertThat(items.subList(2, 2 + CounterShards.DEFAULT_SHARDS))
+        .allSatisfy(item -> assertThat(item.put().conditionExpression()).isEqualTo("attribute_not_exists(pk)"));
+    assertThat(items.get(items.size() - 1).update().conditionExpression())
         .isEqualTo(CodeMarkers.FREE_FOR_UNRESTRICTED);
   }
 
@@ -143,13 +146,13 @@ class PromotionCodeStoreTest {
   }
 
   @Test
-  void updateFields_isOneUpdate_withoutARead() {
+  void updateFields_isOneUpdate_withoutARead_thenItsShardsForTheCount() {
     PromotionCode code = code("META", null, true);
     store.insert(TENANT, code, NOW, null);
     test.calls.reset();
     PromotionCodeStore.Stored updated = store.updateFields(TENANT, code.id(),
         new dev.couponapi.domain.MetadataChange(false, Map.of("a", "1"), List.of()), Map.of("eur", 50L));
-    assertThat(test.calls.operations()).containsExactly("UpdateItem");
+    assertThat(test.calls.operations()).containsExactly("UpdateItem", "BatchGetItem");
     assertThat(updated.code().metadata()).isEqualTo(Map.of("a", "1"));
     assertThat(updated.code().restrictions().currencyOptions()).isEqualTo(Map.of("eur", 50L));
     assertThat(updated.version()).isEqualTo(1);

@@ -24,17 +24,30 @@ public final class TestApp {
   public final App app;
 
   public TestApp() {
-    this(false);
+    this(false, dev.couponapi.store.CounterShards.DEFAULT_SHARDS);
   }
 
-  private TestApp(boolean retryAtOnce) {
-    dynamo = retryAtOnce ? LocalDynamo.clientRetryingAtOnce(calls, faults) : LocalDynamo.client(calls, faults);
-    app = new App(dynamo, table, clock, ApiVersion.parse(ApiVersion.FALLBACK));
+  private TestApp(boolean retryAtOnce, int shards, software.amazon.awssdk.core.interceptor.ExecutionInterceptor... more) {
+    java.util.List<software.amazon.awssdk.core.interceptor.ExecutionInterceptor> interceptors =
+        new java.util.ArrayList<>(List.of(calls, faults));
+    interceptors.addAll(List.of(more));
+    var all = interceptors.toArray(software.amazon.awssdk.core.interceptor.ExecutionInterceptor[]::new);
+    dynamo = retryAtOnce ? LocalDynamo.clientRetryingAtOnce(all) : LocalDynamo.client(all);
+    app = new App(dynamo, table, clock, ApiVersion.parse(ApiVersion.FALLBACK), shards);
   }
 
   /** An App whose SDK retries do not wait: for tests that fail every attempt of a call. */
   public static TestApp retryingAtOnce() {
-    return new TestApp(true);
+    return new TestApp(true, dev.couponapi.store.CounterShards.DEFAULT_SHARDS);
+  }
+
+  /**
+   * An App whose new coupons and codes count their redemptions in up to {@code shards} shards, its
+   * DynamoDB calls also seen by {@code more} interceptors (after the call counter and fault injector).
+   */
+  public static TestApp withShards(int shards,
+      software.amazon.awssdk.core.interceptor.ExecutionInterceptor... more) {
+    return new TestApp(false, shards, more);
   }
 
   /** Runs an operation through the pipeline as its function: its calls are held to that function's IAM policy. */
