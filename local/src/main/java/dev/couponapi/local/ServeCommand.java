@@ -86,7 +86,7 @@ final class ServeCommand implements Command {
   /** Serves the API on {@code dynamo} until stopped; {@code localEndpoint} is left in the data directory for the CLI. */
   private static void run(DynamoDbClient dynamo, String where, SamTemplate template, String requestedKey, Path data,
       int port, int sweepEvery, String localEndpoint, Context context) throws Exception {
-    App app = new App(dynamo, LocalTable.NAME, Clock.systemUTC(), defaultVersion(template));
+    App app = new App(dynamo, LocalTable.NAME, Clock.systemUTC(), defaultVersion(template), redemptions(template));
     String key = testKey(app, requestedKey, data);
     ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
       Thread thread = new Thread(runnable, "expiry-sweep");
@@ -171,6 +171,16 @@ final class ServeCommand implements Command {
       Files.writeString(keyFile, key);
     }
     return key;
+  }
+
+  /** template.yaml's RedemptionShards and RedemptionTermsCacheMs, unless the environment says otherwise. */
+  private static dev.couponapi.app.RedemptionSettings redemptions(SamTemplate template) {
+    SamTemplate.Function any = template.functions().values().iterator().next();
+    Map<String, String> environment = template.environment(any, Map.of());
+    return dev.couponapi.app.RedemptionSettings.fromEnvironment(
+        environment.getOrDefault("REDEMPTION_SHARDS", Integer.toString(dev.couponapi.store.CounterShards.DEFAULT_SHARDS)),
+        environment.getOrDefault("REDEMPTION_TERMS_CACHE_MS",
+            Integer.toString(dev.couponapi.app.RedemptionSettings.DEFAULT_TERMS_CACHE_MS)));
   }
 
   private static ApiVersion defaultVersion(SamTemplate template) {

@@ -60,22 +60,24 @@ public final class App {
   private final ApiKeyService apiKeys;
 
   public App(DynamoDbClient dynamo, String tableName, Clock clock, ApiVersion defaultVersion) {
-    this(dynamo, tableName, clock, defaultVersion, shardsPerCounter());
+    this(dynamo, tableName, clock, defaultVersion, RedemptionSettings.fromEnvironment());
   }
 
-  /** {@code shards}: how many escrow shards a new coupon's or code's counter gets at most. */
-  public App(DynamoDbClient dynamo, String tableName, Clock clock, ApiVersion defaultVersion, int shards) {
+  /** {@code redemptions}: the shards of new counters, and how long terms are kept (docs/design.md, "Hot codes"). */
+  public App(DynamoDbClient dynamo, String tableName, Clock clock, ApiVersion defaultVersion,
+      RedemptionSettings redemptions) {
     this.dynamo = dynamo;
     this.tableName = tableName;
     this.clock = clock;
     this.pipeline = new Pipeline(defaultVersion, clock, new Idempotency(new IdempotencyStore(dynamo, tableName),
         clock), new RequestLog(System.out));
-    CouponStore couponStore = new CouponStore(dynamo, tableName, shards);
+    CouponStore couponStore = new CouponStore(dynamo, tableName, redemptions.shardsPerCounter());
     this.coupons = new CouponOperations(new CouponService(couponStore));
     CustomerStore customerStore = new CustomerStore(dynamo, tableName);
-    PromotionCodeStore codeStore = new PromotionCodeStore(dynamo, tableName, couponStore, shards);
+    PromotionCodeStore codeStore = new PromotionCodeStore(dynamo, tableName, couponStore,
+        redemptions.shardsPerCounter());
     SubscriptionStore subscriptionStore = new SubscriptionStore(dynamo, tableName, customerStore);
-    DiscountService discounts = new DiscountService(couponStore, codeStore);
+    DiscountService discounts = new DiscountService(couponStore, codeStore, redemptions.termsCache());
     this.promotionCodes = new PromotionCodeOperations(new PromotionCodeService(codeStore, couponStore, customerStore));
     this.customers = new CustomerOperations(new CustomerService(customerStore, subscriptionStore, discounts),
         discounts);
@@ -99,25 +101,6 @@ public final class App {
 
   public static java.time.Duration attemptTimeout() {
     return timeout("DYNAMODB_ATTEMPT_TIMEOUT_MS", 3000);
-  }
-
-  /**
-   * How many escrow shards a new coupon's or code's redemption counter gets at most
-   * (REDEMPTION_SHARDS, template.yaml's RedemptionShards; docs/design.md, "Hot codes").
-   */
-  public static int shardsPerCounter() {
-    String value = Env.get("REDEMPTION_SHARDS", Integer.toString(dev.couponapi.store.CounterShards.DEFAULT_SHARDS));
-    int shards;
-    try {
-      shards = Integer.parseInt(value.trim());
-    } catch (NumberFormatException notANumber) {
-      shards = 0;
-    }
-    if (shards < 1 || shards > dev.couponapi.store.CounterShards.MAX_SHARDS) {
-      throw new IllegalStateException("REDEMPTION_SHARDS must be a whole number from 1 to "
-          + dev.couponapi.store.CounterShards.MAX_SHARDS + ", not \"" + value + "\"");
-    }
-    return shards;
   }
 
   static final java.time.Duration CONNECT_TIMEOUT = java.time.Duration.ofSeconds(2);

@@ -31,10 +31,17 @@ public final class DiscountService {
 
   private final CouponStore coupons;
   private final PromotionCodeStore codes;
+  private final TermsCache terms;
 
   public DiscountService(CouponStore coupons, PromotionCodeStore codes) {
+    this(coupons, codes, java.time.Duration.ZERO);
+  }
+
+  /** {@code termsTtl}: how long this container keeps the terms of what it redeems (zero: not at all). */
+  public DiscountService(CouponStore coupons, PromotionCodeStore codes, java.time.Duration termsTtl) {
     this.coupons = coupons;
     this.codes = codes;
+    this.terms = new TermsCache(termsTtl);
   }
 
   /**
@@ -111,7 +118,7 @@ public final class DiscountService {
         code = validCode(tenant, request, target, now);
         stored = couponOf(tenant, code.code(), request.param(), now);
       } else {
-        stored = liveCoupon(tenant, request.id(), request.param());
+        stored = liveCoupon(tenant, request.id(), request.param(), now);
       }
       Coupon coupon = stored.coupon();
       String rev = stored.rev();
@@ -125,14 +132,11 @@ public final class DiscountService {
           now.getEpochSecond(), Discount.endOf(coupon, now.getEpochSecond()), target.customer(),
           target.subscription(), target.item()));
     }
-    // The count is for the response, read eventually consistent: a count only grows, so a stale one
-    // never refuses wrongly; the shards' conditions are what decide (docs/design.md, "Hot codes").
-    List<CouponStore.Stored> counted = coupons.counted(tenant,
-        couponCounts.values().stream().map(c -> c.subject).toList(), false);
+    Map<String, CouponStore.Stored> counted = counted(tenant,
+        couponCounts.values().stream().map(c -> c.subject).toList(), now);
     Map<String, Coupon> redeemed = new LinkedHashMap<>();
-    int position = 0;
     for (Counted<CouponStore.Stored> c : couponCounts.values()) {
-      Coupon coupon = counted.get(position++).coupon();
+      Coupon coupon = counted.get(c.subject.rev()).coupon();
       if (coupon.maxRedemptions() != null && coupon.timesRedeemed() + c.count > coupon.maxRedemptions()) {
         throw couponExpired(coupon, c.source.param());
       }
@@ -149,10 +153,45 @@ public final class DiscountService {
         codeCounts.values().stream().map(c -> c.source).toList(), redeemed);
   }
 
+  /**
+   * The redeemed coupons with their counts, for the response and a refusal before writing: kept
+   * ones as kept, the others in one eventually consistent read of their shards, then kept. A count
+   * only grows, so one read a moment ago never refuses wrongly; the shards' conditions decide.
+   */
+  private Map<String, CouponStore.Stored> counted(Tenant tenant, List<CouponStore.Stored> read, Instant now) {
+    Map<String, CouponStore.Stored> counted = new LinkedHashMap<>();
+    List<CouponStore.Stored> uncounted = new ArrayList<>();
+    for (CouponStore.Stored stored : read) {
+      terms.<CouponStore.Stored>kept(tenant, couponKey(stored.coupon().id()), now,
+          kept -> kept.rev().equals(stored.rev()) && !kept.coupon().deleted())
+          .ifPresentOrElse(kept -> counted.put(kept.rev(), kept), () -> uncounted.add(stored));
+    }
+    for (CouponStore.Stored stored : coupons.counted(tenant, uncounted, false)) {
+      terms.put(tenant, couponKey(stored.coupon().id()), stored, now);
+      counted.put(stored.rev(), stored);
+    }
+    return counted;
+  }
+
+  private static String couponKey(String id) {
+    return "coupon " + id;
+  }
+
+  /** A live coupon's terms: as this container keeps them, else read (eventually consistent, see CouponStore). */
+  private Optional<CouponStore.Stored> couponTerms(Tenant tenant, String id, Instant now) {
+    Optional<CouponStore.Stored> kept = terms.kept(tenant, couponKey(id), now, stored -> !stored.coupon().deleted());
+    return kept.isPresent() ? kept : coupons.terms(tenant, id);
+  }
+
   /** The coupon record a redeemable code names: its terms, or the record moved aside (which refuses). */
   private CouponStore.Stored couponOf(Tenant tenant, PromotionCode code, String param, Instant now) {
-    Optional<CouponStore.Stored> live = coupons.terms(tenant, code.couponId())
+    Optional<CouponStore.Stored> live = couponTerms(tenant, code.couponId(), now)
         .filter(stored -> stored.rev().equals(code.couponRev()) && !stored.coupon().deleted());
+    if (live.isEmpty()) {
+      // kept terms of another revision are no refusal: read again
+      live = coupons.terms(tenant, code.couponId())
+          .filter(stored -> stored.rev().equals(code.couponRev()) && !stored.coupon().deleted());
+    }
     if (live.isEmpty()) {
       throw couponExpired(lookup(tenant).of(code), param);
     }
@@ -169,6 +208,8 @@ public final class DiscountService {
 
   /** The error a refused redemption means, read again from the coupon or code that refused it. */
   public ApiException explain(Refused refused, Plan plan, Tenant tenant, Instant now) {
+    plan.redemption().coupons().forEach(count -> terms.forget(tenant, couponKey(count.id())));
+    plan.redemption().codes().forEach(count -> terms.forget(tenant, "code " + count.id()));
     if (refused.reason() == Redemption.Part.COUPON) {
       DiscountRequest source = plan.couponSources().get(refused.index());
       String couponId = plan.redemption().coupons().get(refused.index()).id();
@@ -189,7 +230,9 @@ public final class DiscountService {
     if (!Ids.isAcceptableId(request.id())) {
       throw Lookups.noSuch("promotion code", request.id(), request.param(), 400);
     }
-    PromotionCodeStore.Stored stored = codes.terms(tenant, request.id())
+    // kept only while switched on: an inactive code is read again before it refuses
+    PromotionCodeStore.Stored stored = terms.get(tenant, "code " + request.id(), now,
+        () -> codes.terms(tenant, request.id()), kept -> kept.code().activeFlag())
         .orElseThrow(() -> Lookups.noSuch("promotion code", request.id(), request.param(), 400));
     PromotionCode code = stored.code();
     String param = request.param();
@@ -241,11 +284,11 @@ public final class DiscountService {
     return refused(param, "This promotion code cannot be redeemed right now.");
   }
 
-  private CouponStore.Stored liveCoupon(Tenant tenant, String id, String param) {
+  private CouponStore.Stored liveCoupon(Tenant tenant, String id, String param, Instant now) {
     if (!Ids.isAcceptableId(id)) {
       throw Lookups.noSuch("coupon", id, param, 400);
     }
-    return coupons.terms(tenant, id).filter(stored -> !stored.coupon().deleted())
+    return couponTerms(tenant, id, now).filter(stored -> !stored.coupon().deleted())
         .orElseThrow(() -> Lookups.noSuch("coupon", id, param, 400));
   }
 

@@ -13,10 +13,12 @@ import java.util.function.Supplier;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * Which shards one counter of a redemption takes its units from, attempt after attempt: a random
- * shard not tried yet and not known to be empty; when none is left, one consistent read of all
- * shards, and the units split over those that still have some. None then is a final refusal:
- * {@code left} only ever falls, so a shard seen empty stays empty.
+ * Which shards one counter of a redemption takes its units from, attempt after attempt: the next
+ * shard in this container's turn for the counter (which starts at a random shard), skipping those
+ * tried and those known to be empty; when none is left, one consistent read of all shards, and the
+ * units split over those that still have some. None then is a final refusal: {@code left} only
+ * ever falls, so a shard seen empty stays empty. Taking turns rather than picking independently at
+ * random keeps the busiest shard near the average (BENCHMARKS.md, "Hot codes").
  */
 final class ShardPicker {
 
@@ -29,6 +31,8 @@ final class ShardPicker {
   /** Shards this container has seen empty (no resharding, no refills: it stays true); bounded. */
   private static final Set<String> EMPTY = ConcurrentHashMap.newKeySet();
   private static final int EMPTY_REMEMBERED = 100_000;
+  /** Whose turn it is next, per counter, in this container; each starts at a random shard. */
+  private static final Map<String, java.util.concurrent.atomic.AtomicInteger> TURNS = new ConcurrentHashMap<>();
 
   private final Redemption.Count count;
   private final Instant now;
@@ -46,18 +50,24 @@ final class ShardPicker {
 
   /** This attempt's takes; empty when the counter can give no more (a final refusal). */
   List<Take> next() {
-    List<Integer> candidates = new ArrayList<>();
-    for (int shard = 0; shard < count.counter().shards(); shard++) {
+    int shards = count.counter().shards();
+    int turn = turn();
+    for (int step = 0; step < shards; step++) {
+      int shard = Math.floorMod(turn + step, shards);
       if (!tried.contains(shard) && !(count.capped() && EMPTY.contains(keyOf.apply(shard)))) {
-        candidates.add(shard);
+        tried.add(shard);
+        return List.of(new Take(shard, count.count()));
       }
     }
-    if (!candidates.isEmpty()) {
-      int shard = candidates.get(ThreadLocalRandom.current().nextInt(candidates.size()));
-      tried.add(shard);
-      return List.of(new Take(shard, count.count()));
-    }
     return split(readAll.get());
+  }
+
+  private int turn() {
+    if (TURNS.size() >= EMPTY_REMEMBERED) {
+      TURNS.clear();
+    }
+    return TURNS.computeIfAbsent(keyOf.apply(0), key -> new java.util.concurrent.atomic.AtomicInteger(
+        ThreadLocalRandom.current().nextInt(count.counter().shards()))).getAndIncrement();
   }
 
   /** The units spread over the shards that have some, as one read found them; empty when they have too few. */

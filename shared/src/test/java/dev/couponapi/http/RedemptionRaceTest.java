@@ -105,6 +105,23 @@ class RedemptionRaceTest {
   }
 
   @Test
+  void withTermsKept_asDeployed_racingRedemptionsOfACodeAndItsCoupon_stillStopAtTheCap() {
+    DiscountFixture f = new DiscountFixture(TestApp.with(new dev.couponapi.app.RedemptionSettings(8,
+        java.time.Duration.ofSeconds(2))));
+    f.coupon("id=KEPT&percent_off=10&max_redemptions=45");
+    String code = (String) f.post(f.codes.create(), "/v1/promotion_codes",
+        "promotion[type]=coupon&promotion[coupon]=KEPT", CLOVER).get("id");
+    List<Outcome> outcomes = race(ATTEMPTS, i -> f.send(f.customers.create(), "/v1/customers",
+        i % 2 == 0 ? "coupon=KEPT" : "promotion_code=" + code, CLOVER));
+    assertThat(outcomes.stream().filter(Outcome::succeeded).count()).isEqualTo(45);
+    assertThat(outcomes.stream().filter(outcome -> !outcome.succeeded())).allSatisfy(refused ->
+        assertThat(error(refused.body())).containsEntry("code", "coupon_expired"));
+    assertThat(f.timesRedeemed("KEPT")).isEqualTo(45);
+    assertThat(customersWithADiscount(f)).isEqualTo(45);
+    assertConserved(shardsOf(f, "#ctr#coupon_"), 45, 45);
+  }
+
+  @Test
   void lostAnswers_retriedWithTheSameIdempotencyKey_countOnceEach_andNeverPastTheCap() {
     LoseEveryNthAnswer lose = new LoseEveryNthAnswer(4);
     DiscountFixture f = new DiscountFixture(TestApp.withShards(8, lose));

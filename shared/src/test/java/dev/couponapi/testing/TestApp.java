@@ -24,21 +24,22 @@ public final class TestApp {
   public final App app;
 
   public TestApp() {
-    this(false, dev.couponapi.store.CounterShards.DEFAULT_SHARDS);
+    this(false, dev.couponapi.app.RedemptionSettings.UNCACHED);
   }
 
-  private TestApp(boolean retryAtOnce, int shards, software.amazon.awssdk.core.interceptor.ExecutionInterceptor... more) {
+  private TestApp(boolean retryAtOnce, dev.couponapi.app.RedemptionSettings redemptions,
+      software.amazon.awssdk.core.interceptor.ExecutionInterceptor... more) {
     java.util.List<software.amazon.awssdk.core.interceptor.ExecutionInterceptor> interceptors =
         new java.util.ArrayList<>(List.of(calls, faults));
     interceptors.addAll(List.of(more));
     var all = interceptors.toArray(software.amazon.awssdk.core.interceptor.ExecutionInterceptor[]::new);
     dynamo = retryAtOnce ? LocalDynamo.clientRetryingAtOnce(all) : LocalDynamo.client(all);
-    app = new App(dynamo, table, clock, ApiVersion.parse(ApiVersion.FALLBACK), shards);
+    app = new App(dynamo, table, clock, ApiVersion.parse(ApiVersion.FALLBACK), redemptions);
   }
 
   /** An App whose SDK retries do not wait: for tests that fail every attempt of a call. */
   public static TestApp retryingAtOnce() {
-    return new TestApp(true, dev.couponapi.store.CounterShards.DEFAULT_SHARDS);
+    return new TestApp(true, dev.couponapi.app.RedemptionSettings.UNCACHED);
   }
 
   /**
@@ -47,7 +48,12 @@ public final class TestApp {
    */
   public static TestApp withShards(int shards,
       software.amazon.awssdk.core.interceptor.ExecutionInterceptor... more) {
-    return new TestApp(false, shards, more);
+    return new TestApp(false, dev.couponapi.app.RedemptionSettings.UNCACHED.withShards(shards), more);
+  }
+
+  /** An App with these redemption settings (shards per counter, how long terms are kept). */
+  public static TestApp with(dev.couponapi.app.RedemptionSettings redemptions) {
+    return new TestApp(false, redemptions);
   }
 
   /** Runs an operation through the pipeline as its function: its calls are held to that function's IAM policy. */
