@@ -115,10 +115,14 @@ public final class PromotionCodeStore {
     return read.isPresent() && read.get().code().activeFlag() ? read : codes.find(tenant, id);
   }
 
-  /** The codes with their redemptions counted, in one read of all their shards. */
   private List<Stored> counted(Tenant tenant, List<Stored> stored) {
+    return counted(tenant, stored, true);
+  }
+
+  /** The codes with their redemptions counted, in one read of all their shards, strongly consistent or not. */
+  private List<Stored> counted(Tenant tenant, List<Stored> stored, boolean consistent) {
     Map<CounterShards.Counter, Long> used = shards.used(dynamo, tenant,
-        stored.stream().map(Stored::counter).toList(), true);
+        stored.stream().map(Stored::counter).toList(), consistent);
     return stored.stream().map(code -> code.counted(used)).toList();
   }
 
@@ -244,7 +248,8 @@ public final class PromotionCodeStore {
       PromotionCode code = PromotionCodeMapper.fromItem(item);
       return keep.test(code) && matches(filter, code);
     });
-    return new Page<>(counted(tenant, page.items()), page.hasMore());
+    // a list is eventually consistent (its index is), so are its counts: half the read units
+    return new Page<>(counted(tenant, page.items(), false), page.hasMore());
   }
 
   /** The filters the chosen index does not already guarantee, checked on the page's items. */
