@@ -195,7 +195,8 @@ public final class PromotionCodeStore {
    * guarded by its version; false when it was switched off (or changed) meanwhile.
    */
   public boolean switchOffExpired(Tenant tenant, String id) {
-    Optional<Stored> current = find(tenant, id);
+    // its count is not needed: the code itself, read once
+    Optional<Stored> current = codes.find(tenant, id);
     if (current.isEmpty()) {
       return false;
     }
