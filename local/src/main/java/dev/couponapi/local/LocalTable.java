@@ -71,12 +71,13 @@ public final class LocalTable {
   }
 
   /**
-   * Whether an index has the declared keys and projects everything: a table made before the
-   * indexes held keys only serves the same queries (pages read their objects from the table).
+   * Whether an index has the declared keys and projects at least them: every projection does, and
+   * pages read their objects from the table, so a table made before the indexes held keys only
+   * (projecting ALL) serves the same queries.
    */
   private static boolean projectsMore(String found, String declared) {
-    return declared.endsWith(" KEYS_ONLY") && found.endsWith(" ALL")
-        && found.substring(0, found.length() - 4).equals(declared.substring(0, declared.length() - 10));
+    String keys = declared.substring(0, declared.lastIndexOf(' '));
+    return declared.endsWith(" KEYS_ONLY") && found.substring(0, found.lastIndexOf(' ')).equals(keys);
   }
 
   private static String keys(List<KeySchemaElement> schema) {
