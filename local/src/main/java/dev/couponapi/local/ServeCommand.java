@@ -68,7 +68,7 @@ final class ServeCommand implements Command {
       DynamoDbClient dynamo = LocalData.client(endpoint);
       LocalTable.ensure(dynamo, LocalTable.NAME);
       run(dynamo, "DynamoDB         " + endpoint + "  (table " + LocalTable.NAME + ", yours)", template, requestedKey, data, port,
-          sweepEvery, null, context);
+          sweepEvery, null, redemptions(template, false), context);
       return 0;
     }
     try (DynamoDbLocalServer dynamoLocal = startDynamo(dynamoPort, inMemory ? null : data, context)) {
@@ -78,15 +78,16 @@ final class ServeCommand implements Command {
       String where = "DynamoDB Local   " + dynamoLocal.endpoint() + "  (table " + LocalTable.NAME + ", "
           + (inMemory ? "in memory" : "data in " + context.home().relativize(data.toAbsolutePath())) + ")";
       run(dynamo, where, template, requestedKey, inMemory ? null : data, port, sweepEvery,
-          inMemory ? null : dynamoLocal.endpoint().toString(), context);
+          inMemory ? null : dynamoLocal.endpoint().toString(), redemptions(template, true), context);
     }
     return 0;
   }
 
   /** Serves the API on {@code dynamo} until stopped; {@code localEndpoint} is left in the data directory for the CLI. */
   private static void run(DynamoDbClient dynamo, String where, SamTemplate template, String requestedKey, Path data,
-      int port, int sweepEvery, String localEndpoint, Context context) throws Exception {
-    App app = new App(dynamo, LocalTable.NAME, Clock.systemUTC(), defaultVersion(template), redemptions(template));
+      int port, int sweepEvery, String localEndpoint, dev.couponapi.app.RedemptionSettings redemptions,
+      Context context) throws Exception {
+    App app = new App(dynamo, LocalTable.NAME, Clock.systemUTC(), defaultVersion(template), redemptions);
     String key = testKey(app, requestedKey, data);
     ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
       Thread thread = new Thread(runnable, "expiry-sweep");
@@ -173,12 +174,17 @@ final class ServeCommand implements Command {
     return key;
   }
 
-  /** template.yaml's RedemptionShards and RedemptionTermsCacheMs, unless the environment says otherwise. */
-  private static dev.couponapi.app.RedemptionSettings redemptions(SamTemplate template) {
+  /**
+   * template.yaml's RedemptionShards and RedemptionTermsCacheMs, unless the environment says
+   * otherwise; on its own DynamoDB Local ({@code embedded}) one shard per counter, since an engine
+   * without partitions gains nothing from more and every shard is an item more to write and read
+   * (BENCHMARKS.md, the local runner against localstripe). Redemptions behave the same either way.
+   */
+  private static dev.couponapi.app.RedemptionSettings redemptions(SamTemplate template, boolean embedded) {
     SamTemplate.Function any = template.functions().values().iterator().next();
     Map<String, String> environment = template.environment(any, Map.of());
-    return dev.couponapi.app.RedemptionSettings.fromEnvironment(
-        environment.getOrDefault("REDEMPTION_SHARDS", Integer.toString(dev.couponapi.store.CounterShards.DEFAULT_SHARDS)),
+    return dev.couponapi.app.RedemptionSettings.fromEnvironment(embedded ? "1"
+        : environment.getOrDefault("REDEMPTION_SHARDS", Integer.toString(dev.couponapi.store.CounterShards.DEFAULT_SHARDS)),
         environment.getOrDefault("REDEMPTION_TERMS_CACHE_MS",
             Integer.toString(dev.couponapi.app.RedemptionSettings.DEFAULT_TERMS_CACHE_MS)));
   }

@@ -112,8 +112,25 @@ class LocalMainTest {
       String id = "EP" + System.nanoTime();
       assertThat(serve.send("POST", "/v1/coupons", "id=" + id + "&percent_off=5").statusCode()).isEqualTo(200);
       DynamoDbClient dynamo = DynamoDbLocalServer.clientFor(endpoint);
-      assertThat(dynamo.getItem(request -> request.tableName(LocalTable.NAME).consistentRead(true)
-          .key(Map.of("pk", AttributeValue.fromS("acct_local#test#coupon#" + id)))).item()).isNotEmpty();
+      Map<String, AttributeValue> coupon = dynamo.getItem(request -> request.tableName(LocalTable.NAME)
+          .consistentRead(true).key(Map.of("pk", AttributeValue.fromS("acct_local#test#coupon#" + id)))).item();
+      assertThat(coupon).isNotEmpty();
+      assertThat(coupon.get("shards").n()).as("the template's RedemptionShards on a DynamoDB of yours").isEqualTo("8");
+    }
+  }
+
+  @Test
+  void serveOnItsOwnDynamoDbLocal_countsInOneShard_sinceMoreOnlyCostTimeThere() throws Exception {
+    try (RunningServe serve = new RunningServe()) {
+      assertThat(serve.send("POST", "/v1/coupons", "id=ONE&percent_off=5&max_redemptions=100").statusCode())
+          .isEqualTo(200);
+      URI endpoint = URI.create(serve.printed().lines().filter(line -> line.startsWith("DynamoDB Local"))
+          .map(line -> line.split("\\s+")[2]).findFirst().orElseThrow());
+      Map<String, AttributeValue> coupon = DynamoDbLocalServer.clientFor(endpoint).getItem(request -> request
+          .tableName(LocalTable.NAME).consistentRead(true)
+          .key(Map.of("pk", AttributeValue.fromS("acct_local#test#coupon#ONE")))).item();
+      assertThat(coupon.get("shards").n()).isEqualTo("1");
+      assertThat(serve.send("GET", "/v1/coupons/ONE", null).body()).contains("\"times_redeemed\":0");
     }
   }
 
