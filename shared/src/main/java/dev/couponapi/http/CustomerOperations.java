@@ -48,7 +48,8 @@ public final class CustomerOperations {
     return Operation.post("UpdateCustomerFunction", ONE, "customers.update").params(CustomerParams.UPDATE)
         .expand(CustomerRenderer::expandable)
         .run(call -> render(call, customers.update(call.tenant(), call.version(), call.now(), call.id(),
-            CustomerParams.changes(call.params()), DiscountParams.single(call.params()))));
+            CustomerParams.changes(call.params()), DiscountParams.single(call.params()),
+            call.idempotency().commitMark(), call.idempotency().alreadyWritten())));
   }
 
   public Operation delete() {

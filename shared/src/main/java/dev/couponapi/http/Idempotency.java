@@ -64,6 +64,11 @@ public final class Idempotency {
       if (existing.inFlight()) {
         throw Errors.idempotencyKeyInUse();
       }
+      if (existing.committed()) {
+        // its write was made and its answer lost: this request answers for it, writing nothing again
+        return IdempotencyGuard.resuming(store, tenant, key, existing.token(),
+            Map.of("Stripe-Version", version.value(), "Request-Id", requestId));
+      }
       throw new Replay(existing.response());
     }
     return new IdempotencyGuard(store, tenant, key, requestId,

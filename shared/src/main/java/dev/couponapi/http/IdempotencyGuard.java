@@ -22,6 +22,7 @@ public class IdempotencyGuard {
   private final String key;
   private final String token;
   private final Map<String, String> headers;
+  private final boolean resuming;
   private byte[] committedBody;
 
   private IdempotencyGuard() {
@@ -29,11 +30,39 @@ public class IdempotencyGuard {
   }
 
   IdempotencyGuard(IdempotencyStore store, Tenant tenant, String key, String token, Map<String, String> headers) {
+    this(store, tenant, key, token, headers, false);
+  }
+
+  private IdempotencyGuard(IdempotencyStore store, Tenant tenant, String key, String token,
+      Map<String, String> headers, boolean resuming) {
     this.store = store;
     this.tenant = tenant;
     this.key = key;
     this.token = token;
     this.headers = headers;
+    this.resuming = resuming;
+  }
+
+  /** The guard of a retry whose earlier request ({@code token}) committed its write and lost its answer. */
+  static IdempotencyGuard resuming(IdempotencyStore store, Tenant tenant, String key, String token,
+      Map<String, String> headers) {
+    return new IdempotencyGuard(store, tenant, key, token, headers, true);
+  }
+
+  /**
+   * Whether an earlier request with this key already made this request's write: the operation then
+   * writes nothing and answers with the object as it is (its response is stored for later replays).
+   */
+  public boolean alreadyWritten() {
+    return resuming;
+  }
+
+  /**
+   * The mark of this key as committed, to ride in the transaction of a write whose response comes
+   * after it (an update that redeems); null without a key.
+   */
+  public RideAlong commitMark() {
+    return store == null ? null : store.commitMark(tenant, key, token);
   }
 
   /**

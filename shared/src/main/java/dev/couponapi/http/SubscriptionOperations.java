@@ -48,7 +48,8 @@ public final class SubscriptionOperations {
     return Operation.post("UpdateSubscriptionFunction", ONE, "subscriptions.update")
         .params(SubscriptionParams::update).expand(SubscriptionRenderer::expandable)
         .run(call -> render(call, subscriptions.update(call.tenant(), call.version(), call.now(), call.id(),
-            SubscriptionParams.changes(call.params()))));
+            SubscriptionParams.changes(call.params()), call.idempotency().commitMark(),
+            call.idempotency().alreadyWritten())));
   }
 
   /** {@code DELETE /v1/subscriptions/{id}}: cancels it. */

@@ -56,9 +56,16 @@ public final class CustomerService {
     return live(tenant, id);
   }
 
-  /** Updates fields; a coupon or promotion code replaces the discount (the old redemption stays counted). */
+  /**
+   * Updates fields; a coupon or promotion code replaces the discount (the old redemption stays
+   * counted), its transaction carrying {@code committed} (the idempotency key's mark, or null). When
+   * {@code alreadyWritten}, an earlier request with the same key made the write: nothing is written again.
+   */
   public Customer update(Tenant tenant, ApiVersion version, Instant now, String id, CustomerChanges changes,
-      DiscountRequest discount) {
+      DiscountRequest discount, RideAlong committed, boolean alreadyWritten) {
+    if (alreadyWritten) {
+      return live(tenant, id);
+    }
     if (discount == null) {
       if (changes.isEmpty()) {
         return live(tenant, id);
@@ -69,7 +76,7 @@ public final class CustomerService {
     Customer current = live(tenant, id);
     DiscountService.Plan plan = plan(tenant, version, id, current, discount, now);
     try {
-      store.updateWithDiscount(tenant, id, changes, plan.discounts().get(0), plan.redemption(), now);
+      store.updateWithDiscount(tenant, id, changes, plan.discounts().get(0), plan.redemption(), now, committed);
     } catch (Refused refused) {
       if (refused.reason() == Redemption.Part.HOLDER) {
         throw noSuchCustomer(id, "id", 404);

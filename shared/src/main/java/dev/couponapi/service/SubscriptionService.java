@@ -102,7 +102,11 @@ public final class SubscriptionService {
    * elements keep existing ones); {@code discounts=} removes them; the old single coupon replaces them.
    */
   public Subscription update(Tenant tenant, ApiVersion version, Instant now, String id,
-      SubscriptionDraft.Changes changes) {
+      SubscriptionDraft.Changes changes, dev.couponapi.store.RideAlong committed, boolean alreadyWritten) {
+    if (alreadyWritten) {
+      // an earlier request with the same idempotency key made this write; its answer was lost
+      return find(tenant, id).subscription();
+    }
     Long anchor = changes.resetBillingCycleAnchor() ? now.getEpochSecond() : null;
     if (!changes.changesDiscounts()) {
       if (changes.metadata().isEmpty() && anchor == null) {
@@ -132,7 +136,7 @@ public final class SubscriptionService {
         : discounts.plan(tenant, version, placed, reusable, now);
     try {
       store.replace(tenant, current, plan.discounts(), changes.metadata().applyTo(subscription.metadata()),
-          anchor == null ? subscription.billingCycleAnchor() : anchor, plan.redemption(), now);
+          anchor == null ? subscription.billingCycleAnchor() : anchor, plan.redemption(), now, committed);
     } catch (Refused refused) {
       if (refused.reason() == Redemption.Part.HOLDER) {
         throw Errors.lockTimeout();

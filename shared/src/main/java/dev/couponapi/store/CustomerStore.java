@@ -65,12 +65,13 @@ public final class CustomerStore {
    * discount's counters, in one transaction. Refusals say which part failed.
    */
   public void updateWithDiscount(Tenant tenant, String id, CustomerChanges changes, Discount discount,
-      Redemption redemption, Instant now) {
+      Redemption redemption, Instant now, RideAlong rideAlong) {
     UpdateExpression update = changes(tenant, changes).name("#discount", CustomerMapper.DISCOUNT)
         .value(":discount", DiscountMapper.toAttribute(discount)).set("#discount = :discount");
     ExpiryIndex.set(update, customers.pk(tenant, id), discount.end());
     redemption.commit(dynamo, tableName, tenant, now,
-        List.of(TransactWriteItem.builder().update(update.transactionUpdate(tableName, key(tenant, id))).build()), null);
+        List.of(TransactWriteItem.builder().update(update.transactionUpdate(tableName, key(tenant, id))).build()),
+        rideAlong);
   }
 
   /** What removing a discount found: the removed discount, or why there was none to remove. */

@@ -34,6 +34,11 @@ public final class IdempotencyStore {
   static final String HEADERS = "headers";
   static final String IN_FLIGHT = "in_flight";
   static final String DONE = "done";
+  /**
+   * The request's write committed (its transaction carried {@link #commitMark}) but its response is
+   * not stored yet: never claimable again, never given back; a retry resumes it ({@link Existing#committed}).
+   */
+  static final String COMMITTED = "committed";
 
   /**
    * The claim's condition: the key is free, or its record is past retention (it counts as absent
@@ -59,10 +64,13 @@ public final class IdempotencyStore {
     }
   }
 
-  /** An existing record that refused a claim: done (with its response) or still in flight. */
-  public record Existing(String fingerprint, StoredResponse response) {
+  /**
+   * An existing record that refused a claim: done (with its response), committed (its write made,
+   * its response lost: {@code token} is the request that made it), or still in flight.
+   */
+  public record Existing(String fingerprint, StoredResponse response, boolean committed, String token) {
     public boolean inFlight() {
-      return response == null;
+      return response == null && !committed;
     }
   }
 
@@ -118,6 +126,23 @@ public final class IdempotencyStore {
     return new RideAlong(TransactWriteItem.builder().update(completionUpdate(tenant, key, token, response)).build());
   }
 
+  /**
+   * The write that marks the claim committed, to ride in the transaction of a write whose response
+   * is rendered only after it (an update): if that response is lost, a retry with the key does not
+   * write again, it resumes ({@link Existing#committed}).
+   */
+  public RideAlong commitMark(Tenant tenant, String key, String token) {
+    return new RideAlong(TransactWriteItem.builder().update(Update.builder()
+        .tableName(tableName)
+        .key(Map.of(Table.PK, Attr.s(pk(tenant, key))))
+        .updateExpression("SET #state = :committed")
+        .conditionExpression(HELD)
+        .expressionAttributeNames(Map.of("#state", STATE, "#token", TOKEN))
+        .expressionAttributeValues(Map.of(":committed", Attr.s(COMMITTED), ":inflight", Attr.s(IN_FLIGHT),
+            ":token", Attr.s(token)))
+        .build()).build());
+  }
+
   /** Completes the claim on its own: for outcomes that wrote nothing else, or no single transaction. */
   public void complete(Tenant tenant, String key, String token, StoredResponse response) {
     try {
@@ -137,12 +162,13 @@ public final class IdempotencyStore {
         .tableName(tableName)
         .key(Map.of(Table.PK, Attr.s(pk(tenant, key))))
         .updateExpression("SET #state = :done, #status = :status, #body = :body, #headers = :headers")
-        .conditionExpression(HELD)
+        .conditionExpression("(#state = :inflight OR #state = :committed) AND #token = :token")
         .expressionAttributeNames(Map.of("#state", STATE, "#token", TOKEN, "#status", STATUS, "#body", BODY,
             "#headers", HEADERS))
         .expressionAttributeValues(Map.of(
             ":done", Attr.s(DONE),
             ":inflight", Attr.s(IN_FLIGHT),
+            ":committed", Attr.s(COMMITTED),
             ":token", Attr.s(token),
             ":status", Attr.n(response.status()),
             ":body", Attr.s(response.body()),
@@ -172,13 +198,14 @@ public final class IdempotencyStore {
   private static Existing existing(Map<String, AttributeValue> item) {
     if (item == null || item.isEmpty()) {
       // the record vanished between the failed condition and now: treat it as in flight; a retry claims it
-      return new Existing(null, null);
+      return new Existing(null, null, false, null);
     }
     StoredResponse response = DONE.equals(Attr.string(item, STATE))
         ? new StoredResponse(Attr.longValue(item, STATUS).intValue(), Attr.string(item, BODY),
             Attr.stringMap(item, HEADERS))
         : null;
-    return new Existing(Attr.string(item, FINGERPRINT), response);
+    return new Existing(Attr.string(item, FINGERPRINT), response, COMMITTED.equals(Attr.string(item, STATE)),
+        Attr.string(item, TOKEN));
   }
 
   private static String pk(Tenant tenant, String key) {

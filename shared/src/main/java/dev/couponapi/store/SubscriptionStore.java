@@ -61,12 +61,12 @@ public final class SubscriptionStore {
    */
   public void replace(Tenant tenant, Stored current, List<Discount> discounts, Map<String, String> metadata,
       Redemption redemption, Instant now) {
-    replace(tenant, current, discounts, metadata, current.subscription().billingCycleAnchor(), redemption, now);
+    replace(tenant, current, discounts, metadata, current.subscription().billingCycleAnchor(), redemption, now, null);
   }
 
-  /** The same, also setting the billing cycle anchor. */
+  /** The same, also setting the billing cycle anchor; {@code rideAlong} (or null) commits with it. */
   public void replace(Tenant tenant, Stored current, List<Discount> discounts, Map<String, String> metadata,
-      long billingCycleAnchor, Redemption redemption, Instant now) {
+      long billingCycleAnchor, Redemption redemption, Instant now, RideAlong rideAlong) {
     UpdateExpression update = new UpdateExpression()
         .name("#discounts", SubscriptionMapper.DISCOUNTS).value(":discounts", DiscountMapper.toAttribute(discounts))
         .name("#md", SubscriptionMapper.METADATA).value(":md", Attr.stringMap(metadata))
@@ -78,7 +78,7 @@ public final class SubscriptionStore {
     ExpiryIndex.set(update, subscriptions.pk(tenant, current.subscription().id()),
         nextEnd(discounts, current.subscription().items()));
     redemption.commit(dynamo, tableName, tenant, now, List.of(TransactWriteItem.builder()
-        .update(update.transactionUpdate(tableName, key(tenant, current.subscription().id()))).build()), null);
+        .update(update.transactionUpdate(tableName, key(tenant, current.subscription().id()))).build()), rideAlong);
   }
 
   /** Changes only metadata; one conditional update returning the subscription as it is now. */

@@ -99,11 +99,12 @@ class CustomerStoreTest {
   @Test
   void updateWithDiscount_replacesTheDiscount_andRefusesADeletedCustomerAsTheHolder() {
     store.insert(TENANT, customer("cus_1", discount("di_1", "cus_1", null)), NOW, Redemption.NONE, null);
-    store.updateWithDiscount(TENANT, "cus_1", rename("Ada"), discount("di_2", "cus_1", null), Redemption.NONE, NOW);
+    store.updateWithDiscount(TENANT, "cus_1", rename("Ada"), discount("di_2", "cus_1", null), Redemption.NONE, NOW,
+        null);
     assertThat(store.find(TENANT, "cus_1").orElseThrow().customer().discount().id()).isEqualTo("di_2");
     store.delete(TENANT, "cus_1", NOW);
     assertThatThrownBy(() -> store.updateWithDiscount(TENANT, "cus_1", rename("x"), discount("di_3", "cus_1", null),
-        Redemption.NONE, NOW)).isInstanceOf(Refused.class)
+        Redemption.NONE, NOW, null)).isInstanceOf(Refused.class)
         .extracting(e -> ((Refused) e).reason()).isEqualTo(Redemption.Part.HOLDER);
   }
 
@@ -114,7 +115,7 @@ class CustomerStoreTest {
     String entry = ExpiryIndex.sortKey(end, ObjectType.CUSTOMER.key(TENANT, "cus_1"));
     // replaced before the sweep ran: the entry found no longer names the stored discount
     store.updateWithDiscount(TENANT, "cus_1", rename("Ada"), discount("di_2", "cus_1", end + 3600), Redemption.NONE,
-        NOW);
+        NOW, null);
     assertThat(store.endDiscount(TENANT, "cus_1", entry, Instant.ofEpochSecond(end))).isFalse();
     assertThat(store.find(TENANT, "cus_1").orElseThrow().customer().discount().id()).isEqualTo("di_2");
     String current = ExpiryIndex.sortKey(end + 3600, ObjectType.CUSTOMER.key(TENANT, "cus_1"));
