@@ -236,6 +236,25 @@ class RedemptionRaceTest {
     assertThat(f.timesRedeemed("OLD")).isEqualTo(30);
   }
 
+  @Test
+  void aCodeStoredBeforeSharding_keepsCountingOnItsOwnItem_toItsCap_andSwitchesOffAsBefore() {
+    DiscountFixture f = new DiscountFixture(TestApp.withShards(8));
+    f.coupon("id=OLDC&percent_off=10");
+    String code = (String) f.post(f.codes.create(), "/v1/promotion_codes",
+        "promotion[type]=coupon&promotion[coupon]=OLDC&max_redemptions=12", CLOVER).get("id");
+    f.test.dynamo.updateItem(request -> request.tableName(f.test.table)
+        .key(Map.of("pk", AttributeValue.fromS("acct_disc#test#promo#" + code)))
+        .updateExpression("SET times_redeemed = :four REMOVE shards")
+        .expressionAttributeValues(Map.of(":four", AttributeValue.fromN("4"))));
+    List<Outcome> outcomes = race(40, i -> f.send(f.customers.create(), "/v1/customers", "promotion_code=" + code,
+        CLOVER));
+    assertThat(outcomes.stream().filter(Outcome::succeeded).count()).isEqualTo(8);
+    assertThat(f.get(f.codes.retrieve(), "/v1/promotion_codes/" + code, CLOVER)).containsEntry("times_redeemed", 12);
+    assertThat(f.timesRedeemed("OLDC")).isEqualTo(8);
+    assertThat(f.post(f.codes.update(), "/v1/promotion_codes/" + code, "active=false", CLOVER))
+        .containsEntry("active", false);
+  }
+
   private static List<Outcome> race(int attempts, IntFunction<ApiResponse> attempt) {
     ExecutorService pool = Executors.newFixedThreadPool(THREADS);
     try {
