@@ -185,13 +185,11 @@ public final class DiscountService {
 
   /** The coupon record a redeemable code names: its terms, or the record moved aside (which refuses). */
   private CouponStore.Stored couponOf(Tenant tenant, PromotionCode code, String param, Instant now) {
-    Optional<CouponStore.Stored> live = couponTerms(tenant, code.couponId(), now)
-        .filter(stored -> stored.rev().equals(code.couponRev()) && !stored.coupon().deleted());
-    if (live.isEmpty()) {
-      // kept terms of another revision are no refusal: read again
-      live = coupons.terms(tenant, code.couponId())
-          .filter(stored -> stored.rev().equals(code.couponRev()) && !stored.coupon().deleted());
-    }
+    java.util.function.Predicate<CouponStore.Stored> named = stored -> stored.rev().equals(code.couponRev())
+        && !stored.coupon().deleted();
+    // kept terms of another revision are no refusal: then it is read
+    Optional<CouponStore.Stored> live = terms.kept(tenant, couponKey(code.couponId()), now, named)
+        .or(() -> coupons.terms(tenant, code.couponId()).filter(named));
     if (live.isEmpty()) {
       throw couponExpired(lookup(tenant).of(code), param);
     }

@@ -176,6 +176,20 @@ public final class CounterShards {
     return shards;
   }
 
+  /** A stored coupon or code: which counter counts its redemptions, and itself with that count. */
+  public interface Counted<S> {
+    Counter counter();
+
+    /** This object with its count from {@code used} (an object stored before sharding keeps its own). */
+    S counted(Map<Counter, Long> used);
+  }
+
+  /** The objects with their redemptions counted, in one read of all their shards, strongly consistent or not. */
+  <S extends Counted<S>> List<S> withCounts(DynamoDbClient dynamo, Tenant tenant, List<S> objects, boolean consistent) {
+    Map<Counter, Long> used = used(dynamo, tenant, objects.stream().map(Counted::counter).toList(), consistent);
+    return objects.stream().map(object -> object.counted(used)).toList();
+  }
+
   /** times_redeemed of each counter: the sum of its shards' {@code used}. */
   public Map<Counter, Long> used(DynamoDbClient dynamo, Tenant tenant, List<Counter> counters, boolean consistent) {
     Map<Counter, Long> used = new HashMap<>();

@@ -67,13 +67,16 @@ public final class CouponStore {
    * A stored coupon with its place in the list, its revision (which record of this id it is) and
    * the number of shards that count its redemptions (0: stored before sharding, counted on its item).
    */
-  public record Stored(Coupon coupon, String listKey, String rev, int shards) {
+  public record Stored(Coupon coupon, String listKey, String rev, int shards)
+      implements CounterShards.Counted<Stored> {
 
+    @Override
     public CounterShards.Counter counter() {
       return CounterShards.Counter.ofCoupon(rev, shards);
     }
 
-    Stored counted(Map<CounterShards.Counter, Long> used) {
+    @Override
+    public Stored counted(Map<CounterShards.Counter, Long> used) {
       return shards == 0 ? this : new Stored(coupon.withTimesRedeemed(used.getOrDefault(counter(), 0L)), listKey, rev,
           shards);
     }
@@ -156,13 +159,11 @@ public final class CouponStore {
   }
 
   /**
-   * The coupon's terms for a redemption, uncounted (its shards decide whether it has room): an
-   * eventually consistent read, the cheaper one on a hot coupon, read again strongly consistent when
-   * it finds no live coupon, so a coupon just created is never missed and a refusal is never stale.
+   * The coupon's terms for a redemption, uncounted (its shards decide whether it has room), read
+   * cheaply: eventually consistent, again strongly consistent when it finds no live coupon.
    */
   public Optional<Stored> terms(Tenant tenant, String id) {
-    Optional<Stored> read = Items.get(dynamo, tableName, coupons.pk(tenant, id), false).map(CouponStore::stored);
-    return read.isPresent() && !read.get().coupon().deleted() ? read : coupons.find(tenant, id);
+    return coupons.findCheaply(tenant, id, stored -> !stored.coupon().deleted());
   }
 
   private List<Stored> counted(Tenant tenant, List<Stored> stored) {
@@ -174,9 +175,7 @@ public final class CouponStore {
    * consistent, or eventually (half the read units, for a count only shown, never decided on).
    */
   public List<Stored> counted(Tenant tenant, List<Stored> stored, boolean consistent) {
-    Map<CounterShards.Counter, Long> used = shards.used(dynamo, tenant,
-        stored.stream().map(Stored::counter).toList(), consistent);
-    return stored.stream().map(coupon -> coupon.counted(used)).toList();
+    return shards.withCounts(dynamo, tenant, stored, consistent);
   }
 
   /**

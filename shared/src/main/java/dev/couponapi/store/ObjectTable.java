@@ -54,6 +54,16 @@ final class ObjectTable<S> {
     return Items.get(dynamo, tableName, pk(tenant, id)).map(mapper);
   }
 
+  /**
+   * The object with this id from an eventually consistent read (half the read units, for a hot
+   * object), read again strongly consistent when it is missing or {@code usable} refuses it: an
+   * object just created is never missed, and nothing is refused on a stale read.
+   */
+  Optional<S> findCheaply(Tenant tenant, String id, Predicate<S> usable) {
+    Optional<S> read = Items.get(dynamo, tableName, pk(tenant, id), false).map(mapper);
+    return read.filter(usable).isPresent() ? read : find(tenant, id);
+  }
+
   /** The GSI1 partition of this type's objects of a tenant. */
   NewestFirstIndex.Source list(Tenant tenant) {
     return NewestFirstIndex.Source.list(type.listKey(tenant));

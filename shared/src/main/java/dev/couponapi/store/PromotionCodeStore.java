@@ -50,13 +50,16 @@ public final class PromotionCodeStore {
    * A stored code, its place in lists, its version (every update increments it) and the number of
    * shards that count its redemptions (0: stored before sharding, counted on its item).
    */
-  public record Stored(PromotionCode code, String listKey, long version, int shards) {
+  public record Stored(PromotionCode code, String listKey, long version, int shards)
+      implements CounterShards.Counted<Stored> {
 
+    @Override
     public CounterShards.Counter counter() {
       return CounterShards.Counter.ofPromotionCode(code.id(), shards);
     }
 
-    Stored counted(Map<CounterShards.Counter, Long> used) {
+    @Override
+    public Stored counted(Map<CounterShards.Counter, Long> used) {
       return shards == 0 ? this
           : new Stored(code.withTimesRedeemed(used.getOrDefault(counter(), 0L)), listKey, version, shards);
     }
@@ -106,24 +109,15 @@ public final class PromotionCodeStore {
   }
 
   /**
-   * The code's terms for a redemption, uncounted (its shards decide whether it has room): an
-   * eventually consistent read, read again strongly consistent when it finds no code switched on,
-   * so a code just created is never missed and a refusal is never stale.
+   * The code's terms for a redemption, uncounted (its shards decide whether it has room), read
+   * cheaply: eventually consistent, again strongly consistent when it finds no code switched on.
    */
   public Optional<Stored> terms(Tenant tenant, String id) {
-    Optional<Stored> read = Items.get(dynamo, tableName, codes.pk(tenant, id), false).map(PromotionCodeStore::stored);
-    return read.isPresent() && read.get().code().activeFlag() ? read : codes.find(tenant, id);
+    return codes.findCheaply(tenant, id, stored -> stored.code().activeFlag());
   }
 
   private List<Stored> counted(Tenant tenant, List<Stored> stored) {
-    return counted(tenant, stored, true);
-  }
-
-  /** The codes with their redemptions counted, in one read of all their shards, strongly consistent or not. */
-  private List<Stored> counted(Tenant tenant, List<Stored> stored, boolean consistent) {
-    Map<CounterShards.Counter, Long> used = shards.used(dynamo, tenant,
-        stored.stream().map(Stored::counter).toList(), consistent);
-    return stored.stream().map(code -> code.counted(used)).toList();
+    return shards.withCounts(dynamo, tenant, stored, true);
   }
 
   /**
@@ -250,7 +244,7 @@ public final class PromotionCodeStore {
       return keep.test(code) && matches(filter, code);
     });
     // a list is eventually consistent (its index is), so are its counts: half the read units
-    return new Page<>(counted(tenant, page.items(), false), page.hasMore());
+    return new Page<>(shards.withCounts(dynamo, tenant, page.items(), false), page.hasMore());
   }
 
   /** The filters the chosen index does not already guarantee, checked on the page's items. */

@@ -136,7 +136,7 @@ class RedemptionRaceTest {
       }
       return response;
     });
-    assertThat(lose.lost.get()).as("answers lost").isGreaterThan(10);
+    assertThat(lose.acted.get()).as("answers lost").isGreaterThan(10);
     long successes = outcomes.stream().filter(Outcome::succeeded).count();
     assertThat(successes).isEqualTo(80);
     assertThat(customersWithADiscount(f)).isEqualTo(80);
@@ -150,7 +150,7 @@ class RedemptionRaceTest {
     DiscountFixture f = new DiscountFixture(TestApp.withShards(4, conflicts));
     f.coupon("id=BUSY&percent_off=10&max_redemptions=120");
     List<Outcome> outcomes = race(200, i -> f.send(f.customers.create(), "/v1/customers", "coupon=BUSY", CLOVER));
-    assertThat(conflicts.injected.get()).as("conflicts injected").isGreaterThan(50);
+    assertThat(conflicts.acted.get()).as("conflicts injected").isGreaterThan(50);
     assertThat(outcomes.stream().filter(Outcome::succeeded).count()).isEqualTo(120);
     assertThat(f.timesRedeemed("BUSY")).isEqualTo(120);
     assertThat(customersWithADiscount(f)).isEqualTo(120);
@@ -160,26 +160,16 @@ class RedemptionRaceTest {
   void aDeleteRacingRedemptions_letsNothingRedeemAfterItAnswers() throws Exception {
     DiscountFixture f = new DiscountFixture(TestApp.withShards(8));
     f.coupon("id=GOING&percent_off=10&max_redemptions=1000");
-    AtomicLong deleted = new AtomicLong(Long.MAX_VALUE);
-    AtomicInteger started = new AtomicInteger();
-    ExecutorService deleter = Executors.newSingleThreadExecutor();
-    Future<ApiResponse> deletion = deleter.submit(() -> {
-      while (started.get() < 60) {
-        Thread.onSpinWait();
-      }
-      ApiResponse response = f.send(f.coupons.delete(), "/v1/coupons/GOING", null, CLOVER);
-      deleted.set(System.nanoTime());
-      return response;
-    });
+    Midway deletion = new Midway(60, () -> f.send(f.coupons.delete(), "/v1/coupons/GOING", null, CLOVER));
     List<Outcome> outcomes = race(ATTEMPTS, i -> {
-      started.incrementAndGet();
+      deletion.started.incrementAndGet();
       return f.send(f.customers.create(), "/v1/customers", "coupon=GOING", CLOVER);
     });
-    assertThat(deletion.get().status()).isEqualTo(200);
-    deleter.shutdown();
-    assertThat(outcomes.stream().filter(outcome -> outcome.succeeded() && outcome.started() > deleted.get()))
+    assertThat(deletion.response().status()).isEqualTo(200);
+    long deleted = deletion.answeredAt.get();
+    assertThat(outcomes.stream().filter(outcome -> outcome.succeeded() && outcome.started() > deleted))
         .as("redemptions that began after the delete answered").isEmpty();
-    assertThat(outcomes.stream().filter(outcome -> outcome.started() > deleted.get())).isNotEmpty()
+    assertThat(outcomes.stream().filter(outcome -> outcome.started() > deleted)).isNotEmpty()
         .allSatisfy(late -> assertThat(error(late.body())).containsEntry("code", "resource_missing"));
     long successes = outcomes.stream().filter(Outcome::succeeded).count();
     assertThat(successes).isPositive();
@@ -194,24 +184,14 @@ class RedemptionRaceTest {
     f.coupon("id=SALE&percent_off=10");
     String code = (String) f.post(f.codes.create(), "/v1/promotion_codes",
         "promotion[type]=coupon&promotion[coupon]=SALE", CLOVER).get("id");
-    AtomicLong switchedOff = new AtomicLong(Long.MAX_VALUE);
-    AtomicInteger started = new AtomicInteger();
-    ExecutorService switcher = Executors.newSingleThreadExecutor();
-    Future<ApiResponse> off = switcher.submit(() -> {
-      while (started.get() < 60) {
-        Thread.onSpinWait();
-      }
-      ApiResponse response = f.send(f.codes.update(), "/v1/promotion_codes/" + code, "active=false", CLOVER);
-      switchedOff.set(System.nanoTime());
-      return response;
-    });
+    Midway off = new Midway(60, () -> f.send(f.codes.update(), "/v1/promotion_codes/" + code, "active=false", CLOVER));
     List<Outcome> outcomes = race(ATTEMPTS, i -> {
-      started.incrementAndGet();
+      off.started.incrementAndGet();
       return f.send(f.customers.create(), "/v1/customers", "promotion_code=" + code, CLOVER);
     });
-    assertThat(off.get().status()).isEqualTo(200);
-    switcher.shutdown();
-    assertThat(outcomes.stream().filter(outcome -> outcome.started() > switchedOff.get())).isNotEmpty()
+    assertThat(off.response().status()).isEqualTo(200);
+    long switchedOff = off.answeredAt.get();
+    assertThat(outcomes.stream().filter(outcome -> outcome.started() > switchedOff)).isNotEmpty()
         .allSatisfy(late -> assertThat(error(late.body()))
             .containsEntry("message", "This promotion code is inactive."));
     long successes = outcomes.stream().filter(Outcome::succeeded).count();
@@ -307,20 +287,62 @@ class RedemptionRaceTest {
     }
   }
 
-  /** Loses the answer of every n-th TransactWriteItems after DynamoDB wrote it, as a dropped connection would. */
-  static final class LoseEveryNthAnswer implements ExecutionInterceptor {
+  /** One request sent while a race runs, once {@code after} of its attempts have started; and when it answered. */
+  static final class Midway {
+    final AtomicInteger started = new AtomicInteger();
+    final AtomicLong answeredAt = new AtomicLong(Long.MAX_VALUE);
+    private final ExecutorService thread = Executors.newSingleThreadExecutor();
+    private final Future<ApiResponse> response;
+
+    Midway(int after, java.util.function.Supplier<ApiResponse> request) {
+      response = thread.submit(() -> {
+        while (started.get() < after) {
+          Thread.onSpinWait();
+        }
+        ApiResponse answer = request.get();
+        answeredAt.set(System.nanoTime());
+        return answer;
+      });
+    }
+
+    ApiResponse response() throws Exception {
+      try {
+        return response.get();
+      } finally {
+        thread.shutdown();
+      }
+    }
+  }
+
+  /** Acts on every n-th TransactWriteItems; {@code acted} counts how often it did. */
+  abstract static class EveryNthTransaction implements ExecutionInterceptor {
     private final int n;
     private final AtomicInteger seen = new AtomicInteger();
-    final AtomicInteger lost = new AtomicInteger();
+    final AtomicInteger acted = new AtomicInteger();
 
-    LoseEveryNthAnswer(int n) {
+    EveryNthTransaction(int n) {
       this.n = n;
+    }
+
+    /** Whether {@code request} is the transaction to act on (counted as acted on). */
+    boolean turn(SdkRequest request) {
+      if (request instanceof TransactWriteItemsRequest && seen.incrementAndGet() % n == 0) {
+        acted.incrementAndGet();
+        return true;
+      }
+      return false;
+    }
+  }
+
+  /** Loses the answer of every n-th TransactWriteItems after DynamoDB wrote it, as a dropped connection would. */
+  static final class LoseEveryNthAnswer extends EveryNthTransaction {
+    LoseEveryNthAnswer(int n) {
+      super(n);
     }
 
     @Override
     public void afterExecution(Context.AfterExecution context, ExecutionAttributes attributes) {
-      if (context.request() instanceof TransactWriteItemsRequest && seen.incrementAndGet() % n == 0) {
-        lost.incrementAndGet();
+      if (turn(context.request())) {
         throw new IllegalStateException("answer lost after the write");
       }
     }
@@ -330,20 +352,14 @@ class RedemptionRaceTest {
    * Cancels every n-th TransactWriteItems before it is sent, as DynamoDB does when another
    * transaction holds one of its items (DynamoDB Local rarely does): nothing is written.
    */
-  static final class ConflictEveryNthTransaction implements ExecutionInterceptor {
-    private final int n;
-    private final AtomicInteger seen = new AtomicInteger();
-    final AtomicInteger injected = new AtomicInteger();
-
+  static final class ConflictEveryNthTransaction extends EveryNthTransaction {
     ConflictEveryNthTransaction(int n) {
-      this.n = n;
+      super(n);
     }
 
     @Override
     public void beforeTransmission(Context.BeforeTransmission context, ExecutionAttributes attributes) {
-      SdkRequest request = context.request();
-      if (request instanceof TransactWriteItemsRequest transaction && seen.incrementAndGet() % n == 0) {
-        injected.incrementAndGet();
+      if (turn(context.request()) && context.request() instanceof TransactWriteItemsRequest transaction) {
         List<CancellationReason> reasons = new ArrayList<>();
         for (int i = 0; i < transaction.transactItems().size(); i++) {
           reasons.add(CancellationReason.builder().code(i == 0 ? "TransactionConflict" : "None").build());
