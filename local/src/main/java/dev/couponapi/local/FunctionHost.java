@@ -58,7 +58,8 @@ public final class FunctionHost {
   public byte[] invokeRaw(String functionId, byte[] event) throws IOException {
     RequestStreamHandler handler = handlers.computeIfAbsent(functionId, this::instantiate);
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    handler.handleRequest(new ByteArrayInputStream(event), out, new LocalContext(functionId));
+    long deadline = System.currentTimeMillis() + 1000L * template.function(functionId).timeoutSeconds();
+    handler.handleRequest(new ByteArrayInputStream(event), out, new LocalContext(functionId, deadline));
     return out.toByteArray();
   }
 
@@ -75,8 +76,8 @@ public final class FunctionHost {
     }
   }
 
-  /** The little of Lambda's Context that a local invocation can honestly fill in. */
-  private record LocalContext(String functionName) implements Context {
+  /** The little of Lambda's Context that a local invocation can honestly fill in; its time runs out at the function's timeout. */
+  private record LocalContext(String functionName, long deadlineMillis) implements Context {
     public String getAwsRequestId() {
       return java.util.UUID.randomUUID().toString();
     }
@@ -110,7 +111,7 @@ public final class FunctionHost {
     }
 
     public int getRemainingTimeInMillis() {
-      return 10_000;
+      return (int) Math.max(0, deadlineMillis - System.currentTimeMillis());
     }
 
     public int getMemoryLimitInMB() {

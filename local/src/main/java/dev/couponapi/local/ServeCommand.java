@@ -87,7 +87,10 @@ final class ServeCommand implements Command {
   private static void run(DynamoDbClient dynamo, String where, SamTemplate template, String requestedKey, Path data,
       int port, int sweepEvery, String localEndpoint, dev.couponapi.app.RedemptionSettings redemptions,
       Context context) throws Exception {
-    App app = new App(dynamo, LocalTable.NAME, Clock.systemUTC(), defaultVersion(template), redemptions);
+    // promotion-code batches are made on a thread of this JVM, as the worker function does on AWS
+    dev.couponapi.app.InProcessBatchQueue batchQueue = new dev.couponapi.app.InProcessBatchQueue(context.err());
+    App app = new App(dynamo, LocalTable.NAME, Clock.systemUTC(), defaultVersion(template), redemptions, batchQueue);
+    batchQueue.attach(app.batchWork());
     String key = testKey(app, requestedKey, data);
     ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
       Thread thread = new Thread(runnable, "expiry-sweep");
@@ -103,7 +106,7 @@ final class ServeCommand implements Command {
         context.err().println("expiry sweep failed: " + failed);
       }
     }, sweepEvery, sweepEvery, TimeUnit.SECONDS);
-    try (LocalGateway gateway = new LocalGateway(FunctionHost.forApp(template, app), port)) {
+    try (batchQueue; LocalGateway gateway = new LocalGateway(FunctionHost.forApp(template, app), port)) {
       Path endpointFile = localEndpoint == null ? null : data.resolve(LocalData.ENDPOINT_FILE);
       if (endpointFile != null) {
         Files.writeString(endpointFile, localEndpoint);

@@ -78,6 +78,7 @@ class EventsContractTest {
     assertThat(body(listed).get("data").toString()).contains("SPRING25");
 
     theirPromotionCodeEvents();
+    theirBatchEvents();
     theirCustomerAndSubscriptionEvents();
 
     Map<String, Object> deleted = invoke("DeleteCouponFunction");
@@ -111,6 +112,42 @@ class EventsContractTest {
     assertThat(listed.get("statusCode")).isEqualTo(200);
     assertThat(body(listed)).containsEntry("url", "/v1/promotion_codes").containsEntry("has_more", false);
     assertThat((java.util.List<?>) body(listed).get("data")).hasSize(2);
+  }
+
+  /** The id the batch event files name; the batch create-promotion-code-batch.json made takes its place. */
+  static final String EVENTS_BATCH = "pcb_fromCreatePromotionCodeBatch";
+
+  /**
+   * The batch events: create, the worker's SQS event, retrieve, list, export, each file with the
+   * created batch's id in place of {@link #EVENTS_BATCH} (as one would edit it for sam local invoke).
+   */
+  private void theirBatchEvents() throws IOException {
+    Map<String, Object> created = invoke("CreatePromotionCodeBatchFunction");
+    assertThat(created.get("statusCode")).as(created.toString()).isEqualTo(200);
+    assertThat(body(created)).containsEntry("object", "promotion_code_batch").containsEntry("status", "pending")
+        .containsEntry("count", 50).containsEntry("coupon", "SPRING25").containsEntry("prefix", "SPRING");
+    String id = (String) body(created).get("id");
+    assertThat(test.batchQueue.take()).hasSize(1);
+
+    Map<String, Object> worked = invoke("GeneratePromotionCodesFunction", id);
+    assertThat(worked).isEqualTo(Map.of("batchItemFailures", java.util.List.of()));
+    assertThat(body(invoke("RetrievePromotionCodeBatchFunction", id))).containsEntry("id", id)
+        .containsEntry("status", "succeeded").containsEntry("created_count", 50);
+    Map<String, Object> listed = body(invoke("ListPromotionCodeBatchesFunction", id));
+    assertThat(listed.get("data").toString()).contains(id);
+    Map<String, Object> exported = invoke("ExportPromotionCodeBatchFunction", id);
+    assertThat(exported.get("statusCode")).isEqualTo(200);
+    assertThat(((Map<?, ?>) exported.get("headers")).get("Content-Type")).isEqualTo("text/csv; charset=utf-8");
+    assertThat(((String) exported.get("body")).lines()).hasSize(21).first()
+        .isEqualTo("id,code,active,times_redeemed,max_redemptions,expires_at");
+  }
+
+  /** Runs the function's event file with {@code batch} in place of the id the file names. */
+  private Map<String, Object> invoke(String functionId, String batch) throws IOException {
+    byte[] event = Files.readString(eventFile(functionId)).replace(EVENTS_BATCH, batch)
+        .getBytes(StandardCharsets.UTF_8);
+    return Json.readObject(new String(test.calls.as(functionId, () -> invokeRaw(functionId, event)),
+        StandardCharsets.UTF_8));
   }
 
   /** The customer and subscription events, on the coupon of create-coupon.json (clover shape). */

@@ -39,9 +39,12 @@ public final class SamTemplate {
     }
   }
 
-  /** A function: its logical id, handler string, Api routes, environment variables and IAM statements. */
+  /**
+   * A function: its logical id, handler string, Api routes, environment variables, IAM statements
+   * and timeout (its own, else the Globals', else Lambda's 3 s).
+   */
   public record Function(String logicalId, String handler, List<Route> routes, Map<String, Object> environment,
-      boolean skipBuild, List<Statement> policy) {
+      boolean skipBuild, List<Statement> policy, int timeoutSeconds) {
 
     /** Whether the function's policy lets it do {@code action} on {@code resource}. */
     public boolean allows(String action, String resource) {
@@ -96,6 +99,11 @@ public final class SamTemplate {
     return resolved;
   }
 
+  private static int timeout(Object own, Object global) {
+    Object timeout = own != null ? own : global;
+    return timeout instanceof Number seconds ? seconds.intValue() : 3;
+  }
+
   public static SamTemplate load(Path file) throws IOException {
     try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
       Map<String, Object> root = new Yaml(new CloudFormationConstructor()).load(reader);
@@ -148,6 +156,7 @@ public final class SamTemplate {
   private static SamTemplate parse(Map<String, Object> root) {
     Map<String, Object> resources = map(root.get("Resources"));
     Map<String, Object> globalEnvironment = variables(map(map(root.get("Globals")).get("Function")));
+    Object globalTimeout = map(map(root.get("Globals")).get("Function")).get("Timeout");
     Map<String, String> parameterDefaults = new LinkedHashMap<>();
     map(root.get("Parameters")).forEach((name, parameter) -> {
       Object value = map(parameter).get("Default");
@@ -176,7 +185,8 @@ public final class SamTemplate {
         });
         functions.put(entry.getKey(), new Function(entry.getKey(), String.valueOf(properties.get("Handler")),
             List.copyOf(routes), Map.copyOf(environment),
-            Boolean.TRUE.equals(map(resource.get("Metadata")).get("SkipBuild")), policy(properties.get("Policies"))));
+            Boolean.TRUE.equals(map(resource.get("Metadata")).get("SkipBuild")), policy(properties.get("Policies")),
+            timeout(properties.get("Timeout"), globalTimeout)));
       } else if ("AWS::Serverless::Api".equals(resource.get("Type"))) {
         Map<String, Object> auth = map(properties.get("Auth"));
         String defaultAuthorizer = String.valueOf(auth.get("DefaultAuthorizer"));

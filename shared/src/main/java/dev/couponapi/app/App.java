@@ -5,6 +5,7 @@ import dev.couponapi.http.Idempotency;
 import dev.couponapi.http.RequestLog;
 import dev.couponapi.http.CouponOperations;
 import dev.couponapi.http.PromotionCodeOperations;
+import dev.couponapi.http.PromotionCodeBatchOperations;
 import dev.couponapi.http.CustomerOperations;
 import dev.couponapi.http.SubscriptionOperations;
 import dev.couponapi.http.InvoiceOperations;
@@ -16,6 +17,10 @@ import dev.couponapi.service.ExpirySweep;
 import dev.couponapi.service.PreviewService;
 import dev.couponapi.service.SubscriptionService;
 import dev.couponapi.service.PromotionCodeService;
+import dev.couponapi.service.BatchQueue;
+import dev.couponapi.service.CodeTexts;
+import dev.couponapi.service.PromotionCodeBatchService;
+import dev.couponapi.store.PromotionCodeBatchStore;
 import dev.couponapi.store.ApiKeyStore;
 import dev.couponapi.store.CouponStore;
 import dev.couponapi.store.CustomerStore;
@@ -50,6 +55,9 @@ public final class App {
   private final Pipeline pipeline;
   private final CouponOperations coupons;
   private final PromotionCodeOperations promotionCodes;
+  private final PromotionCodeBatchService batchService;
+  private final PromotionCodeBatchOperations batches;
+  private final BatchQueue batchQueue;
   private final CustomerOperations customers;
   private final SubscriptionOperations subscriptions;
   private final ExpirySweep sweep;
@@ -66,6 +74,12 @@ public final class App {
   /** {@code redemptions}: the shards of new counters, and how long terms are kept (docs/design.md, "Hot codes"). */
   public App(DynamoDbClient dynamo, String tableName, Clock clock, ApiVersion defaultVersion,
       RedemptionSettings redemptions) {
+    this(dynamo, tableName, clock, defaultVersion, redemptions, SqsBatchQueue.fromEnvironment());
+  }
+
+  /** {@code batchQueue}: where promotion-code batches are handed to a worker (SQS on AWS, a thread locally). */
+  public App(DynamoDbClient dynamo, String tableName, Clock clock, ApiVersion defaultVersion,
+      RedemptionSettings redemptions, BatchQueue batchQueue) {
     this.dynamo = dynamo;
     this.tableName = tableName;
     this.clock = clock;
@@ -78,14 +92,19 @@ public final class App {
         redemptions.shardsPerCounter());
     SubscriptionStore subscriptionStore = new SubscriptionStore(dynamo, tableName, customerStore);
     DiscountService discounts = new DiscountService(couponStore, codeStore, redemptions.termsCache());
-    this.promotionCodes = new PromotionCodeOperations(new PromotionCodeService(codeStore, couponStore, customerStore));
+    PromotionCodeService codeService = new PromotionCodeService(codeStore, couponStore, customerStore);
+    this.promotionCodes = new PromotionCodeOperations(codeService);
+    this.batchService = new PromotionCodeBatchService(new PromotionCodeBatchStore(dynamo, tableName, couponStore,
+        codeStore), couponStore, codeService, batchQueue, CodeTexts.random(), clock);
+    this.batches = new PromotionCodeBatchOperations(batchService);
+    this.batchQueue = batchQueue;
     this.customers = new CustomerOperations(new CustomerService(customerStore, subscriptionStore, discounts),
         discounts);
     this.subscriptions = new SubscriptionOperations(new SubscriptionService(subscriptionStore, customerStore,
         discounts), discounts);
     this.invoices = new InvoiceOperations(new PreviewService(customerStore, subscriptionStore, discounts));
     this.sweep = new ExpirySweep(new ExpiryQueue(dynamo, tableName), couponStore, codeStore, customerStore,
-        subscriptionStore, clock);
+        subscriptionStore, batchService, clock);
     this.priming = Priming.register(this);
     this.apiKeyStore = new ApiKeyStore(dynamo, tableName);
     this.apiKeys = new ApiKeyService(apiKeyStore, clock);
@@ -164,7 +183,8 @@ public final class App {
 
   /** Every API operation with its route, in the order of template.yaml's functions. */
   public List<Operation> operations() {
-    return Stream.of(coupons.all(), promotionCodes.all(), customers.all(), subscriptions.all(), invoices.all())
+    return Stream.of(coupons.all(), promotionCodes.all(), batches.all(), customers.all(), subscriptions.all(),
+            invoices.all())
         .flatMap(List::stream).toList();
   }
 
@@ -180,6 +200,19 @@ public final class App {
 
   public PromotionCodeOperations promotionCodes() {
     return promotionCodes;
+  }
+
+  public PromotionCodeBatchOperations batches() {
+    return batches;
+  }
+
+  /** What the batch worker runs: a batch's codes, chunk by chunk. */
+  public PromotionCodeBatchService batchWork() {
+    return batchService;
+  }
+
+  public BatchQueue batchQueue() {
+    return batchQueue;
   }
 
   public CustomerOperations customers() {

@@ -70,7 +70,8 @@ public final class Pipeline {
       String id = operation.pathParameter() == null ? "" : request.pathParameters().getOrDefault(operation.pathParameter(), "");
       Object body = operation.execute(new Call(tenant, version, clock.instant(), params, id, expand, guard));
       byte[] committed = guard.committedBody();
-      response = respond(200, requestId, version, committed != null ? committed : Json.write(body));
+      response = body instanceof TextBody text ? respond(requestId, version, text)
+          : respond(200, requestId, version, committed != null ? committed : Json.write(body));
       guard.finish(response);
     } catch (Idempotency.Replay replay) {
       response = replay.response(requestId);
@@ -174,6 +175,13 @@ public final class Pipeline {
       expand.add(text);
     }
     return expand;
+  }
+
+  private static ApiResponse respond(String requestId, ApiVersion version, TextBody text) {
+    Map<String, String> headers = ResponseHeaders.of(200, requestId, version.value());
+    headers.put("Content-Type", text.contentType());
+    headers.putAll(text.headers());
+    return new ApiResponse(200, headers, text.text().getBytes(java.nio.charset.StandardCharsets.UTF_8));
   }
 
   private static ApiResponse respond(int status, String requestId, ApiVersion version, byte[] body) {

@@ -18,7 +18,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * The scheduled expiry sweep. Reads already refuse what has expired; the sweep makes the stored
  * state say so: coupons past {@code redeem_by} store {@code valid: false} and their codes are
  * switched off, codes past {@code expires_at} are switched off, discounts past their {@code end} are
- * removed from their customer or subscription. Each effect is a conditional write, so two sweeps
+ * removed from their customer or subscription; a promotion-code batch that stalled (its worker lost)
+ * is handed to a worker again. Each effect is a conditional write, so two sweeps
  * may overlap; an object leaves the expiry index when handled, so a run can stop anywhere and the
  * next one resumes. A dry run reads the same entries and reports what a run would do, writing
  * nothing (docs/design.md, "The expiry sweep").
@@ -34,21 +35,24 @@ public final class ExpirySweep {
   private final PromotionCodeStore codes;
   private final CustomerStore customers;
   private final SubscriptionStore subscriptions;
+  private final PromotionCodeBatchService batches;
   private final Clock clock;
 
   public ExpirySweep(ExpiryQueue queue, CouponStore coupons, PromotionCodeStore codes, CustomerStore customers,
-      SubscriptionStore subscriptions, Clock clock) {
+      SubscriptionStore subscriptions, PromotionCodeBatchService batches, Clock clock) {
     this.queue = queue;
     this.coupons = coupons;
     this.codes = codes;
     this.customers = customers;
     this.subscriptions = subscriptions;
+    this.batches = batches;
     this.clock = clock;
   }
 
   /** What one run did (or, dry, would do). {@code complete}: nothing due is left; otherwise the next run continues. */
   public record Summary(long examined, long couponsExpired, long promotionCodesSwitchedOff,
-      long customerDiscountsEnded, long subscriptionsUpdated, long alreadyHandled, boolean complete,
+      long customerDiscountsEnded, long subscriptionsUpdated, long batchesResumed, long alreadyHandled,
+      boolean complete,
       String sweptThrough) {}
 
   /** Handles at most {@code maxItems} due objects. */
@@ -125,6 +129,10 @@ public final class ExpirySweep {
         effect = effects.endSubscriptionDiscounts(entry, now);
         tally.subscriptions += effect ? 1 : 0;
       }
+      case PROMOTION_CODE_BATCH -> {
+        effect = effects.resumeBatch(entry, now);
+        tally.batches += effect ? 1 : 0;
+      }
       default -> effect = false;
     }
     tally.alreadyHandled += effect ? 0 : 1;
@@ -141,6 +149,9 @@ public final class ExpirySweep {
     boolean endCustomerDiscount(ExpiryQueue.Due entry, Instant now);
 
     boolean endSubscriptionDiscounts(ExpiryQueue.Due entry, Instant now);
+
+    /** A batch whose worker made no progress for a while is handed to a worker again. */
+    boolean resumeBatch(ExpiryQueue.Due entry, Instant now);
   }
 
   /** The sweep itself: one conditional write per effect. */
@@ -163,6 +174,10 @@ public final class ExpirySweep {
 
     public boolean endSubscriptionDiscounts(ExpiryQueue.Due entry, Instant now) {
       return subscriptions.endDiscounts(entry.tenant(), entry.id(), entry.indexKey(), now);
+    }
+
+    public boolean resumeBatch(ExpiryQueue.Due entry, Instant now) {
+      return batches.resumeStalled(entry.tenant(), entry.id(), entry.indexKey(), now);
     }
   }
 
@@ -193,6 +208,10 @@ public final class ExpirySweep {
                   .anyMatch(discount -> !discount.inEffect(now))))
           .isPresent();
     }
+
+    public boolean resumeBatch(ExpiryQueue.Due entry, Instant now) {
+      return batches.isUnfinished(entry.tenant(), entry.id());
+    }
   }
 
   private static final class Tally {
@@ -201,10 +220,11 @@ public final class ExpirySweep {
     long codes;
     long customers;
     long subscriptions;
+    long batches;
     long alreadyHandled;
 
     Summary summary(boolean complete, Optional<LocalDate> sweptThrough) {
-      return new Summary(examined, coupons, codes, customers, subscriptions, alreadyHandled, complete,
+      return new Summary(examined, coupons, codes, customers, subscriptions, batches, alreadyHandled, complete,
           sweptThrough.map(LocalDate::toString).orElse(null));
     }
   }

@@ -50,27 +50,8 @@ public final class PromotionCodeService {
    */
   public PromotionCodeView create(Tenant tenant, PromotionCodeDraft draft, Instant now,
       Function<PromotionCodeView, RideAlong> rideAlong) {
-    CouponStore.Stored stored = coupons.find(tenant, draft.couponId()).filter(c -> !c.coupon().deleted())
-        .orElseThrow(() -> Lookups.noSuch("coupon", draft.couponId(), draft.couponParam(), 400));
+    CouponStore.Stored stored = couponFor(tenant, draft, now);
     Coupon coupon = stored.coupon();
-    if (!coupon.valid(now)) {
-      throw Errors.couponExpired(coupon.id(), draft.couponParam());
-    }
-    if (draft.customer() != null && !customers.exists(tenant, draft.customer())) {
-      throw Lookups.noSuch("customer", draft.customer(), "customer", 400);
-    }
-    if (draft.expiresAt() != null && draft.expiresAt() <= now.getEpochSecond()) {
-      throw Errors.invalid("expires_at", "Invalid expires_at: must be in the future.");
-    }
-    if (draft.expiresAt() != null && coupon.redeemBy() != null && draft.expiresAt() > coupon.redeemBy()) {
-      throw Errors.invalid("expires_at", "Invalid expires_at: must not be later than the coupon's redeem_by ("
-          + coupon.redeemBy() + ").");
-    }
-    if (draft.maxRedemptions() != null && coupon.maxRedemptions() != null
-        && draft.maxRedemptions() > coupon.maxRedemptions()) {
-      throw Errors.invalid("max_redemptions", "Invalid max_redemptions: must not exceed the coupon's max_redemptions ("
-          + coupon.maxRedemptions() + ").");
-    }
     for (int attempt = 1; ; attempt++) {
       String text = draft.code() != null ? draft.code() : generatedCode();
       PromotionCode code = new PromotionCode("promo_" + Ids.random(24), text, coupon.id(), stored.rev(),
@@ -92,6 +73,35 @@ public final class PromotionCodeService {
         }
       }
     }
+  }
+
+  /**
+   * The coupon a new code (or batch of codes) names, when the draft's terms fit it: live, valid, and
+   * the code's expiry and cap within the coupon's; 400 otherwise, before anything is written.
+   */
+  CouponStore.Stored couponFor(Tenant tenant, PromotionCodeDraft draft, Instant now) {
+    CouponStore.Stored stored = coupons.find(tenant, draft.couponId()).filter(c -> !c.coupon().deleted())
+        .orElseThrow(() -> Lookups.noSuch("coupon", draft.couponId(), draft.couponParam(), 400));
+    Coupon coupon = stored.coupon();
+    if (!coupon.valid(now)) {
+      throw Errors.couponExpired(coupon.id(), draft.couponParam());
+    }
+    if (draft.customer() != null && !customers.exists(tenant, draft.customer())) {
+      throw Lookups.noSuch("customer", draft.customer(), "customer", 400);
+    }
+    if (draft.expiresAt() != null && draft.expiresAt() <= now.getEpochSecond()) {
+      throw Errors.invalid("expires_at", "Invalid expires_at: must be in the future.");
+    }
+    if (draft.expiresAt() != null && coupon.redeemBy() != null && draft.expiresAt() > coupon.redeemBy()) {
+      throw Errors.invalid("expires_at", "Invalid expires_at: must not be later than the coupon's redeem_by ("
+          + coupon.redeemBy() + ").");
+    }
+    if (draft.maxRedemptions() != null && coupon.maxRedemptions() != null
+        && draft.maxRedemptions() > coupon.maxRedemptions()) {
+      throw Errors.invalid("max_redemptions", "Invalid max_redemptions: must not exceed the coupon's max_redemptions ("
+          + coupon.maxRedemptions() + ").");
+    }
+    return stored;
   }
 
   public PromotionCodeView retrieve(Tenant tenant, String id) {

@@ -12,6 +12,8 @@ public enum ObjectType {
   /** A coupon record moved aside when its id was reused; its id is the record's revision. */
   COUPON_REVISION("coupon_rev"),
   PROMOTION_CODE("promo"),
+  /** A request for many promotion codes, made in the background. */
+  PROMOTION_CODE_BATCH("pcb"),
   /** The uniqueness marker of a promotion code's text among active codes; its id is the lower-cased text. */
   CODE_MARKER("pcode"),
   CUSTOMER("customer"),

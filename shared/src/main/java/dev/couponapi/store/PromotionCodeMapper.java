@@ -30,6 +30,8 @@ final class PromotionCodeMapper {
   static final String CURRENCY_OPTIONS = "restriction_currency_options";
   static final String LIVEMODE = "livemode";
   static final String VERSION = "ver";
+  /** The batch that made this code, if one did. */
+  static final String BATCH = "batch";
 
   private PromotionCodeMapper() {}
 
@@ -45,11 +47,22 @@ final class PromotionCodeMapper {
     return Table.listKey(tenant, "promocustomer") + "#" + customer;
   }
 
+  /** A batch's codes; they have no customer, so they share GSI4 with the customer filter. */
+  static String batchIndex(Tenant tenant, String batch) {
+    return Table.listKey(tenant, "promobatch") + "#" + batch;
+  }
+
   static String activeIndex(Tenant tenant, boolean active) {
     return Table.listKey(tenant, "promoactive") + "#" + active;
   }
 
   static Map<String, AttributeValue> toItem(Tenant tenant, String listKey, int shards, PromotionCode code) {
+    return toItem(tenant, listKey, shards, code, null);
+  }
+
+  /** The item of a code that {@code batch} made (null: none), listed by the batch filter. */
+  static Map<String, AttributeValue> toItem(Tenant tenant, String listKey, int shards, PromotionCode code,
+      String batch) {
     Map<String, AttributeValue> item = new HashMap<>();
     item.put(Table.PK, Attr.s(ObjectType.PROMOTION_CODE.key(tenant, code.id())));
     item.put(Table.GSI1_PK, Attr.s(ObjectType.PROMOTION_CODE.listKey(tenant)));
@@ -58,6 +71,9 @@ final class PromotionCodeMapper {
     item.put(Table.GSI3_PK, Attr.s(couponIndex(tenant, code.couponId())));
     if (code.customer() != null) {
       item.put(Table.GSI4_PK, Attr.s(customerIndex(tenant, code.customer())));
+    } else if (batch != null) {
+      item.put(Table.GSI4_PK, Attr.s(batchIndex(tenant, batch)));
+      item.put(BATCH, Attr.s(batch));
     }
     item.put(Table.GSI5_PK, Attr.s(activeIndex(tenant, code.activeFlag())));
     item.put(ID, Attr.s(code.id()));
@@ -71,10 +87,7 @@ final class PromotionCodeMapper {
     item.put(SHARDS, Attr.n(shards));
     item.put(ACTIVE, Attr.bool(code.activeFlag()));
     item.put(METADATA, Attr.stringMap(code.metadata()));
-    item.put(FIRST_TIME, Attr.bool(code.restrictions().firstTimeTransaction()));
-    Attr.putIfPresent(item, MINIMUM_AMOUNT, code.restrictions().minimumAmount());
-    Attr.putIfPresent(item, MINIMUM_CURRENCY, code.restrictions().minimumAmountCurrency());
-    item.put(CURRENCY_OPTIONS, Attr.longMap(code.restrictions().currencyOptions()));
+    putRestrictions(item, code.restrictions());
     item.put(LIVEMODE, Attr.bool(code.livemode()));
     item.put(VERSION, Attr.n(0));
     if (code.activeFlag()) {
@@ -96,9 +109,21 @@ final class PromotionCodeMapper {
         Attr.longOrZero(item, TIMES_REDEEMED),
         Attr.bool(item, ACTIVE),
         Attr.stringMap(item, METADATA),
-        new PromotionCode.Restrictions(Attr.bool(item, FIRST_TIME), Attr.longValue(item, MINIMUM_AMOUNT),
-            Attr.string(item, MINIMUM_CURRENCY), Attr.longMap(item, CURRENCY_OPTIONS)),
+        restrictions(item),
         Attr.bool(item, LIVEMODE));
+  }
+
+  /** A code's restrictions as attributes (a batch stores its codes' the same way). */
+  static void putRestrictions(Map<String, AttributeValue> item, PromotionCode.Restrictions restrictions) {
+    item.put(FIRST_TIME, Attr.bool(restrictions.firstTimeTransaction()));
+    Attr.putIfPresent(item, MINIMUM_AMOUNT, restrictions.minimumAmount());
+    Attr.putIfPresent(item, MINIMUM_CURRENCY, restrictions.minimumAmountCurrency());
+    item.put(CURRENCY_OPTIONS, Attr.longMap(restrictions.currencyOptions()));
+  }
+
+  static PromotionCode.Restrictions restrictions(Map<String, AttributeValue> item) {
+    return new PromotionCode.Restrictions(Attr.bool(item, FIRST_TIME), Attr.longValue(item, MINIMUM_AMOUNT),
+        Attr.string(item, MINIMUM_CURRENCY), Attr.longMap(item, CURRENCY_OPTIONS));
   }
 
   static long version(Map<String, AttributeValue> item) {

@@ -76,13 +76,11 @@ public final class PromotionCodeStore {
    * takes its text, and {@code rideAlong} (an idempotency record) commits with it.
    */
   public void insert(Tenant tenant, PromotionCode code, Instant now, RideAlong rideAlong) {
-    int count = CounterShards.shardCount(code.maxRedemptions(), shardsPerCounter);
+    NewCode writes = newCode(tenant, code, now, null);
     Tx tx = new Tx().add(Part.COUPON, coupons.requireLive(tenant, code.couponId(), code.couponRev()))
-        .add(Part.CODE, codes.putNew(PromotionCodeMapper.toItem(tenant, NewestFirstIndex.newListKey(code.created(), now),
-            count, code)))
-        .addAll(Part.SHARDS, newCounter(tenant, code, count, code.timesRedeemed()));
-    if (code.activeFlag()) {
-      tx.add(Part.TEXT_MARKER, markers.claim(tenant, code));
+        .add(Part.CODE, writes.code()).addAll(Part.SHARDS, writes.shards());
+    if (writes.textMarker() != null) {
+      tx.add(Part.TEXT_MARKER, writes.textMarker());
     }
     try {
       tx.rideAlong(rideAlong).commit(dynamo);
@@ -90,6 +88,27 @@ public final class PromotionCodeStore {
       // the code's own id is 24 random characters: what is taken is its text
       throw new Refused(cancelled.failed(Part.COUPON) ? Refusal.COUPON_GONE : Refusal.CODE_TAKEN);
     }
+  }
+
+  /** The writes that create a code: its item, its counter's shards, and its text claim when it is active. */
+  record NewCode(TransactWriteItem code, List<TransactWriteItem> shards, TransactWriteItem textMarker) {
+
+    int size() {
+      return 1 + shards.size() + (textMarker == null ? 0 : 1);
+    }
+  }
+
+  /** How a new code is written, in any transaction: {@code batch} names the batch that makes it, or is null. */
+  NewCode newCode(Tenant tenant, PromotionCode code, Instant now, String batch) {
+    int count = shardCount(code.maxRedemptions());
+    return new NewCode(codes.putNew(PromotionCodeMapper.toItem(tenant, NewestFirstIndex.newListKey(code.created(), now),
+        count, code, batch)), newCounter(tenant, code, count, code.timesRedeemed()),
+        code.activeFlag() ? markers.claim(tenant, code) : null);
+  }
+
+  /** How many shards count a new code with this cap. */
+  int shardCount(Long maxRedemptions) {
+    return CounterShards.shardCount(maxRedemptions, shardsPerCounter);
   }
 
   /** The shards of a code's counter: open while it is switched on, until it expires, for its customer only. */
@@ -227,6 +246,9 @@ public final class PromotionCodeStore {
     NewestFirstIndex.Source source;
     if (filter.code() != null) {
       source = new NewestFirstIndex.Source(Table.GSI2, Table.GSI2_PK, PromotionCodeMapper.codeIndex(tenant, filter.code()));
+    } else if (filter.batch() != null) {
+      source = new NewestFirstIndex.Source(Table.GSI4, Table.GSI4_PK,
+          PromotionCodeMapper.batchIndex(tenant, filter.batch()));
     } else if (filter.customer() != null) {
       source = new NewestFirstIndex.Source(Table.GSI4, Table.GSI4_PK,
           PromotionCodeMapper.customerIndex(tenant, filter.customer()));
@@ -241,7 +263,8 @@ public final class PromotionCodeStore {
     }
     Page<Stored> page = codes.page(source, request, afterKey, beforeKey, item -> {
       PromotionCode code = PromotionCodeMapper.fromItem(item);
-      return keep.test(code) && matches(filter, code);
+      return keep.test(code) && matches(filter, code)
+          && (filter.batch() == null || filter.batch().equals(Attr.string(item, PromotionCodeMapper.BATCH)));
     });
     // a list is eventually consistent (its index is), so are its counts: half the read units
     return new Page<>(shards.withCounts(dynamo, tenant, page.items(), false), page.hasMore());

@@ -55,7 +55,8 @@ public final class PromotionCodeParams {
       "active", new ParamType.Bool(),
       "code", ParamType.text(MAX_CODE_LENGTH),
       "coupon", ParamType.text(Ids.MAX_ID_LENGTH),
-      "customer", ParamType.text(Ids.MAX_ID_LENGTH)));
+      "customer", ParamType.text(Ids.MAX_ID_LENGTH),
+      "batch", ParamType.text(Ids.MAX_ID_LENGTH)));
 
   private PromotionCodeParams() {}
 
@@ -100,7 +101,7 @@ public final class PromotionCodeParams {
   public static PromotionCodeFilter filter(Params params) {
     String code = params.text("code");
     return new PromotionCodeFilter(params.bool("active"), code == null ? null : PromotionCode.normalize(code),
-        params.text("coupon"), params.text("customer"));
+        params.text("coupon"), params.text("customer"), params.text("batch"));
   }
 
   private static String code(Params params) {

@@ -20,6 +20,8 @@ public final class TestApp {
   public final FaultInjector faults = new FaultInjector();
   public final MutableClock clock = new MutableClock(START);
   public final String table = LocalDynamo.newTable();
+  /** Where batches wait for a worker; {@link #runBatches()} runs them. */
+  public final HeldBatchQueue batchQueue = new HeldBatchQueue();
   public final DynamoDbClient dynamo;
   public final App app;
 
@@ -34,7 +36,7 @@ public final class TestApp {
     interceptors.addAll(List.of(more));
     var all = interceptors.toArray(software.amazon.awssdk.core.interceptor.ExecutionInterceptor[]::new);
     dynamo = retryAtOnce ? LocalDynamo.clientRetryingAtOnce(all) : LocalDynamo.client(all);
-    app = new App(dynamo, table, clock, ApiVersion.parse(ApiVersion.FALLBACK), redemptions);
+    app = new App(dynamo, table, clock, ApiVersion.parse(ApiVersion.FALLBACK), redemptions, batchQueue);
   }
 
   /** An App whose SDK retries do not wait: for tests that fail every attempt of a call. */
@@ -59,6 +61,25 @@ public final class TestApp {
   /** Runs an operation through the pipeline as its function: its calls are held to that function's IAM policy. */
   public dev.couponapi.http.ApiResponse handle(dev.couponapi.http.Operation operation, Map<String, Object> event) {
     return calls.as(operation.functionId(), () -> app.pipeline().handle(operation, event));
+  }
+
+  /** The worker function's name in template.yaml: its calls are held to that policy. */
+  public static final String BATCH_WORKER = "GeneratePromotionCodesFunction";
+
+  /**
+   * Runs every waiting batch job to its end as the worker function does, and the jobs those
+   * enqueue in turn; returns how many jobs ran.
+   */
+  public int runBatches() {
+    int ran = 0;
+    for (List<dev.couponapi.service.BatchQueue.Job> jobs = batchQueue.take(); !jobs.isEmpty();
+        jobs = batchQueue.take()) {
+      for (dev.couponapi.service.BatchQueue.Job job : jobs) {
+        calls.as(BATCH_WORKER, () -> app.batchWork().work(job, () -> true));
+        ran++;
+      }
+    }
+    return ran;
   }
 
   /** The stored coupons of the table (live and deleted), by their key. */
