@@ -48,6 +48,22 @@ public final class HotCodeBenchmark {
     private final Map<String, Double> indexKeyUnits = new HashMap<>();
     private final Map<String, Double> readKeyUnits = new HashMap<>();
     private final List<String> calls = new ArrayList<>();
+
+    /** Meters the bench table of {@code dynamo} (made here), reading its written items through a client of its own. */
+    void watch(DynamoDbLocalServer dynamo) {
+      LocalTable.ensure(dynamo.client(), Bench.TABLE);
+      lookups = dynamo.client();
+      table = Bench.TABLE;
+      Map<String, String> indexes = new LinkedHashMap<>();
+      lookups.describeTable(request -> request.tableName(Bench.TABLE)).table().globalSecondaryIndexes()
+          .forEach(index -> indexes.put(index.indexName(), index.projection().projectionTypeAsString()));
+      projections = indexes;
+    }
+
+    /** The operations called while on, in order. */
+    synchronized List<String> calls() {
+      return List.copyOf(calls);
+    }
     volatile boolean on;
     DynamoDbClient lookups;
     String table;
@@ -228,13 +244,7 @@ public final class HotCodeBenchmark {
     int redemptions = args.length > 1 ? Integer.parseInt(args[1]) : 2000;
     Meter meter = new Meter();
     try (DynamoDbLocalServer dynamo = DynamoDbLocalServer.inMemory(0)) {
-      LocalTable.ensure(dynamo.client(), Bench.TABLE);
-      meter.lookups = dynamo.client();
-      meter.table = Bench.TABLE;
-      Map<String, String> projections = new LinkedHashMap<>();
-      meter.lookups.describeTable(request -> request.tableName(Bench.TABLE)).table().globalSecondaryIndexes()
-          .forEach(index -> projections.put(index.indexName(), index.projection().projectionTypeAsString()));
-      meter.projections = projections;
+      meter.watch(dynamo);
       App app = new App(dynamo.client(meter), Bench.TABLE, Clock.systemUTC(), ApiVersion.parse(ApiVersion.FALLBACK));
       Bench.body(app, app.coupons().create(), Bench.event("POST", "/v1/coupons", null,
           "id=FLASH&percent_off=20&max_redemptions=1000000"));
