@@ -79,6 +79,24 @@ class TemplateTest {
     }
   }
 
+  /**
+   * The functions given the batch queue's URL (the batch create, the worker, the sweep) may send to
+   * it, and no other function may: an enqueue would fail in AWS where a test cannot see it.
+   */
+  @Test
+  void theFunctionsThatEnqueueBatches_mayAllSendToTheQueue_andNoOtherMay() {
+    Set<String> given = template.functions().values().stream()
+        .filter(function -> function.environment().containsKey("BATCH_QUEUE_URL"))
+        .map(SamTemplate.Function::logicalId).collect(Collectors.toSet());
+    assertThat(given).containsExactlyInAnyOrder("CreatePromotionCodeBatchFunction", "GeneratePromotionCodesFunction",
+        "ExpirySweepFunction");
+    for (SamTemplate.Function function : template.functions().values()) {
+      assertThat(function.allows("sqs:SendMessage", "PromotionCodeBatchQueue")).as(function.logicalId())
+          .isEqualTo(given.contains(function.logicalId()));
+    }
+    assertThat(template.function("GeneratePromotionCodesFunction").timeoutSeconds()).isEqualTo(300);
+  }
+
   @Test
   void everyFunctionSkipsSamBuild_becauseMavenBuiltItsJar() {
     assertThat(template.functions().values()).allMatch(SamTemplate.Function::skipBuild);
