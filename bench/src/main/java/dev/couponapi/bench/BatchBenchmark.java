@@ -27,8 +27,48 @@ public final class BatchBenchmark {
     int metered = args.length > 1 ? Integer.parseInt(args[1]) : 3_200;
     System.out.printf("promotion-code batch on the local runner (%s)%n", Bench.machine());
     speed(count);
+    singles(Math.max(1, count / 50));
     units(metered, 1, "single-use codes (max_redemptions=1, 1 shard each)", "&max_redemptions=1");
     units(metered / 4, 8, "unlimited codes (8 shards each, the template's default)", "");
+    singleUnits(Math.max(1, metered / 16));
+  }
+
+  /** The same codes one request each, as Stripe makes them: POST /v1/promotion_codes back to back. */
+  private static void singles(int count) throws Exception {
+    try (DynamoDbLocalServer dynamo = DynamoDbLocalServer.inMemory(0)) {
+      LocalTable.ensure(dynamo.client(), Bench.TABLE);
+      App app = new App(dynamo.inProcessClient(), Bench.TABLE, Clock.systemUTC(), ApiVersion.parse(ApiVersion.FALLBACK),
+          RedemptionSettings.UNCACHED.withShards(1), BatchQueue.NONE);
+      Bench.body(app, app.coupons().create(), Bench.event("POST", "/v1/coupons", null, "id=WAVE&percent_off=20"));
+      long started = System.nanoTime();
+      for (int i = 0; i < count; i++) {
+        Bench.body(app, app.promotionCodes().create(), Bench.event("POST", "/v1/promotion_codes", null,
+            "promotion[type]=coupon&promotion[coupon]=WAVE&max_redemptions=1"));
+      }
+      double seconds = (System.nanoTime() - started) / 1e9;
+      System.out.printf("  %,d codes one POST /v1/promotion_codes each (in-process, back to back): %.1f s, %,.0f codes/s%n",
+          count, seconds, count / seconds);
+    }
+  }
+
+  /** Write units per code of single creates, metered as a batch's are. */
+  private static void singleUnits(int count) throws Exception {
+    HotCodeBenchmark.Meter meter = new HotCodeBenchmark.Meter();
+    try (DynamoDbLocalServer dynamo = DynamoDbLocalServer.inMemory(0)) {
+      meter.watch(dynamo);
+      App app = new App(dynamo.client(meter), Bench.TABLE, Clock.systemUTC(), ApiVersion.parse(ApiVersion.FALLBACK),
+          RedemptionSettings.UNCACHED.withShards(1), BatchQueue.NONE);
+      Bench.body(app, app.coupons().create(), Bench.event("POST", "/v1/coupons", null, "id=WAVE&percent_off=20"));
+      meter.on = true;
+      for (int i = 0; i < count; i++) {
+        Bench.body(app, app.promotionCodes().create(), Bench.event("POST", "/v1/promotion_codes", null,
+            "promotion[type]=coupon&promotion[coupon]=WAVE&max_redemptions=1"));
+      }
+      meter.on = false;
+      System.out.printf("  single-use codes one POST each, %,d codes: %,d calls; write units per code: %.2f table + "
+          + "%.2f index = %.2f by DynamoDB's rules%n", count, meter.calls().size(), meter.tableWriteUnits / count,
+          meter.indexWriteUnits / count, (meter.tableWriteUnits + meter.indexWriteUnits) / count);
+    }
   }
 
   /** Codes per second of one batch, from the create's answer to the worker's last chunk. */
