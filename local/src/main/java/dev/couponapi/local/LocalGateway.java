@@ -91,6 +91,11 @@ public final class LocalGateway implements AutoCloseable {
         send(exchange, gatewayResponses.render("MISSING_AUTHENTICATION_TOKEN", 403, context));
         return;
       }
+      if (!match.get().route().authorized()) {
+        // an open route (the dashboard's page): no authorizer, no identity, as API Gateway does
+        invoke(exchange, method, rawPath, body, match.get(), Map.of(), requestId, context);
+        return;
+      }
       String authorization = exchange.getRequestHeaders().getFirst("Authorization");
       if (authorization == null || authorization.isEmpty()) {
         send(exchange, gatewayResponses.render("UNAUTHORIZED", 401, context));
@@ -108,19 +113,24 @@ public final class LocalGateway implements AutoCloseable {
         send(exchange, gatewayResponses.render("ACCESS_DENIED", 403, context));
         return;
       }
-      Map<String, Object> authorizerContext = decision.context();
-      Map<String, Object> event = ProxyEvents.request(method, rawPath, exchange.getRequestURI().getRawQuery(),
-          exchange.getRequestHeaders(), body, match.get(), authorizerContext, requestId, STAGE);
-      Map<String, Object> response;
-      try {
-        response = host.invoke(match.get().route().functionId(), event);
-      } catch (IOException | RuntimeException handlerFailed) {
-        handlerFailed.printStackTrace();
-        send(exchange, gatewayResponses.render("DEFAULT_5XX", 502, context));
-        return;
-      }
-      sendProxyResponse(exchange, response);
+      invoke(exchange, method, rawPath, body, match.get(), decision.context(), requestId, context);
     }
+  }
+
+  /** Runs the route's function with a REST proxy event and answers with what it returned. */
+  private void invoke(HttpExchange exchange, String method, String rawPath, byte[] body, RouteTable.Match match,
+      Map<String, Object> authorizerContext, String requestId, Map<String, String> context) throws IOException {
+    Map<String, Object> event = ProxyEvents.request(method, rawPath, exchange.getRequestURI().getRawQuery(),
+        exchange.getRequestHeaders(), body, match, authorizerContext, requestId, STAGE);
+    Map<String, Object> response;
+    try {
+      response = host.invoke(match.route().functionId(), event);
+    } catch (IOException | RuntimeException handlerFailed) {
+      handlerFailed.printStackTrace();
+      send(exchange, gatewayResponses.render("DEFAULT_5XX", 502, context));
+      return;
+    }
+    sendProxyResponse(exchange, response);
   }
 
   /** What the authorizer function decides for this request's identity. */

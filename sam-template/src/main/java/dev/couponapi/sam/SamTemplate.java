@@ -24,7 +24,11 @@ import org.yaml.snakeyaml.nodes.ScalarNode;
 public final class SamTemplate {
 
   /** An {@code Api} event: method (or ANY) and path template such as {@code /v1/coupons/{coupon}}. */
-  public record Route(String method, String path, String functionId) {}
+  /**
+   * One Api event: method, path, function, and whether API Gateway's authorizer guards it
+   * ({@code Auth: {Authorizer: NONE}} makes a route open, as the dashboard's page is).
+   */
+  public record Route(String method, String path, String functionId, boolean authorized) {}
 
   /**
    * One statement of a function's inline IAM policy: its actions ({@code dynamodb:GetItem} …) and
@@ -180,7 +184,8 @@ public final class SamTemplate {
           if ("Api".equals(eventMap.get("Type"))) {
             Map<String, Object> eventProperties = map(eventMap.get("Properties"));
             routes.add(new Route(String.valueOf(eventProperties.get("Method")).toUpperCase(java.util.Locale.ROOT),
-                String.valueOf(eventProperties.get("Path")), entry.getKey()));
+                String.valueOf(eventProperties.get("Path")), entry.getKey(),
+                !"NONE".equals(map(eventProperties.get("Auth")).get("Authorizer"))));
           }
         });
         functions.put(entry.getKey(), new Function(entry.getKey(), String.valueOf(properties.get("Handler")),
