@@ -118,6 +118,7 @@ final class ServeCommand implements Command {
 
   private static void printBanner(Context context, LocalGateway gateway, String where, String key, int sweepEvery) {
     context.out().println("Coupons API      " + gateway.url());
+    context.out().println("Dashboard        " + gateway.url() + "/dashboard/  (sign in with the test key)");
     context.out().println(where);
     context.out().println("Test key         " + key + "  (account " + LocalMain.LOCAL_ACCOUNT + ", test mode)");
     context.out().println("Expiry sweep     every " + sweepEvery + " s  (./run-local sweep runs one now)");

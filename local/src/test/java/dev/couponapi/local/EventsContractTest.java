@@ -233,6 +233,17 @@ class EventsContractTest {
   }
 
   @Test
+  void theDashboardEvent_servesItsScript_underAStrictPolicy() throws IOException {
+    Map<String, Object> response = invoke("DashboardFunction");
+    assertThat(response.get("statusCode")).isEqualTo(200);
+    Map<?, ?> headers = (Map<?, ?>) response.get("headers");
+    assertThat(headers.get("Content-Type")).isEqualTo("text/javascript; charset=utf-8");
+    assertThat((String) headers.get("Content-Security-Policy")).startsWith("default-src 'none'; script-src 'self';");
+    assertThat((String) response.get("body")).contains("credentials: 'omit'");
+    assertThat(test.calls.operations()).isEmpty();
+  }
+
+  @Test
   void theAuthorizerEvent_allowsTheRegisteredEventsKey() throws IOException {
     test.app.apiKeys().register(EVENTS_KEY, new Tenant("acct_local", false));
     Map<String, Object> decision = invoke("AuthorizerFunction");

@@ -28,6 +28,21 @@ class LocalGatewayTest {
     assertThat(response.body()).startsWith("{\"error\":{\"message\":\"You did not provide an API key.");
   }
 
+  /** The dashboard's routes have no authorizer: the page loads without a key, the API it calls still needs one. */
+  @Test
+  void theDashboard_loadsWithoutAKey_andItsStrictPolicyComesWithIt() {
+    HttpResponse<String> page = api.send("GET", "/dashboard/", null, null);
+    assertThat(page.statusCode()).isEqualTo(200);
+    assertThat(page.headers().firstValue("Content-Type")).hasValue("text/html; charset=utf-8");
+    assertThat(page.headers().firstValue("Content-Security-Policy").orElseThrow()).startsWith("default-src 'none'");
+    assertThat(page.body()).contains("dashboard.js");
+    HttpResponse<String> bare = api.send("GET", "/dashboard", null, null);
+    assertThat(bare.statusCode()).isEqualTo(301);
+    assertThat(bare.headers().firstValue("Location")).hasValue("dashboard/");
+    assertThat(api.send("GET", "/dashboard/nothing.js", null, null).statusCode()).isEqualTo(404);
+    assertThat(api.send("GET", "/v1/coupons", null, null).statusCode()).isEqualTo(401);
+  }
+
   @Test
   void unknownKey_401WithTheMaskedKey() {
     HttpResponse<String> response = api.send("GET", "/v1/coupons", "sk_test_00000000000000000000abcd", null);

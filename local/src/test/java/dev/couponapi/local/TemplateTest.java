@@ -25,6 +25,7 @@ import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
 class TemplateTest {
 
   private static final String CATCH_ALL = "UnrecognizedRouteFunction";
+  private static final String DASHBOARD = "DashboardFunction";
 
   private final SamTemplate template = LocalApi.template();
 
@@ -45,10 +46,19 @@ class TemplateTest {
         .map(operation -> operation.functionId() + " " + operation.method() + " " + operation.path())
         .collect(Collectors.toSet());
     Set<String> routed = template.routes().stream()
-        .filter(route -> !route.functionId().equals(CATCH_ALL))
+        .filter(route -> !route.functionId().equals(CATCH_ALL) && !route.functionId().equals(DASHBOARD))
         .map(route -> route.functionId() + " " + route.method() + " " + route.path())
         .collect(Collectors.toSet());
     assertThat(routed).isEqualTo(declared);
+  }
+
+  /** Only the dashboard's page and files go without the authorizer: everything under /v1 needs a key. */
+  @Test
+  void onlyTheDashboardsRoutes_areOpen() {
+    assertThat(template.routes().stream().filter(route -> !route.authorized())
+        .map(route -> route.functionId() + " " + route.method() + " " + route.path()))
+        .containsExactlyInAnyOrder(DASHBOARD + " GET /dashboard", DASHBOARD + " GET /dashboard/{proxy+}");
+    assertThat(template.function(DASHBOARD).policy()).isEmpty();
   }
 
   /** {@code CreateCouponFunction} is served by {@code dev.couponapi.functions.CreateCoupon}, which finds its route by that name. */
