@@ -1,0 +1,224 @@
+// The coupon dashboard in a real browser: Debian's Chromium driven by playwright-core against
+// ./run-local serve (started by DashboardBrowserTest, which gives API_URL and KEY). Elements are
+// found by role and accessible name, the names docs/dashboard.md promises.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile, mkdir } from 'node:fs/promises';
+import { chromium } from 'playwright-core';
+
+const API_URL = process.env.API_URL;
+const KEY = process.env.KEY;
+const DASHBOARD = `${API_URL}/dashboard/`;
+const SHOTS = process.env.SCREENSHOTS;
+let browser;
+
+before(async () => {
+  assert.ok(API_URL && KEY, 'API_URL and KEY come from DashboardBrowserTest');
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+  });
+  if (SHOTS) await mkdir(SHOTS, { recursive: true });
+});
+
+after(async () => { await browser?.close(); });
+
+/** The public API, called as an integration would (for setup and for redemptions). */
+async function api(method, path, body) {
+  const response = await fetch(`${API_URL}/v1/${path}`, {
+    method,
+    headers: { Authorization: `Bearer ${KEY}`, 'Content-Type': 'application/x-www-form-urlencoded',
+      'Stripe-Version': '2025-09-30.clover' },
+    body,
+  });
+  const json = await response.json();
+  assert.ok(response.ok, JSON.stringify(json));
+  return json;
+}
+
+/** A fresh page at 1280×800 that fails the test on any CSP violation or script error. */
+async function openPage(t) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, acceptDownloads: true });
+  const page = await context.newPage();
+  const problems = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error' && /Content Security Policy|Refused to/.test(message.text())) problems.push(message.text());
+  });
+  page.on('pageerror', (error) => problems.push(String(error)));
+  t.after(async () => {
+    await context.close();
+    assert.deepEqual(problems, [], 'no CSP violation or script error');
+  });
+  return page;
+}
+
+async function signIn(page, key = KEY) {
+  await page.goto(DASHBOARD);
+  await page.getByLabel('Secret key').fill(key);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+}
+
+async function shot(page, name) {
+  await page.evaluate(() => window.scrollTo(0, 0));
+  if (SHOTS) await page.screenshot({ path: `${SHOTS}/dashboard-${name}.png` });
+}
+
+test('the page and its files come with a strict policy, and first load stays under 100 KB', async (t) => {
+  const page = await openPage(t);
+  let bytes = 0;
+  const files = [];
+  page.on('response', async (response) => {
+    const body = await response.body().catch(() => Buffer.alloc(0));
+    bytes += body.length;
+    files.push(`${new URL(response.url()).pathname} ${body.length}`);
+  });
+  const response = await page.goto(DASHBOARD);
+  await page.getByLabel('Secret key').waitFor();
+  const headers = response.headers();
+  assert.match(headers['content-security-policy'], /^default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'/);
+  assert.equal(headers['x-frame-options'], 'DENY');
+  assert.equal(headers['referrer-policy'], 'no-referrer');
+  await page.waitForLoadState('networkidle');
+  console.log(`first load: ${bytes} bytes uncompressed in ${files.length} files (${files.join(', ')})`);
+  assert.ok(bytes < 100 * 1024, `${bytes} bytes`);
+});
+
+test('a wrong key shows the API\'s error at once, and a right one signs in to test mode', async (t) => {
+  const page = await openPage(t);
+  await signIn(page, 'sk_test_wrongKey0000000000000000');
+  const alert = page.getByRole('alert');
+  await alert.waitFor({ timeout: 2000 });
+  assert.match(await alert.textContent(), /Invalid API Key provided/);
+  await page.getByLabel('Secret key').fill(KEY);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByText('Test mode').waitFor();
+  await page.getByRole('heading', { name: 'Coupons' }).waitFor();
+});
+
+test('a coupon made with the form is in the list; an API error shows at its field', async (t) => {
+  const page = await openPage(t);
+  await signIn(page);
+  await page.getByRole('button', { name: 'New coupon' }).click();
+  await page.getByLabel('Percent off').fill('150');
+  await page.getByLabel('Duration', { exact: true }).selectOption('once');
+  await page.getByRole('button', { name: 'Create coupon' }).click();
+  const atField = page.locator('.field', { has: page.getByLabel('Percent off') }).getByRole('alert');
+  await atField.waitFor();
+  assert.match(await atField.textContent(), /percent_off/i);
+
+  await page.getByLabel('ID', { exact: true }).fill('SPRING25');
+  await page.getByLabel('Percent off').fill('25.5');
+  await page.getByLabel('Duration', { exact: true }).selectOption('repeating');
+  await page.getByLabel('Duration in months').fill('3');
+  await page.getByLabel('Max redemptions').fill('20');
+  await page.getByLabel('Name', { exact: true }).fill('Spring sale');
+  assert.match(await page.getByLabel('Equivalent curl command').textContent(), /-d "percent_off=25.5"/);
+  await shot(page, 'form');
+  await page.getByRole('button', { name: 'Create coupon' }).click();
+  await page.getByRole('heading', { name: 'Spring sale' }).waitFor();
+
+  await page.getByRole('link', { name: 'Coupons' }).first().click();
+  const row = page.getByRole('row', { name: /Spring sale/ });
+  await row.waitFor();
+  assert.match(await row.textContent(), /25\.5 % off, 3 months/);
+  assert.match(await row.textContent(), /0 \/ 20/);
+});
+
+test('on the detail page: a code is made, its meter moves with a redemption, CSV, then delete', async (t) => {
+  await api('POST', 'coupons', 'id=FLASH&percent_off=10&max_redemptions=50&name=Flash+sale'
+    + `&redeem_by=${Math.floor(Date.now() / 1000) + 30 * 86400}`);
+  const page = await openPage(t);
+  await signIn(page);
+  await page.getByRole('link', { name: 'Flash sale' }).click();
+  await page.getByRole('heading', { name: 'Flash sale' }).waitFor();
+  const codes = page.getByRole('region', { name: 'Promotion codes' });
+  await codes.getByRole('button', { name: 'New promotion code' }).click();
+  await page.getByLabel('Code', { exact: true }).fill('FLASH10');
+  await page.getByLabel('Max redemptions').fill('5');
+  // within the coupon's redeem_by, as the API requires (local time, as the input takes it)
+  const inTenDays = new Date(Date.now() + 10 * 86400 * 1000);
+  inTenDays.setSeconds(0, 0);
+  const local = new Date(inTenDays.getTime() - inTenDays.getTimezoneOffset() * 60000).toISOString().slice(0, 16);
+  await page.getByLabel('Expires at').fill(local);
+  await page.getByRole('button', { name: 'Create promotion code' }).click();
+  const codeRow = codes.getByRole('row', { name: /FLASH10/ });
+  await codeRow.waitFor();
+  assert.match(await codeRow.textContent(), /0 \/ 5/);
+  assert.match(await codeRow.textContent(), new RegExp(new Date(inTenDays).toISOString().slice(0, 10)));
+  await shot(page, 'detail');
+
+  const [code] = (await api('GET', 'promotion_codes?code=FLASH10')).data;
+  await api('POST', 'customers', `promotion_code=${code.id}`);
+  await codes.getByRole('row', { name: /FLASH10/ }).getByText('1 / 5').waitFor({ timeout: 10000 });
+  await page.getByText('1 / 50').waitFor({ timeout: 10000 });
+
+  const [download] = await Promise.all([page.waitForEvent('download'),
+    codes.getByRole('button', { name: 'Export CSV' }).click()]);
+  const csv = await readFile(await download.path(), 'utf8');
+  assert.equal(csv, `id,code,active,times_redeemed,max_redemptions,expires_at\n${code.id},FLASH10,true,1,5,`
+    + `${code.expires_at}\n`);
+
+  await codes.getByRole('row', { name: /FLASH10/ }).getByRole('button', { name: 'Switch off' }).click();
+  await codes.getByRole('row', { name: /FLASH10/ }).getByText('inactive').waitFor();
+  assert.equal((await api('GET', `promotion_codes/${code.id}`)).active, false);
+  await codes.getByRole('row', { name: /FLASH10/ }).getByRole('button', { name: 'Switch on' }).click();
+  await codes.getByRole('row', { name: /FLASH10/ }).getByRole('button', { name: 'Switch off' }).waitFor();
+  assert.equal((await api('GET', `promotion_codes/${code.id}`)).active, true);
+
+  await page.getByRole('button', { name: 'Edit name and metadata' }).click();
+  await page.getByLabel('Name', { exact: true }).fill('Flash sale, extended');
+  await page.getByLabel('Metadata').fill('owner=growth');
+  await page.getByRole('button', { name: 'Save' }).click();
+  await page.getByRole('heading', { name: 'Flash sale, extended' }).waitFor();
+  assert.deepEqual((await api('GET', 'coupons/FLASH')).metadata, { owner: 'growth' });
+
+  await page.getByRole('button', { name: 'Delete coupon' }).click();
+  const confirm = page.getByRole('button', { name: 'Delete', exact: true });
+  assert.equal(await confirm.isDisabled(), true);
+  await page.getByLabel('Type the coupon id to confirm').fill('FLASH');
+  await confirm.click();
+  await page.getByRole('heading', { name: 'Coupons' }).waitFor();
+  assert.equal(await page.getByRole('link', { name: /Flash sale/ }).count(), 0);
+  const deleted = await fetch(`${API_URL}/v1/coupons/FLASH`, { headers: { Authorization: `Bearer ${KEY}` } });
+  assert.equal(deleted.status, 404);
+});
+
+test('the list of 25 coupons with their code counts takes two API calls', async (t) => {
+  for (let i = 0; i < 25; i++) await api('POST', 'coupons', `id=LIST${String(i).padStart(2, '0')}&amount_off=450&currency=eur&duration=once`);
+  await api('POST', 'promotion_codes', 'promotion[type]=coupon&promotion[coupon]=LIST24&code=LISTED');
+  const page = await openPage(t);
+  await page.goto(DASHBOARD);
+  await page.getByLabel('Secret key').fill(KEY);
+  const calls = [];
+  page.on('request', (request) => { if (request.url().includes('/v1/')) calls.push(new URL(request.url()).pathname); });
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  const row = page.getByRole('row', { name: /LIST24/ });
+  await row.waitFor();
+  await page.waitForLoadState('networkidle');
+  assert.match(await row.textContent(), /€4\.50 off, once/);
+  assert.equal(await page.getByRole('row').count(), 26, 'a header row and 25 coupons');
+  // the sign-in check, then the page: the coupons and, for every row at once, the codes
+  assert.deepEqual(calls, ['/v1/coupons', '/v1/coupons', '/v1/promotion_codes']);
+  console.log(`list page of 25 coupons with code counts: ${calls.length - 1} API calls (after the sign-in check)`);
+  await shot(page, 'list');
+});
+
+test('a batch shows its progress and its codes download as CSV', async (t) => {
+  await api('POST', 'coupons', 'id=BATCHED&percent_off=5');
+  const page = await openPage(t);
+  await signIn(page);
+  await page.getByRole('link', { name: 'Batches' }).click();
+  await page.getByLabel('Coupon', { exact: true }).fill('BATCHED');
+  await page.getByLabel('Count').fill('120');
+  await page.getByLabel('Prefix').fill('BB');
+  await page.getByRole('button', { name: 'Create batch' }).click();
+  await page.getByText('120 / 120').waitFor({ timeout: 30000 });
+  await page.getByText('succeeded').waitFor({ timeout: 10000 });
+  const [download] = await Promise.all([page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Download CSV' }).click()]);
+  const rows = (await readFile(await download.path(), 'utf8')).trim().split('\n');
+  assert.equal(rows[0], 'id,code,active,times_redeemed,max_redemptions,expires_at');
+  assert.equal(rows.length, 121);
+  assert.ok(rows.slice(1).every((row) => /^promo_\w+,BB\w{10},true,0,1,$/.test(row)), rows[1]);
+});

@@ -1,0 +1,54 @@
+package dev.couponapi.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.couponapi.testing.ProjectHome;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The coupon dashboard in a real browser: runs the node:test suite of browser-tests/ (playwright-core
+ * from its lock file, Debian's Chromium at /usr/bin/chromium or $CHROMIUM) against
+ * {@code ./run-local serve}; screenshots land in local/target/dashboard-screenshots.
+ */
+class DashboardBrowserTest {
+
+  private static final Path SUITE = ProjectHome.path().resolve("browser-tests");
+
+  @Test
+  void theBrowserSuite_passes_againstServe() throws Exception {
+    String chromium = System.getenv().getOrDefault("CHROMIUM", "/usr/bin/chromium");
+    assertThat(Path.of(chromium)).as("Chromium (apt-get install chromium; .ci/run installs it)").exists();
+    if (!Files.exists(SUITE.resolve("node_modules/playwright-core/package.json"))) {
+      assertThat(run(List.of("npm", "ci", "--no-audit", "--no-fund"), null, null)).as("npm ci").isZero();
+    }
+    try (RunningServe serve = new RunningServe("--in-memory", "--dynamodb-port", "0")) {
+      assertThat(serve.printed()).contains("Dashboard        " + serve.url + "/dashboard/");
+      assertThat(run(List.of("node", "--test", "--test-concurrency=1", "test/"), serve.url, serve.key))
+          .as("node --test (its output is above)").isZero();
+    }
+  }
+
+  private static int run(List<String> command, String url, String key) throws IOException, InterruptedException {
+    ProcessBuilder builder = new ProcessBuilder(command).directory(SUITE.toFile()).redirectErrorStream(true);
+    if (url != null) {
+      builder.environment().put("API_URL", url);
+      builder.environment().put("KEY", key);
+      builder.environment().put("SCREENSHOTS", ProjectHome.path().resolve("local/target/dashboard-screenshots")
+          .toString());
+    }
+    Process process = builder.start();
+    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    if (!process.waitFor(5, TimeUnit.MINUTES)) {
+      process.destroyForcibly();
+      throw new AssertionError(String.join(" ", command) + " did not finish:\n" + output);
+    }
+    System.out.println(output);
+    return process.exitValue();
+  }
+}
