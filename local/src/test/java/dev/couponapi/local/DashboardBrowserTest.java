@@ -2,13 +2,12 @@ package dev.couponapi.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.couponapi.testing.NodeSuite;
 import dev.couponapi.testing.ProjectHome;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -34,21 +33,8 @@ class DashboardBrowserTest {
     }
   }
 
-  private static int run(List<String> command, String url, String key) throws IOException, InterruptedException {
-    ProcessBuilder builder = new ProcessBuilder(command).directory(SUITE.toFile()).redirectErrorStream(true);
-    if (url != null) {
-      builder.environment().put("API_URL", url);
-      builder.environment().put("KEY", key);
-      builder.environment().put("SCREENSHOTS", ProjectHome.path().resolve("local/target/dashboard-screenshots")
-          .toString());
-    }
-    Process process = builder.start();
-    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    if (!process.waitFor(5, TimeUnit.MINUTES)) {
-      process.destroyForcibly();
-      throw new AssertionError(String.join(" ", command) + " did not finish:\n" + output);
-    }
-    System.out.println(output);
-    return process.exitValue();
+  private static int run(List<String> command, String url, String key) throws Exception {
+    return NodeSuite.run(SUITE, command, url == null ? Map.of() : Map.of("API_URL", url, "KEY", key,
+        "SCREENSHOTS", ProjectHome.path().resolve("local/target/dashboard-screenshots").toString()));
   }
 }

@@ -3,13 +3,12 @@ package dev.couponapi.sdk;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.couponapi.domain.Tenant;
+import dev.couponapi.testing.NodeSuite;
 import dev.couponapi.testing.ProjectHome;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -37,19 +36,8 @@ class StripeNodeEndToEndTest {
     assertThat(run(List.of("node", "--test", "test/"), key)).as("node --test (its output is above)").isZero();
   }
 
-  private int run(List<String> command, String key) throws IOException, InterruptedException {
-    ProcessBuilder builder = new ProcessBuilder(command).directory(NODE_TESTS.toFile()).redirectErrorStream(true);
-    if (key != null) {
-      builder.environment().put("COUPONAPI_URL", api.url());
-      builder.environment().put("COUPONAPI_KEY", key);
-    }
-    Process process = builder.start();
-    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    if (!process.waitFor(5, TimeUnit.MINUTES)) {
-      process.destroyForcibly();
-      throw new AssertionError(String.join(" ", command) + " did not finish:\n" + output);
-    }
-    System.out.println(output);
-    return process.exitValue();
+  private int run(List<String> command, String key) throws Exception {
+    return NodeSuite.run(NODE_TESTS, command, key == null ? Map.of()
+        : Map.of("COUPONAPI_URL", api.url(), "COUPONAPI_KEY", key));
   }
 }
