@@ -1,0 +1,78 @@
+package dev.couponapi.http;
+
+import static dev.couponapi.http.DiscountFixture.CLOVER;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.couponapi.testing.TestApp;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** DynamoDB calls per promotion-code batch operation and per worker run, counted (docs/design.md, "Call budgets"). */
+class PromotionCodeBatchCallBudgetTest {
+
+  private final DiscountFixture f = new DiscountFixture();
+  private final PromotionCodeBatchOperations batches = f.test.app.batches();
+  private String id;
+
+  @BeforeEach
+  void aBatchOfSeventyCodes() {
+    f.coupon("id=BUDGET&percent_off=10");
+    id = create("count=70&max_redemptions=1");
+    f.test.calls.reset();
+  }
+
+  private String create(String terms) {
+    return (String) f.post(batches.create(), "/v1/promotion_code_batches",
+        "promotion[type]=coupon&promotion[coupon]=BUDGET&" + terms, CLOVER).get("id");
+  }
+
+  @Test
+  void create_readsTheCouponAndItsShards_thenOneTransaction() {
+    create("count=5");
+    assertThat(f.test.calls.operations()).containsExactly("GetItem", "BatchGetItem", "TransactWriteItems");
+  }
+
+  @Test
+  void retrieve_isOneRead_andListOneQueryAndOneBatchRead() {
+    f.get(batches.retrieve(), "/v1/promotion_code_batches/" + id, CLOVER);
+    assertThat(f.test.calls.operations()).containsExactly("GetItem");
+    f.test.calls.reset();
+    f.get(batches.list(), "/v1/promotion_code_batches", CLOVER);
+    assertThat(f.test.calls.operations()).containsExactly("Query", "BatchGetItem");
+  }
+
+  @Test
+  void aWorkerRun_readsTheBatchAndItsCoupon_thenOneTransactionPerChunkOf32() {
+    f.test.runBatches();
+    List<String> expected = new ArrayList<>(List.of("GetItem", "GetItem", "BatchGetItem"));
+    expected.addAll(List.of("TransactWriteItems", "TransactWriteItems", "TransactWriteItems"));
+    assertThat(f.test.calls.operations()).isEqualTo(expected);
+  }
+
+  @Test
+  void aCsvPage_readsTheBatch_thenPerHundredCodesOneQueryAndTheBatchReadsOfAPromotionCodeList() {
+    f.test.runBatches();
+    f.test.calls.reset();
+    ApiResponse csv = f.send(batches.exportCodes(), "/v1/promotion_code_batches/" + id + "/codes.csv?limit=50",
+        null, CLOVER);
+    assertThat(csv.bodyText().lines()).hasSize(51);
+    // the codes, their shards, their coupon and its shards
+    assertThat(f.test.calls.operations()).containsExactly("GetItem", "Query", "BatchGetItem", "BatchGetItem",
+        "BatchGetItem", "BatchGetItem");
+  }
+
+  @Test
+  void rejectedInput_makesNoCall() {
+    var queued = f.test.batchQueue.jobs();
+    f.send(batches.create(), "/v1/promotion_code_batches", "promotion[type]=coupon&promotion[coupon]=BUDGET&count=0",
+        CLOVER);
+    f.send(batches.create(), "/v1/promotion_code_batches",
+        "promotion[type]=coupon&promotion[coupon]=BUDGET&count=5&prefix=a-b", CLOVER);
+    f.send(batches.retrieve(), "/v1/promotion_code_batches/a%2Fb", null, CLOVER);
+    f.send(batches.exportCodes(), "/v1/promotion_code_batches/" + id + "/codes.csv?limit=10001", null, CLOVER);
+    assertThat(f.test.calls.operations()).isEmpty();
+    assertThat(f.test.batchQueue.jobs()).isEqualTo(queued);
+  }
+}
