@@ -49,6 +49,7 @@ public final class DynamoDbLocalServer implements AutoCloseable {
   }
 
   private static DynamoDbLocalServer start(int port, Path dataDir) {
+    SchemaCache.install();
     List<String> args = new ArrayList<>(List.of("-port", "8000", "-disableTelemetry", "-sharedDb"));
     if (dataDir == null) {
       args.add("-inMemory");
@@ -98,6 +99,14 @@ public final class DynamoDbLocalServer implements AutoCloseable {
     field.setAccessible(true);
     Server jetty = (Server) field.get(server);
     return (ServerConnector) jetty.getConnectors()[0];
+  }
+
+  /**
+   * Whether the engine parses each table schema once ({@link SchemaCache}); false on a DynamoDB
+   * Local build whose internals differ, which then runs as shipped.
+   */
+  public static boolean parsesSchemasOnce() {
+    return SchemaCache.installed();
   }
 
   public int port() {
