@@ -19,9 +19,22 @@ public final class RouteTable {
   public record Match(SamTemplate.Route route, Map<String, String> pathParameters) {}
 
   private final List<SamTemplate.Route> routes;
+  /** Each route's path template in segments, split once rather than on every request. */
+  private final Map<String, List<String>> templates = new java.util.HashMap<>();
 
   public RouteTable(List<SamTemplate.Route> routes) {
     this.routes = List.copyOf(routes);
+    routes.forEach(route -> templates.computeIfAbsent(route.path(), RouteTable::parts));
+  }
+
+  private static List<String> parts(String template) {
+    List<String> parts = new ArrayList<>();
+    for (String part : template.split("/")) {
+      if (!part.isEmpty()) {
+        parts.add(part);
+      }
+    }
+    return List.copyOf(parts);
   }
 
   public Optional<Match> match(String method, List<String> segments) {
@@ -30,7 +43,7 @@ public final class RouteTable {
     Map<String, String> bestParameters = null;
     for (SamTemplate.Route route : routes) {
       Map<String, String> parameters = new LinkedHashMap<>();
-      int score = score(route.path(), segments, parameters);
+      int score = score(templates.get(route.path()), segments, parameters);
       if (score > bestScore) {
         bestScore = score;
         bestResource = route.path();
@@ -51,13 +64,7 @@ public final class RouteTable {
   }
 
   /** -1 when the template does not match; higher is more specific. */
-  private static int score(String template, List<String> segments, Map<String, String> parameters) {
-    List<String> parts = new ArrayList<>();
-    for (String part : template.split("/")) {
-      if (!part.isEmpty()) {
-        parts.add(part);
-      }
-    }
+  private static int score(List<String> parts, List<String> segments, Map<String, String> parameters) {
     int score = 0;
     for (int i = 0; i < parts.size(); i++) {
       String part = parts.get(i);
