@@ -94,7 +94,7 @@ public final class PromotionCodeBatchService {
     String after = startingAfter;
     boolean more = true;
     while (more && views.size() < limit) {
-      int pageSize = Math.min(dev.couponapi.wire.ListParams.MAX_LIMIT, limit - views.size());
+      int pageSize = Math.min(ListRequest.MAX_LIMIT, limit - views.size());
       Page<PromotionCodeView> page = codes.list(tenant, filter, new ListRequest(pageSize, after, null, null, null), now);
       views.addAll(page.items());
       more = page.hasMore() && !page.items().isEmpty();

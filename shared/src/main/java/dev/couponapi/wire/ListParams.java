@@ -13,7 +13,7 @@ import java.util.function.Function;
 public final class ListParams {
 
   public static final int DEFAULT_LIMIT = 10;
-  public static final int MAX_LIMIT = 100;
+  public static final int MAX_LIMIT = ListRequest.MAX_LIMIT;
 
   public static final Map<String, ParamType> DECLARED = Map.of(
       "limit", ParamType.integer(1, MAX_LIMIT),
