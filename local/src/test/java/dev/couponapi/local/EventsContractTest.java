@@ -77,6 +77,7 @@ class EventsContractTest {
         .containsEntry("has_more", false);
     assertThat(body(listed).get("data").toString()).contains("SPRING25");
 
+    theirEventEvents();
     theirPromotionCodeEvents();
     theirBatchEvents();
     theirCustomerAndSubscriptionEvents();
@@ -112,6 +113,24 @@ class EventsContractTest {
     assertThat(listed.get("statusCode")).isEqualTo(200);
     assertThat(body(listed)).containsEntry("url", "/v1/promotion_codes").containsEntry("has_more", false);
     assertThat((java.util.List<?>) body(listed).get("data")).hasSize(2);
+  }
+
+  /** The id retrieve-event.json names; the newest event list-events.json lists takes its place. */
+  static final String EVENTS_EVENT = "evt_fromListEvents";
+
+  /** The event files: the coupon's events so far, newest first, and the newest retrieved by its id. */
+  private void theirEventEvents() throws IOException {
+    Map<String, Object> listed = invoke("ListEventsFunction");
+    assertThat(listed.get("statusCode")).as(listed.toString()).isEqualTo(200);
+    java.util.List<?> data = (java.util.List<?>) body(listed).get("data");
+    assertThat(data.stream().map(event -> (Object) ((Map<?, ?>) event).get("type")).toList())
+        .containsExactly("coupon.updated", "coupon.created");
+    Map<?, ?> newest = (Map<?, ?>) data.get(0);
+    byte[] event = Files.readString(eventFile("RetrieveEventFunction")).replace(EVENTS_EVENT, (String) newest.get("id"))
+        .getBytes(StandardCharsets.UTF_8);
+    Map<String, Object> retrieved = Json.readObject(new String(test.calls.as("RetrieveEventFunction",
+        () -> invokeRaw("RetrieveEventFunction", event)), StandardCharsets.UTF_8));
+    assertThat(body(retrieved)).isEqualTo(newest);
   }
 
   /** The id the batch event files name; the batch create-promotion-code-batch.json made takes its place. */

@@ -4,6 +4,7 @@ import dev.couponapi.http.Pipeline;
 import dev.couponapi.http.Idempotency;
 import dev.couponapi.http.RequestLog;
 import dev.couponapi.http.CouponOperations;
+import dev.couponapi.http.EventOperations;
 import dev.couponapi.http.PromotionCodeOperations;
 import dev.couponapi.http.PromotionCodeBatchOperations;
 import dev.couponapi.http.CustomerOperations;
@@ -11,6 +12,8 @@ import dev.couponapi.http.SubscriptionOperations;
 import dev.couponapi.http.InvoiceOperations;
 import dev.couponapi.service.ApiKeyService;
 import dev.couponapi.service.CouponService;
+import dev.couponapi.service.EventService;
+import dev.couponapi.service.Events;
 import dev.couponapi.service.CustomerService;
 import dev.couponapi.service.DiscountService;
 import dev.couponapi.service.ExpirySweep;
@@ -23,6 +26,7 @@ import dev.couponapi.service.PromotionCodeBatchService;
 import dev.couponapi.store.PromotionCodeBatchStore;
 import dev.couponapi.store.ApiKeyStore;
 import dev.couponapi.store.CouponStore;
+import dev.couponapi.store.EventStore;
 import dev.couponapi.store.CustomerStore;
 import dev.couponapi.store.ExpiryQueue;
 import dev.couponapi.store.PromotionCodeStore;
@@ -54,6 +58,7 @@ public final class App {
   private final Clock clock;
   private final Pipeline pipeline;
   private final CouponOperations coupons;
+  private final EventOperations events;
   private final PromotionCodeOperations promotionCodes;
   private final PromotionCodeBatchService batchService;
   private final PromotionCodeBatchOperations batches;
@@ -86,13 +91,16 @@ public final class App {
     this.pipeline = new Pipeline(defaultVersion, clock, new Idempotency(new IdempotencyStore(dynamo, tableName),
         clock), new RequestLog(System.out));
     CouponStore couponStore = new CouponStore(dynamo, tableName, redemptions.shardsPerCounter());
-    this.coupons = new CouponOperations(new CouponService(couponStore));
+    EventStore eventStore = new EventStore(dynamo, tableName);
+    Events events = new Events(eventStore);
+    this.events = new EventOperations(new EventService(eventStore));
+    this.coupons = new CouponOperations(new CouponService(couponStore, events));
     CustomerStore customerStore = new CustomerStore(dynamo, tableName);
     PromotionCodeStore codeStore = new PromotionCodeStore(dynamo, tableName, couponStore,
         redemptions.shardsPerCounter());
     SubscriptionStore subscriptionStore = new SubscriptionStore(dynamo, tableName, customerStore);
     DiscountService discounts = new DiscountService(couponStore, codeStore, redemptions.termsCache());
-    PromotionCodeService codeService = new PromotionCodeService(codeStore, couponStore, customerStore);
+    PromotionCodeService codeService = new PromotionCodeService(codeStore, couponStore, customerStore, events);
     this.promotionCodes = new PromotionCodeOperations(codeService);
     this.batchService = new PromotionCodeBatchService(new PromotionCodeBatchStore(dynamo, tableName, couponStore,
         codeStore), couponStore, codeService, batchQueue, CodeTexts.random(), clock);
@@ -184,7 +192,7 @@ public final class App {
   /** Every API operation with its route, in the order of template.yaml's functions. */
   public List<Operation> operations() {
     return Stream.of(coupons.all(), promotionCodes.all(), batches.all(), customers.all(), subscriptions.all(),
-            invoices.all())
+            invoices.all(), events.all())
         .flatMap(List::stream).toList();
   }
 
@@ -196,6 +204,10 @@ public final class App {
 
   public CouponOperations coupons() {
     return coupons;
+  }
+
+  public EventOperations events() {
+    return events;
   }
 
   public PromotionCodeOperations promotionCodes() {

@@ -69,6 +69,18 @@ public record Coupon(
         maxRedemptions, redeemBy, name, newMetadata, appliesToProducts, timesRedeemed, deletedAt, livemode);
   }
 
+  /**
+   * The coupon as {@code changes} leave it (its name, merged metadata, added currency options);
+   * whether they may be made is the service's rule.
+   */
+  public Coupon changedBy(CouponChanges changes) {
+    Map<String, Long> options = new java.util.TreeMap<>(currencyOptions);
+    options.putAll(changes.currencyOptions());
+    return new Coupon(id, created, percentOff, amountOff, currency, options, duration, durationInMonths,
+        maxRedemptions, redeemBy, changes.name() != null ? changes.name() : name, changes.metadata().applyTo(metadata),
+        appliesToProducts, timesRedeemed, deletedAt, livemode);
+  }
+
   /** The same terms as a new coupon: its id, creation time and mode. */
   public Coupon withIdentity(String newId, long newCreated, boolean newLivemode) {
     return new Coupon(newId, newCreated, percentOff, amountOff, currency, currencyOptions, duration, durationInMonths,

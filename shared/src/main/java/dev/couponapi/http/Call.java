@@ -1,6 +1,7 @@
 package dev.couponapi.http;
 
 import dev.couponapi.api.ApiVersion;
+import dev.couponapi.domain.Origin;
 import dev.couponapi.domain.Tenant;
 import dev.couponapi.wire.Params;
 import java.time.Instant;
@@ -9,7 +10,8 @@ import java.util.Set;
 /**
  * Everything an operation gets: who asks, in which version, at which instant (read once per
  * request), with which checked parameters, the id in the path (or ""), and the expansions asked
- * for, relative to the object (or to one list item) the operation renders.
+ * for, relative to the object (or to one list item) the operation renders, and the origin its
+ * changes' events record.
  */
 public record Call(
     Tenant tenant,
@@ -18,4 +20,5 @@ public record Call(
     Params params,
     String id,
     Set<String> expand,
-    IdempotencyGuard idempotency) {}
+    IdempotencyGuard idempotency,
+    Origin origin) {}

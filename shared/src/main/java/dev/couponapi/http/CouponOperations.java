@@ -30,7 +30,7 @@ public final class CouponOperations {
     return Operation.post("CreateCouponFunction", URL, "coupons.create").params(CouponParams.CREATE)
         .expand(CouponRenderer.EXPANDABLE).run(call -> {
           Coupon coupon = coupons.create(call.tenant(), CouponParams.draft(call.params(), call.version()), call.now(),
-              created -> call.idempotency().rideAlongFor(render(created, call.now(), call.expand())));
+              call.origin(), created -> call.idempotency().rideAlongFor(render(created, call.now(), call.expand())));
           return render(coupon, call.now(), call.expand());
         });
   }
@@ -43,13 +43,13 @@ public final class CouponOperations {
   public Operation update() {
     return Operation.post("UpdateCouponFunction", ONE, "coupons.update").params(CouponParams.UPDATE)
         .expand(CouponRenderer.EXPANDABLE)
-        .run(call -> render(coupons.update(call.tenant(), call.id(), CouponParams.changes(call.params())), call.now(),
-            call.expand()));
+        .run(call -> render(coupons.update(call.tenant(), call.id(), CouponParams.changes(call.params()), call.origin(),
+            call.now()), call.now(), call.expand()));
   }
 
   public Operation delete() {
     return Operation.delete("DeleteCouponFunction", ONE, "coupons.delete").run(call -> {
-      coupons.delete(call.tenant(), call.id(), call.now());
+      coupons.delete(call.tenant(), call.id(), call.now(), call.origin());
       return CouponRenderer.renderDeleted(call.id());
     });
   }

@@ -1,6 +1,7 @@
 package dev.couponapi.http;
 
 import dev.couponapi.api.SafeText;
+import dev.couponapi.domain.Origin;
 import dev.couponapi.domain.Tenant;
 import dev.couponapi.store.ClaimLost;
 import dev.couponapi.store.LockTimeout;
@@ -68,7 +69,8 @@ public final class Pipeline {
       Params params = bind(operation, version, parameters);
       Set<String> expand = operation.relativeExpand(expand(operation, version, params));
       String id = operation.pathParameter() == null ? "" : request.pathParameters().getOrDefault(operation.pathParameter(), "");
-      Object body = operation.execute(new Call(tenant, version, clock.instant(), params, id, expand, guard));
+      Origin origin = new Origin(requestId, idempotencyKey(request), accountVersion(request).value());
+      Object body = operation.execute(new Call(tenant, version, clock.instant(), params, id, expand, guard, origin));
       byte[] committed = guard.committedBody();
       response = body instanceof TextBody text ? respond(requestId, version, text)
           : respond(200, requestId, version, committed != null ? committed : Json.write(body));
@@ -119,13 +121,21 @@ public final class Pipeline {
 
   private ApiVersion version(GatewayRequest request) {
     String header = request.header("Stripe-Version");
-    if (header != null) {
-      return ApiVersion.parse(header);
-    }
+    return header != null ? ApiVersion.parse(header) : accountVersion(request);
+  }
+
+  /** The account's default version (what its events render in), whatever the request's header says. */
+  private ApiVersion accountVersion(GatewayRequest request) {
     if (request.authorizer().get("api_version") instanceof String accountDefault && !accountDefault.isEmpty()) {
       return ApiVersion.parse(accountDefault);
     }
     return defaultVersion;
+  }
+
+  /** The key a change's events name: a POST's Idempotency-Key header, as sent. */
+  private static String idempotencyKey(GatewayRequest request) {
+    String key = request.header(Idempotency.HEADER);
+    return "POST".equals(request.method()) && key != null && !key.isEmpty() ? key : null;
   }
 
   /** A 5xx gives the key back so the client can retry; a failure to do so must not hide the 500. */

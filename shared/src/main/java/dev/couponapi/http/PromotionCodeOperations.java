@@ -28,7 +28,7 @@ public final class PromotionCodeOperations {
     return Operation.post("CreatePromotionCodeFunction", URL, "promotion_codes.create")
         .params(PromotionCodeParams::create).expand(PromotionCodeRenderer::expandable).run(call -> {
           PromotionCodeView view = codes.create(call.tenant(), PromotionCodeParams.draft(call.params(), call.version()),
-              call.now(), created -> call.idempotency().rideAlongFor(render(call, created, call.expand())));
+              call.now(), call.origin(), created -> call.idempotency().rideAlongFor(render(call, created, call.expand())));
           return render(call, view, call.expand());
         });
   }
@@ -43,7 +43,7 @@ public final class PromotionCodeOperations {
     return Operation.post("UpdatePromotionCodeFunction", ONE, "promotion_codes.update")
         .params(PromotionCodeParams.UPDATE).expand(PromotionCodeRenderer::expandable)
         .run(call -> render(call, codes.update(call.tenant(), call.id(), PromotionCodeParams.changes(call.params()),
-            call.now()), call.expand()));
+            call.now(), call.origin()), call.expand()));
   }
 
   public Operation list() {

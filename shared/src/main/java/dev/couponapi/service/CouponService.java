@@ -3,6 +3,10 @@ package dev.couponapi.service;
 import dev.couponapi.domain.Coupon;
 import dev.couponapi.domain.CouponChanges;
 import dev.couponapi.domain.CouponDraft;
+import dev.couponapi.domain.EventDraft;
+import dev.couponapi.domain.EventObject;
+import dev.couponapi.domain.EventType;
+import dev.couponapi.domain.Origin;
 import dev.couponapi.domain.ListRequest;
 import dev.couponapi.domain.MetadataChange;
 import dev.couponapi.domain.Page;
@@ -23,9 +27,11 @@ public final class CouponService {
 
   private final CouponStore store;
   private final Finder<CouponStore.Stored> finder;
+  private final Events events;
 
-  public CouponService(CouponStore store) {
+  public CouponService(CouponStore store, Events events) {
     this.store = store;
+    this.events = events;
     this.finder = Finder.withCursorRead("coupon", store::find, store::listKey);
   }
 
@@ -33,7 +39,8 @@ public final class CouponService {
    * Creates the coupon. {@code rideAlong} gives, for the coupon about to be written, a write that
    * must commit with it (an idempotency record), or null.
    */
-  public Coupon create(Tenant tenant, CouponDraft draft, Instant now, Function<Coupon, RideAlong> rideAlong) {
+  public Coupon create(Tenant tenant, CouponDraft draft, Instant now, Origin origin,
+      Function<Coupon, RideAlong> rideAlong) {
     if (draft.redeemBy() != null) {
       long fiveYears = now.atOffset(ZoneOffset.UTC).plusYears(5).toEpochSecond();
       if (draft.redeemBy() <= now.getEpochSecond()) {
@@ -46,7 +53,7 @@ public final class CouponService {
     if (draft.requestedId() != null) {
       Coupon coupon = draft.toCoupon(draft.requestedId(), now.getEpochSecond(), tenant.livemode());
       try {
-        store.insert(tenant, coupon, now, rideAlong.apply(coupon));
+        store.insert(tenant, coupon, now, RideAlong.and(rideAlong.apply(coupon), created(tenant, origin, now, coupon)));
       } catch (Refused taken) {
         throw Errors.alreadyExists("Coupon already exists.", "id");
       }
@@ -55,7 +62,7 @@ public final class CouponService {
     while (true) {
       Coupon coupon = draft.toCoupon(Ids.random(GENERATED_ID_LENGTH), now.getEpochSecond(), tenant.livemode());
       try {
-        store.insert(tenant, coupon, now, rideAlong.apply(coupon));
+        store.insert(tenant, coupon, now, RideAlong.and(rideAlong.apply(coupon), created(tenant, origin, now, coupon)));
         return coupon;
       } catch (Refused collision) {
         // 62^8 ids: a collision is rare, and a fresh id is always a correct answer
@@ -67,30 +74,48 @@ public final class CouponService {
     return live(tenant, id);
   }
 
-  public Coupon update(Tenant tenant, String id, CouponChanges changes) {
-    if (changes.isEmpty()) {
-      return live(tenant, id);
-    }
-    requireAcceptableId(id);
-    try {
-      return store.update(tenant, id, changes);
-    } catch (Refused refused) {
-      // found by the write's condition: outcomes of executing the request, stored for replays
-      throw switch ((CouponStore.Refusal) refused.reason()) {
-        case NOT_FOUND -> noSuchCoupon(id);
-        case NOT_AMOUNT_OFF -> Errors.invalid("currency_options",
-            "currency_options can only be set on coupons with amount_off.").asOutcome();
-        case CURRENCY_REPEATED -> Errors.invalid("currency_options",
-            "currency_options cannot repeat the coupon's own currency.").asOutcome();
-        case METADATA_FULL -> MetadataChange.tooManyKeys("metadata").asOutcome();
-        case ID_TAKEN -> throw new IllegalStateException("an update never takes an id");
-      };
+  /**
+   * Applies the changes to a live coupon (docs/api.md §2.4): read, judged, and written on the
+   * condition that the coupon is unchanged since the read, with its {@code coupon.updated} event.
+   * A concurrent change makes it read and judge again.
+   */
+  public Coupon update(Tenant tenant, String id, CouponChanges changes, Origin origin, Instant now) {
+    while (true) {
+      CouponStore.Stored current = finder.find(tenant, id, stored -> !stored.coupon().deleted());
+      if (changes.isEmpty()) {
+        return current.coupon();
+      }
+      Coupon coupon = current.coupon();
+      if (!changes.currencyOptions().isEmpty() && coupon.amountOff() == null) {
+        throw Errors.invalid("currency_options", "currency_options can only be set on coupons with amount_off.")
+            .asOutcome();
+      }
+      if (coupon.currency() != null && changes.currencyOptions().containsKey(coupon.currency())) {
+        throw Errors.invalid("currency_options", "currency_options cannot repeat the coupon's own currency.")
+            .asOutcome();
+      }
+      Coupon next = coupon.changedBy(changes);
+      if (next.metadata().size() > MetadataChange.MAX_KEYS) {
+        throw MetadataChange.tooManyKeys("metadata").asOutcome();
+      }
+      if (next.equals(coupon)) {
+        return coupon;
+      }
+      try {
+        store.replace(tenant, current, next, events.record(tenant, origin, now,
+            EventDraft.updated(EventType.COUPON_UPDATED, new EventObject.OfCoupon(next), new EventObject.OfCoupon(coupon))));
+        return next;
+      } catch (CouponStore.ChangedMeanwhile changed) {
+        // another update or a delete came between the read and the write: judge what is there now
+      }
     }
   }
 
-  public void delete(Tenant tenant, String id, Instant now) {
+  /** Deletes a live coupon, with its {@code coupon.deleted} event (the coupon as it was). */
+  public void delete(Tenant tenant, String id, Instant now, Origin origin) {
     requireAcceptableId(id);
-    if (!store.delete(tenant, id, now)) {
+    if (store.delete(tenant, id, now, coupon -> events.record(tenant, origin, now,
+        EventDraft.of(EventType.COUPON_DELETED, new EventObject.OfCoupon(coupon)))).isEmpty()) {
       throw noSuchCoupon(id);
     }
   }
@@ -99,6 +124,10 @@ public final class CouponService {
     // a deleted coupon keeps its place in the list, so a page can still start after it
     Finder.Cursors cursors = finder.cursors(tenant, request);
     return store.page(tenant, request, cursors.after(), cursors.before());
+  }
+
+  private RideAlong created(Tenant tenant, Origin origin, Instant now, Coupon coupon) {
+    return events.record(tenant, origin, now, EventDraft.of(EventType.COUPON_CREATED, new EventObject.OfCoupon(coupon)));
   }
 
   private Coupon live(Tenant tenant, String id) {

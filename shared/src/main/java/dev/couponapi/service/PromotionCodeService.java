@@ -4,6 +4,10 @@ import dev.couponapi.domain.Coupon;
 import dev.couponapi.domain.ListRequest;
 import dev.couponapi.domain.MetadataChange;
 import dev.couponapi.domain.Page;
+import dev.couponapi.domain.EventDraft;
+import dev.couponapi.domain.EventObject;
+import dev.couponapi.domain.EventType;
+import dev.couponapi.domain.Origin;
 import dev.couponapi.domain.PromotionCode;
 import dev.couponapi.domain.PromotionCodeChanges;
 import dev.couponapi.domain.PromotionCodeDraft;
@@ -19,7 +23,6 @@ import dev.couponapi.api.ApiException;
 import dev.couponapi.api.Errors;
 import dev.couponapi.api.Ids;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Predicate;
@@ -29,16 +32,20 @@ public final class PromotionCodeService {
 
   static final int GENERATED_CODE_LENGTH = 8;
   private static final int GENERATED_CODE_ATTEMPTS = 5;
+  /** Reads and writes of an update that keeps meeting a concurrent change, before it gives up with a 429. */
+  private static final int CHANGED_MEANWHILE_ATTEMPTS = 5;
   private static final char[] CODE_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789".toCharArray();
   private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
 
   private final PromotionCodeStore store;
   private final CouponStore coupons;
   private final CustomerStore customers;
+  private final Events events;
   private final Finder<PromotionCodeStore.Stored> finder;
 
-  public PromotionCodeService(PromotionCodeStore store, CouponStore coupons, CustomerStore customers) {
+  public PromotionCodeService(PromotionCodeStore store, CouponStore coupons, CustomerStore customers, Events events) {
     this.store = store;
+    this.events = events;
     this.coupons = coupons;
     this.customers = customers;
     this.finder = Finder.withCursorRead("promotion code", store::find, store::listKey);
@@ -48,7 +55,7 @@ public final class PromotionCodeService {
    * Creates a code for a live, valid coupon (docs/api.md §3.2). {@code rideAlong} gives, for the view
    * about to be written, a write to commit with it (an idempotency record), or null.
    */
-  public PromotionCodeView create(Tenant tenant, PromotionCodeDraft draft, Instant now,
+  public PromotionCodeView create(Tenant tenant, PromotionCodeDraft draft, Instant now, Origin origin,
       Function<PromotionCodeView, RideAlong> rideAlong) {
     CouponStore.Stored stored = couponFor(tenant, draft, now);
     Coupon coupon = stored.coupon();
@@ -59,7 +66,8 @@ public final class PromotionCodeService {
           draft.metadata(), draft.restrictions(), tenant.livemode());
       PromotionCodeView view = new PromotionCodeView(code, coupon);
       try {
-        store.insert(tenant, code, now, rideAlong.apply(view));
+        store.insert(tenant, code, now, RideAlong.and(rideAlong.apply(view), events.record(tenant, origin, now,
+            EventDraft.of(EventType.PROMOTION_CODE_CREATED, new EventObject.OfPromotionCode(code, coupon)))));
         return view;
       } catch (Refused refused) {
         if (refused.reason() == Refusal.COUPON_GONE) {
@@ -109,56 +117,66 @@ public final class PromotionCodeService {
     return new CouponLookup(coupons, tenant).view(code);
   }
 
-  /** Spec §3.4: switching on or off reads first; metadata and currency options alone do not. */
-  public PromotionCodeView update(Tenant tenant, String id, PromotionCodeChanges changes, Instant now) {
+  /**
+   * Spec §3.4: the code is read, judged, and written on the condition that it is unchanged since
+   * the read, with its {@code promotion_code.updated} event; a concurrent change reads it again.
+   */
+  public PromotionCodeView update(Tenant tenant, String id, PromotionCodeChanges changes, Instant now, Origin origin) {
     if (changes.active() == null && !changes.changesFields()) {
       return retrieve(tenant, id);
     }
-    if (changes.active() == null) {
-      requireAcceptableId(id);
+    for (int attempt = 1; ; attempt++) {
+      PromotionCodeStore.Stored current = find(tenant, id);
+      PromotionCode code = current.code();
+      Coupon coupon = new CouponLookup(coupons, tenant).of(code);
+      PromotionCode next = changed(code, coupon, changes, now, id);
+      if (next.equals(code)) {
+        return new PromotionCodeView(code, coupon);
+      }
       try {
-        PromotionCodeStore.Stored updated = store.updateFields(tenant, id, changes.metadata(), changes.currencyOptions());
-        return new CouponLookup(coupons, tenant).view(updated.code());
+        store.replace(tenant, current, next, events.record(tenant, origin, now, EventDraft.updated(
+            EventType.PROMOTION_CODE_UPDATED, new EventObject.OfPromotionCode(next, coupon),
+            new EventObject.OfPromotionCode(code, coupon))));
+        return new PromotionCodeView(next, coupon);
       } catch (Refused refused) {
-        throw refusal((Refusal) refused.reason(), id);
+        if (refused.reason() == Refusal.CODE_TAKEN) {
+          throw codeTaken("active");
+        }
+        if (refused.reason() == Refusal.COUPON_GONE) {
+          throw Errors.invalid("active", "This promotion code cannot be reactivated because its coupon is no longer "
+              + "valid.").asOutcome();
+        }
+        if (attempt == CHANGED_MEANWHILE_ATTEMPTS) {
+          throw Errors.lockTimeout();
+        }
+        // changed between the read and the write: judge what is there now
       }
     }
-    PromotionCodeStore.Stored current = find(tenant, id);
-    PromotionCode code = current.code();
-    Coupon coupon = new CouponLookup(coupons, tenant).of(code);
+  }
+
+  /** The code as {@code changes} leave it, when they may be made (a 400 otherwise). */
+  private PromotionCode changed(PromotionCode code, Coupon coupon, PromotionCodeChanges changes, Instant now,
+      String id) {
     Map<String, String> metadata = changes.metadata().applyTo(code.metadata());
     if (metadata.size() > MetadataChange.MAX_KEYS) {
       throw refusal(Refusal.METADATA_FULL, id);
     }
-    Map<String, Long> options = new HashMap<>(code.restrictions().currencyOptions());
+    Map<String, Long> options = new java.util.TreeMap<>(code.restrictions().currencyOptions());
     options.putAll(changes.currencyOptions());
     if (code.restrictions().minimumAmountCurrency() != null
         && changes.currencyOptions().containsKey(code.restrictions().minimumAmountCurrency())) {
       throw refusal(Refusal.CURRENCY_REPEATED, id);
     }
-    boolean switchingOn = changes.active() && !code.activeFlag();
-    if (switchingOn) {
+    boolean active = changes.active() != null ? changes.active() : code.activeFlag();
+    if (active && !code.activeFlag()) {
       String refusal = code.reactivationRefusal(coupon, now);
       if (refusal != null) {
         throw Errors.invalid("active", refusal).asOutcome();
       }
     }
-    PromotionCode next = new PromotionCode(code.id(), code.code(), code.couponId(), code.couponRev(), code.created(),
-        code.customer(), code.expiresAt(), code.maxRedemptions(), code.timesRedeemed(), changes.active(), metadata,
+    return new PromotionCode(code.id(), code.code(), code.couponId(), code.couponRev(), code.created(),
+        code.customer(), code.expiresAt(), code.maxRedemptions(), code.timesRedeemed(), active, metadata,
         code.restrictions().withCurrencyOptions(options), code.livemode());
-    try {
-      store.replace(tenant, current, next);
-    } catch (Refused refused) {
-      if (refused.reason() == Refusal.CODE_TAKEN) {
-        throw codeTaken("active");
-      }
-      if (refused.reason() == Refusal.COUPON_GONE) {
-        throw Errors.invalid("active", "This promotion code cannot be reactivated because its coupon is no longer "
-            + "valid.").asOutcome();
-      }
-      throw Errors.lockTimeout();
-    }
-    return new PromotionCodeView(next, coupon);
   }
 
   /** A page of codes with their coupons; {@code active} filters on the rendered value (docs/api.md §3.5). */

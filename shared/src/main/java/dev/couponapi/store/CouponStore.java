@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BatchGetItemRequest;
@@ -58,16 +59,17 @@ public final class CouponStore {
   }
 
   /** What a refused write ran into, read from the item as it was. */
-  public enum Refusal { ID_TAKEN, NOT_FOUND, NOT_AMOUNT_OFF, CURRENCY_REPEATED, METADATA_FULL }
+  public enum Refusal { ID_TAKEN }
 
   /** The parts of a coupon's transactions. */
   private enum Part { COUPON, ARCHIVED, SHARDS }
 
   /**
    * A stored coupon with its place in the list, its revision (which record of this id it is) and
-   * the number of shards that count its redemptions (0: stored before sharding, counted on its item).
+   * the number of shards that count its redemptions (0: stored before sharding, counted on its item),
+   * and how many updates it has had (what an update read first requires unchanged).
    */
-  public record Stored(Coupon coupon, String listKey, String rev, int shards)
+  public record Stored(Coupon coupon, String listKey, String rev, int shards, long version)
       implements CounterShards.Counted<Stored> {
 
     @Override
@@ -78,7 +80,7 @@ public final class CouponStore {
     @Override
     public Stored counted(Map<CounterShards.Counter, Long> used) {
       return shards == 0 ? this : new Stored(coupon.withTimesRedeemed(used.getOrDefault(counter(), 0L)), listKey, rev,
-          shards);
+          shards, version);
     }
   }
 
@@ -224,46 +226,60 @@ public final class CouponStore {
 
   private static Stored stored(Map<String, AttributeValue> item) {
     return new Stored(CouponMapper.fromItem(item), Attr.string(item, Table.GSI1_SK), Attr.string(item, CouponMapper.REV),
-        CouponMapper.shards(item));
+        CouponMapper.shards(item), Attr.longOrZero(item, CouponMapper.VERSION));
   }
 
   /**
-   * Applies the changes to a live coupon and returns it as it is now; one conditional update. A
-   * refusal says which rule the coupon as it was broke.
+   * Replaces the mutable fields of the coupon read at {@code current} with {@code next}'s, in one
+   * transaction with {@code rideAlong} (its event): the coupon must be the same live revision,
+   * unchanged since the read; a refusal is {@link Refusal#NOT_FOUND} or a {@link ChangedMeanwhile}.
    */
-  public Coupon update(Tenant tenant, String id, CouponChanges changes) {
-    return counted(tenant, List.of(stored(updated(tenant, id, changes)))).get(0).coupon();
+  public void replace(Tenant tenant, Stored current, Coupon next, RideAlong rideAlong) {
+    UpdateExpression update = new UpdateExpression()
+        .name("#name", CouponMapper.NAME).name("#md", CouponMapper.METADATA).name("#co", CouponMapper.CURRENCY_OPTIONS)
+        .value(":md", Attr.stringMap(next.metadata())).value(":co", Attr.longMap(next.currencyOptions()))
+        .set("#md = :md").set("#co = :co")
+        .name("#ver", CouponMapper.VERSION).value(":next", Attr.n(current.version() + 1)).set("#ver = :next")
+        .name("#deleted", CouponMapper.DELETED_AT).name("#rev", CouponMapper.REV).value(":rev", Attr.s(current.rev()))
+        .condition(CouponMapper.LIVE_REVISION);
+    if (next.name() != null) {
+      update.value(":name", Attr.s(next.name())).set("#name = :name");
+    } else {
+      update.remove("#name");
+    }
+    if (current.version() == 0) {
+      update.condition("attribute_not_exists(#ver)");
+    } else {
+      update.value(":ver", Attr.n(current.version())).condition("#ver = :ver");
+    }
+    Tx tx = new Tx().add(Part.COUPON, TransactWriteItem.builder()
+        .update(update.transactionUpdate(tableName, coupons.key(tenant, next.id()))).build()).rideAlong(rideAlong);
+    try {
+      tx.commit(dynamo);
+    } catch (Tx.Cancelled cancelled) {
+      if (!cancelled.failed(Part.COUPON)) {
+        throw cancelled.cause();
+      }
+      throw new ChangedMeanwhile();
+    }
   }
 
-  private Map<String, AttributeValue> updated(Tenant tenant, String id, CouponChanges changes) {
-    CouponUpdate update = CouponUpdate.of(changes);
-    try {
-      return dynamo.updateItem(update.expression().request(tableName, coupons.key(tenant, id))
-          .build()).attributes();
-    } catch (ConditionalCheckFailedException refused) {
-      Map<String, AttributeValue> old = refused.item();
-      Refusal refusal = update.explain(old);
-      if (refusal != Refusal.METADATA_FULL || update.exceedsLimitGiven(old)) {
-        throw new Refused(refusal);
-      }
-      // Near the 50-key limit: retry once with the exact key state pinned by the condition.
-      try {
-        return dynamo.updateItem(update.pinnedTo(old).expression()
-            .request(tableName, coupons.key(tenant, id)).build()).attributes();
-      } catch (ConditionalCheckFailedException changedMeanwhile) {
-        throw new Refused(CouponUpdate.of(changes).explain(changedMeanwhile.item()));
-      }
+  /** The coupon changed (or went) between the read of an update and its write: read again and decide anew. */
+  public static final class ChangedMeanwhile extends RuntimeException {
+    ChangedMeanwhile() {
+      super("coupon changed since it was read", null, false, false);
     }
   }
 
   /**
    * Soft-deletes a live coupon, takes it out of lists and closes its shards, in one transaction
-   * guarded by the revision read: once this returns, nothing more redeems it. False when there was none.
+   * guarded by the revision read, with {@code rideAlong} given the coupon as it was (its event):
+   * once this returns, nothing more redeems it. Empty when there was none, else the coupon as it was.
    */
-  public boolean delete(Tenant tenant, String id, Instant now) {
-    Optional<Stored> live = coupons.find(tenant, id).filter(stored -> !stored.coupon().deleted());
+  public Optional<Coupon> delete(Tenant tenant, String id, Instant now, Function<Coupon, RideAlong> rideAlong) {
+    Optional<Stored> live = find(tenant, id).filter(stored -> !stored.coupon().deleted());
     if (live.isEmpty()) {
-      return false;
+      return Optional.empty();
     }
     Tx tx = new Tx().add(Part.COUPON, TransactWriteItem.builder().update(new UpdateExpression()
             .name("#deleted", CouponMapper.DELETED_AT).value(":now", Attr.n(now.getEpochSecond())).set("#deleted = :now")
@@ -272,16 +288,17 @@ public final class CouponStore {
             .name("#rev", CouponMapper.REV).value(":rev", Attr.s(live.get().rev()))
             .condition(CouponMapper.LIVE_REVISION)
             .transactionUpdate(tableName, coupons.key(tenant, id))).build())
-        .addAll(Part.SHARDS, shards.setOpen(tenant, live.get().counter(), false));
+        .addAll(Part.SHARDS, shards.setOpen(tenant, live.get().counter(), false))
+        .rideAlong(rideAlong.apply(live.get().coupon()));
     try {
       tx.commit(dynamo);
-      return true;
+      return Optional.of(live.get().coupon());
     } catch (Tx.Cancelled deletedMeanwhile) {
       if (!deletedMeanwhile.failed(Part.COUPON)) {
         throw deletedMeanwhile.cause();
       }
       // deleted (or deleted and created anew) since the read: decide on what is there now
-      return delete(tenant, id, now);
+      return delete(tenant, id, now, rideAlong);
     }
   }
 

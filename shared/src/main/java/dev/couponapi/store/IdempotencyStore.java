@@ -123,7 +123,7 @@ public final class IdempotencyStore {
 
   /** The write that completes the claim, to commit in the same transaction as the object. */
   public RideAlong completion(Tenant tenant, String key, String token, StoredResponse response) {
-    return new RideAlong(TransactWriteItem.builder().update(completionUpdate(tenant, key, token, response)).build());
+    return new RideAlong(Tx.Common.IDEMPOTENCY_RECORD, TransactWriteItem.builder().update(completionUpdate(tenant, key, token, response)).build());
   }
 
   /**
@@ -132,7 +132,7 @@ public final class IdempotencyStore {
    * write again, it resumes ({@link Existing#committed}).
    */
   public RideAlong commitMark(Tenant tenant, String key, String token) {
-    return new RideAlong(TransactWriteItem.builder().update(Update.builder()
+    return new RideAlong(Tx.Common.IDEMPOTENCY_RECORD, TransactWriteItem.builder().update(Update.builder()
         .tableName(tableName)
         .key(Map.of(Table.PK, Attr.s(pk(tenant, key))))
         .updateExpression("SET #state = :committed")

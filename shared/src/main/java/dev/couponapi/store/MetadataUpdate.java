@@ -1,7 +1,6 @@
 package dev.couponapi.store;
 
 import dev.couponapi.domain.MetadataChange;
-import java.util.HashMap;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -51,16 +50,5 @@ final class MetadataUpdate {
       update.condition((pinned.containsKey(key) ? "attribute_exists" : "attribute_not_exists") + "(#md.#mk" + k + ")");
       k++;
     }
-  }
-
-  /** The metadata of an item as a pin for {@link #apply}. */
-  static Map<String, AttributeValue> pinnedTo(Map<String, AttributeValue> item) {
-    AttributeValue metadata = item.get(ATTRIBUTE);
-    return metadata != null && metadata.hasM() ? metadata.m() : Map.of();
-  }
-
-  /** Whether applying the change to the item's metadata really breaks the key limit. */
-  static boolean exceedsLimit(Map<String, AttributeValue> item, MetadataChange change) {
-    return change.applyTo(new HashMap<>(Attr.stringMap(item, ATTRIBUTE))).size() > MetadataChange.MAX_KEYS;
   }
 }

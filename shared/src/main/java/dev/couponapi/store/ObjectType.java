@@ -19,6 +19,14 @@ public enum ObjectType {
   CUSTOMER("customer"),
   SUBSCRIPTION("sub"),
   IDEMPOTENCY_KEY("idem"),
+  /** A recorded change, kept 30 days (docs/events.md). */
+  EVENT("evt"),
+  /** Where a tenant's events are sent. */
+  WEBHOOK_ENDPOINT("we"),
+  /** The count of a tenant's webhook endpoints, which holds them to 16; its id is "count". */
+  WEBHOOK_ENDPOINT_COUNT("we_count"),
+  /** One event's delivery to one endpoint; its id is the event's and the endpoint's. */
+  WEBHOOK_DELIVERY("whd"),
   /** One escrow shard of a redemption counter; its id is the counter's base and the shard number. */
   COUNTER_SHARD("ctr");
 

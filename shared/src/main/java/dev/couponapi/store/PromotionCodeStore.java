@@ -140,34 +140,11 @@ public final class PromotionCodeStore {
   }
 
   /**
-   * Changes metadata and currency options of a code, no read first: one conditional update that
-   * returns the code as it is now (a second only when metadata lands near its key limit).
-   */
-  public Stored updateFields(Tenant tenant, String id, MetadataChange metadata, Map<String, Long> currencyOptions) {
-    try {
-      return counted(tenant, List.of(stored(dynamo.updateItem(fields(metadata, currencyOptions, null)
-          .request(tableName, key(tenant, id)).build()).attributes()))).get(0);
-    } catch (ConditionalCheckFailedException refused) {
-      Map<String, AttributeValue> old = refused.item();
-      Refusal refusal = explain(old, currencyOptions);
-      if (refusal != Refusal.METADATA_FULL || MetadataUpdate.exceedsLimit(old, metadata)) {
-        throw new Refused(refusal);
-      }
-      try {
-        return counted(tenant, List.of(stored(dynamo.updateItem(fields(metadata, currencyOptions,
-            MetadataUpdate.pinnedTo(old)).request(tableName, key(tenant, id)).build()).attributes()))).get(0);
-      } catch (ConditionalCheckFailedException changedMeanwhile) {
-        throw new Refused(explain(changedMeanwhile.item(), currencyOptions));
-      }
-    }
-  }
-
-  /**
    * Replaces a code read at {@code current} with {@code next}, switching it on or off: one
    * transaction that requires the code unchanged since the read, takes or frees its text, and, when
-   * switching on, requires its coupon revision still live.
+   * switching on, requires its coupon revision still live; {@code rideAlong} (its event) commits with it.
    */
-  public void replace(Tenant tenant, Stored current, PromotionCode next) {
+  public void replace(Tenant tenant, Stored current, PromotionCode next, RideAlong rideAlong) {
     UpdateExpression update = new UpdateExpression()
         .name("#active", PromotionCodeMapper.ACTIVE).value(":active", Attr.bool(next.activeFlag()))
         .name("#gsi5", Table.GSI5_PK).value(":gsi5", Attr.s(PromotionCodeMapper.activeIndex(tenant, next.activeFlag())))
@@ -194,7 +171,7 @@ public final class PromotionCodeStore {
       tx.add(Part.TEXT_MARKER, markers.release(tenant, current.code()));
     }
     try {
-      tx.commit(dynamo);
+      tx.rideAlong(rideAlong).commit(dynamo);
     } catch (Tx.Cancelled cancelled) {
       throw new Refused(cancelled.failed(Part.CODE) ? Refusal.CHANGED_MEANWHILE
           : switchingOn && cancelled.failed(Part.TEXT_MARKER) ? Refusal.CODE_TAKEN
@@ -217,7 +194,7 @@ public final class PromotionCodeStore {
       return false;
     }
     try {
-      replace(tenant, current.get(), current.get().code().withActive(false));
+      replace(tenant, current.get(), current.get().code().withActive(false), null);
       return true;
     } catch (Refused changedMeanwhile) {
       return false;
@@ -276,37 +253,6 @@ public final class PromotionCodeStore {
         && (filter.customer() == null || filter.customer().equals(code.customer()))
         && (filter.coupon() == null || filter.coupon().equals(code.couponId()))
         && (filter.active() == null || filter.active() == code.activeFlag());
-  }
-
-  private UpdateExpression fields(MetadataChange metadata, Map<String, Long> currencyOptions,
-      Map<String, AttributeValue> pinned) {
-    UpdateExpression update = new UpdateExpression()
-        .name("#ver", PromotionCodeMapper.VERSION).value(":one", Attr.n(1)).set("#ver = #ver + :one")
-        .condition("attribute_exists(" + Table.PK + ")");
-    MetadataUpdate.apply(update, metadata, pinned);
-    if (!currencyOptions.isEmpty()) {
-      update.name("#co", PromotionCodeMapper.CURRENCY_OPTIONS).name("#mc", PromotionCodeMapper.MINIMUM_CURRENCY);
-      int i = 0;
-      for (Map.Entry<String, Long> option : currencyOptions.entrySet()) {
-        update.name("#ck" + i, option.getKey()).value(":ck" + i, Attr.s(option.getKey()))
-            .value(":cv" + i, Attr.n(option.getValue()))
-            .set("#co.#ck" + i + " = :cv" + i)
-            .condition("(attribute_not_exists(#mc) OR #mc <> :ck" + i + ")");
-        i++;
-      }
-    }
-    return update;
-  }
-
-  private static Refusal explain(Map<String, AttributeValue> old, Map<String, Long> currencyOptions) {
-    if (old == null || old.isEmpty()) {
-      return Refusal.NOT_FOUND;
-    }
-    String minimumCurrency = Attr.string(old, PromotionCodeMapper.MINIMUM_CURRENCY);
-    if (minimumCurrency != null && currencyOptions.containsKey(minimumCurrency)) {
-      return Refusal.CURRENCY_REPEATED;
-    }
-    return Refusal.METADATA_FULL;
   }
 
   private static Stored stored(Map<String, AttributeValue> item) {

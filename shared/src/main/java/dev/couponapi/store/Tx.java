@@ -18,8 +18,11 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
  */
 final class Tx {
 
-  /** The part every transaction may carry: the completion of the request's idempotency record. */
-  enum Common { IDEMPOTENCY_RECORD }
+  /**
+   * The parts every transaction may carry: the completion of the request's idempotency record, and
+   * the events that record the change.
+   */
+  enum Common { IDEMPOTENCY_RECORD, EVENT }
 
   private final List<TransactWriteItem> items = new ArrayList<>();
   private final List<Enum<?>> parts = new ArrayList<>();
@@ -35,9 +38,17 @@ final class Tx {
     return this;
   }
 
-  /** Adds the ride-along, if there is one. */
+  /** Adds the ride-along's writes, if there are any. */
   Tx rideAlong(RideAlong rideAlong) {
-    return rideAlong == null ? this : add(Common.IDEMPOTENCY_RECORD, rideAlong.item);
+    if (rideAlong != null) {
+      rideAlong.parts.forEach(part -> add(part.role(), part.item()));
+    }
+    return this;
+  }
+
+  /** How many items the transaction holds so far (DynamoDB takes at most 100). */
+  int size() {
+    return items.size();
   }
 
   /**

@@ -50,22 +50,30 @@ class CouponCallBudgetTest {
   }
 
   @Test
-  void update_isOneConditionalUpdate_noReadFirst_thenItsShardsForTheCount() {
+  void update_readsTheCouponAndItsCount_thenOneTransaction_theCouponAndItsEvent() {
     assertThat(call(coupons.update(), "/v1/coupons/EXISTING", "name=x&metadata[a]=1").status())
         .isEqualTo(200);
-    assertThat(test.calls.operations()).containsExactly("UpdateItem", "BatchGetItem");
+    assertThat(test.calls.operations()).containsExactly("GetItem", "BatchGetItem", "TransactWriteItems");
+    var items = ((software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest) test.calls.requests().get(2))
+        .transactItems();
+    assertThat(items).hasSize(2);
+    assertThat(items.get(0).update().key().get("pk").s()).endsWith("#coupon#EXISTING");
+    assertThat(items.get(1).put().item().get("type").s()).isEqualTo("coupon.updated");
   }
 
   @Test
-  void update_ofAMissingCoupon_isStillOneCall() {
+  void update_ofAMissingCoupon_isOneRead() {
     assertThat(call(coupons.update(), "/v1/coupons/NOPE", "name=x").status()).isEqualTo(404);
-    assertThat(test.calls.operations()).containsExactly("UpdateItem");
+    assertThat(test.calls.operations()).containsExactly("GetItem");
   }
 
   @Test
-  void delete_readsTheRevision_thenOneTransactionThatClosesTheShards() {
+  void delete_readsTheRevisionAndCount_thenOneTransactionThatClosesTheShards_withItsEvent() {
     assertThat(call(coupons.delete(), "/v1/coupons/EXISTING", null).status()).isEqualTo(200);
-    assertThat(test.calls.operations()).containsExactly("GetItem", "TransactWriteItems");
+    assertThat(test.calls.operations()).containsExactly("GetItem", "BatchGetItem", "TransactWriteItems");
+    var items = ((software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest) test.calls.requests().get(2))
+        .transactItems();
+    assertThat(items.get(items.size() - 1).put().item().get("type").s()).isEqualTo("coupon.deleted");
   }
 
   @Test

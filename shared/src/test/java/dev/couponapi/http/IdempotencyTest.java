@@ -187,7 +187,7 @@ class IdempotencyTest {
     assertThat(test.calls.operations()).containsExactly("PutItem");
     test.calls.reset();
     post(coupons.update(), "/v1/coupons/x", "x", "key-12", "name=n");
-    assertThat(test.calls.operations()).containsExactly("PutItem", "UpdateItem", "UpdateItem");
+    assertThat(test.calls.operations()).containsExactly("PutItem", "GetItem", "UpdateItem");
   }
 
   @Test

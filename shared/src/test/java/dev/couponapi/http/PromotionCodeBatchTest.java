@@ -372,7 +372,9 @@ class PromotionCodeBatchTest {
     var codes = new dev.couponapi.store.PromotionCodeStore(f.test.dynamo, f.test.table, coupons, 1);
     return new PromotionCodeBatchService(new dev.couponapi.store.PromotionCodeBatchStore(f.test.dynamo, f.test.table,
         coupons, codes), coupons, new dev.couponapi.service.PromotionCodeService(codes, coupons,
-        new dev.couponapi.store.CustomerStore(f.test.dynamo, f.test.table)), f.test.batchQueue, texts, f.test.clock);
+        new dev.couponapi.store.CustomerStore(f.test.dynamo, f.test.table),
+        new dev.couponapi.service.Events(new dev.couponapi.store.EventStore(f.test.dynamo, f.test.table))),
+        f.test.batchQueue, texts, f.test.clock);
   }
 
   /** The batch made exactly {@code count} codes, with distinct texts each holding its marker; their texts. */

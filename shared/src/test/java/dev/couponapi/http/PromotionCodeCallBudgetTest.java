@@ -52,9 +52,9 @@ class PromotionCodeCallBudgetTest {
   }
 
   @Test
-  void updateOfMetadata_isOneUpdate_plusShardsAndCouponForTheResponse() {
+  void updateOfMetadata_readsTheCodeAndCouponWithShards_thenOneTransactionWithItsEvent() {
     send(codes.update(), "/v1/promotion_codes/" + id, "metadata[k]=v", ACACIA);
-    assertThat(test.calls.operations()).containsExactly("UpdateItem", "BatchGetItem", "GetItem", "BatchGetItem");
+    assertThat(test.calls.operations()).containsExactly("GetItem", "BatchGetItem", "GetItem", "BatchGetItem", "TransactWriteItems");
   }
 
   @Test

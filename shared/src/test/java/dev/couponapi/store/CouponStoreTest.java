@@ -99,7 +99,7 @@ class CouponStoreTest {
   @Test
   void reusingADeletedId_keepsTheOldRecordAside() {
     store.insert(TENANT, coupon("C1", 1), NOW, null);
-    assertThat(store.delete(TENANT, "C1", NOW)).isTrue();
+    assertThat(store.delete(TENANT, "C1", NOW, coupon -> null)).isPresent();
     store.insert(TENANT, coupon("C1", 2), NOW, null);
     assertThat(store.find(TENANT, "C1").orElseThrow().coupon().created()).isEqualTo(2);
     assertThat(test.snapshot()).filteredOn(item -> item.get("pk").s().contains("#coupon_rev#")).singleElement()
@@ -110,79 +110,51 @@ class CouponStoreTest {
   }
 
   @Test
-  void delete_readsTheRevision_thenClosesCouponAndShardsInOneTransaction_andOnlyOnce() {
+  void delete_readsTheRevisionAndCount_thenClosesCouponAndShardsInOneTransaction_andOnlyOnce() {
     store.insert(TENANT, coupon("C1", 1), NOW, null);
     test.calls.reset();
-    assertThat(store.delete(TENANT, "C1", NOW)).isTrue();
-    assertThat(test.calls.operations()).containsExactly("GetItem", "TransactWriteItems");
-    var items = ((software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest) test.calls.requests().get(1))
+    assertThat(store.delete(TENANT, "C1", NOW, coupon -> null)).hasValueSatisfying(
+        deleted -> assertThat(deleted.id()).isEqualTo("C1"));
+    assertThat(test.calls.operations()).containsExactly("GetItem", "BatchGetItem", "TransactWriteItems");
+    var items = ((software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest) test.calls.requests().get(2))
         .transactItems();
     assertThat(items.get(0).update().conditionExpression()).isEqualTo("attribute_not_exists(#deleted) AND #rev = :rev");
     assertThat(items.subList(1, items.size())).hasSize(CounterShards.DEFAULT_SHARDS).allSatisfy(item -> {
       assertThat(item.update().updateExpression()).isEqualTo("SET #open = :open");
       assertThat(item.update().expressionAttributeValues().get(":open").bool()).isFalse();
     });
-    assertThat(store.delete(TENANT, "C1", NOW)).isFalse();
-    assertThat(store.delete(TENANT, "NEVER", NOW)).isFalse();
+    assertThat(store.delete(TENANT, "C1", NOW, coupon -> null)).isEmpty();
+    assertThat(store.delete(TENANT, "NEVER", NOW, coupon -> null)).isEmpty();
     assertThat(store.find(TENANT, "C1").orElseThrow().coupon().deleted()).isTrue();
   }
 
   @Test
-  void update_mergesMetadata_inOneCall() {
+  void replace_writesTheNewFields_onlyOverTheVersionItRead() {
     store.insert(TENANT, coupon("C1", 1), NOW, null);
+    CouponStore.Stored read = store.find(TENANT, "C1").orElseThrow();
+    Coupon renamed = read.coupon().changedBy(new CouponChanges("new", new MetadataChange(false, Map.of("a", "1"),
+        List.of()), Map.of()));
     test.calls.reset();
-    Coupon updated = store.update(TENANT, "C1", new CouponChanges("new", new MetadataChange(false, Map.of("a", "1"), List.of("k")), Map.of()));
-    assertThat(test.calls.operations()).containsExactly("UpdateItem", "BatchGetItem");
-    assertThat(updated.name()).isEqualTo("new");
-    assertThat(updated.metadata()).isEqualTo(Map.of("a", "1"));
+    store.replace(TENANT, read, renamed, null);
+    assertThat(test.calls.operations()).containsExactly("TransactWriteItems");
+    CouponStore.Stored now = store.find(TENANT, "C1").orElseThrow();
+    assertThat(now.coupon().name()).isEqualTo("new");
+    assertThat(now.coupon().metadata()).isEqualTo(Map.of("a", "1", "k", "v"));
+    assertThat(now.version()).isEqualTo(1);
+    // a second writer that read the first version loses, and writes nothing
+    assertThatThrownBy(() -> store.replace(TENANT, read, read.coupon().changedBy(new CouponChanges("late",
+        MetadataChange.NONE, Map.of())), null)).isInstanceOf(CouponStore.ChangedMeanwhile.class);
+    assertThat(store.find(TENANT, "C1").orElseThrow().coupon().name()).isEqualTo("new");
   }
 
   @Test
-  void update_ofADeletedOrMissingCoupon_isRefused() {
+  void replace_ofADeletedCoupon_isRefused() {
     store.insert(TENANT, coupon("C1", 1), NOW, null);
-    store.delete(TENANT, "C1", NOW);
-    CouponChanges rename = new CouponChanges("x", new MetadataChange(false, Map.of(), List.of()), Map.of());
-    assertThatThrownBy(() -> store.update(TENANT, "C1", rename)).isInstanceOf(Refused.class)
-        .extracting(e -> ((Refused) e).reason()).isEqualTo(CouponStore.Refusal.NOT_FOUND);
-    assertThatThrownBy(() -> store.update(TENANT, "NOPE", rename))
-        .extracting(e -> ((Refused) e).reason()).isEqualTo(CouponStore.Refusal.NOT_FOUND);
-    assertThat(test.snapshot()).noneMatch(item -> item.get("pk").s().endsWith("#NOPE"));
-  }
-
-  @Test
-  void update_currencyOptions_onlyOnAmountOffCoupons_neverTheOwnCurrency() {
-    store.insert(TENANT, coupon("P", 1), NOW, null);
-    store.insert(TENANT, amountCoupon("A"), NOW, null);
-    assertThat(store.update(TENANT, "A", new CouponChanges(null, new MetadataChange(false, Map.of(), List.of()), Map.of("eur", 450L)))
-        .currencyOptions()).isEqualTo(Map.of("eur", 450L));
-    assertThatThrownBy(() -> store.update(TENANT, "P",
-        new CouponChanges(null, new MetadataChange(false, Map.of(), List.of()), Map.of("eur", 1L))))
-        .extracting(e -> ((Refused) e).reason()).isEqualTo(CouponStore.Refusal.NOT_AMOUNT_OFF);
-    assertThatThrownBy(() -> store.update(TENANT, "A",
-        new CouponChanges(null, new MetadataChange(false, Map.of(), List.of()), Map.of("usd", 1L))))
-        .extracting(e -> ((Refused) e).reason()).isEqualTo(CouponStore.Refusal.CURRENCY_REPEATED);
-  }
-
-  @Test
-  void metadataLimit_heldByTheCondition_evenNearTheLimit() {
-    Map<String, String> fortyNine = new HashMap<>();
-    for (int i = 0; i < 49; i++) {
-      fortyNine.put("k" + i, "v");
-    }
-    store.insert(TENANT, coupon("C1", 1).withMetadata(fortyNine), NOW, null);
-    // overwriting existing keys and adding one new key lands exactly on 50: allowed (second, pinned call)
-    test.calls.reset();
-    Coupon fifty = store.update(TENANT, "C1",
-        new CouponChanges(null, new MetadataChange(false, Map.of("k0", "x", "k1", "x", "new", "x"), List.of()), Map.of()));
-    assertThat(fifty.metadata()).hasSize(50);
-    assertThat(test.calls.operations()).containsExactly("UpdateItem", "UpdateItem", "BatchGetItem");
-    assertThat(((UpdateItemRequest) test.calls.requests().get(1)).conditionExpression())
-        .contains("size(#md) = :mdsize");
-    // one more key would make 51: refused, nothing written
-    assertThatThrownBy(() -> store.update(TENANT, "C1",
-        new CouponChanges(null, new MetadataChange(false, Map.of("another", "x"), List.of()), Map.of())))
-        .extracting(e -> ((Refused) e).reason()).isEqualTo(CouponStore.Refusal.METADATA_FULL);
-    assertThat(store.find(TENANT, "C1").orElseThrow().coupon().metadata()).hasSize(50).doesNotContainKey("another");
+    CouponStore.Stored read = store.find(TENANT, "C1").orElseThrow();
+    store.delete(TENANT, "C1", NOW, coupon -> null);
+    assertThatThrownBy(() -> store.replace(TENANT, read, read.coupon().changedBy(new CouponChanges("x",
+        MetadataChange.NONE, Map.of())), null)).isInstanceOf(CouponStore.ChangedMeanwhile.class);
+    assertThat(store.find(TENANT, "C1").orElseThrow().coupon().name()).isEqualTo("name");
   }
 
   @Test
@@ -209,7 +181,7 @@ class CouponStoreTest {
     for (int i = 0; i < 5; i++) {
       store.insert(TENANT, coupon("C" + i, 1000 + i), NOW, null);
     }
-    store.delete(TENANT, "C2", NOW);
+    store.delete(TENANT, "C2", NOW, coupon -> null);
     assertThat(ids(store.page(TENANT, new ListRequest(10, null, null, 1001L, 1003L), null, null)))
         .containsExactly("C3", "C1");
     assertThat(ids(store.page(TENANT, new ListRequest(10, null, null, 1003L, null), null, null)))

@@ -112,17 +112,17 @@ class PromotionCodeStoreTest {
   void deactivating_freesTheText_andReactivating_conflictsWhileAnotherHoldsIt() {
     PromotionCode first = code("FALL", null, true);
     store.insert(TENANT, first, NOW, null);
-    store.replace(TENANT, store.find(TENANT, first.id()).orElseThrow(), first.withActive(false));
+    store.replace(TENANT, store.find(TENANT, first.id()).orElseThrow(), first.withActive(false), null);
     PromotionCode second = code("fall", null, true);
     assertThat(inserts(second)).as("freed by deactivation").isTrue();
 
     PromotionCodeStore.Stored firstNow = store.find(TENANT, first.id()).orElseThrow();
-    assertThatThrownBy(() -> store.replace(TENANT, firstNow, first.withActive(true)))
+    assertThatThrownBy(() -> store.replace(TENANT, firstNow, first.withActive(true), null))
         .extracting(e -> ((Refused) e).reason()).isEqualTo(Refusal.CODE_TAKEN);
     assertThat(store.find(TENANT, first.id()).orElseThrow().code().activeFlag()).isFalse();
 
-    store.replace(TENANT, store.find(TENANT, second.id()).orElseThrow(), second.withActive(false));
-    store.replace(TENANT, store.find(TENANT, first.id()).orElseThrow(), first.withActive(true));
+    store.replace(TENANT, store.find(TENANT, second.id()).orElseThrow(), second.withActive(false), null);
+    store.replace(TENANT, store.find(TENANT, first.id()).orElseThrow(), first.withActive(true), null);
     assertThat(store.find(TENANT, first.id()).orElseThrow().code().activeFlag()).isTrue();
   }
 
@@ -131,30 +131,16 @@ class PromotionCodeStoreTest {
     PromotionCode code = code("STALE", null, true);
     store.insert(TENANT, code, NOW, null);
     PromotionCodeStore.Stored read = store.find(TENANT, code.id()).orElseThrow();
-    store.updateFields(TENANT, code.id(), new dev.couponapi.domain.MetadataChange(false, Map.of("k", "v"), List.of()),
-        Map.of());
-    assertThatThrownBy(() -> store.replace(TENANT, read, code.withActive(false)))
+    store.replace(TENANT, read, code.withActive(true), null);
+    assertThatThrownBy(() -> store.replace(TENANT, read, code.withActive(false), null))
         .extracting(e -> ((Refused) e).reason()).isEqualTo(Refusal.CHANGED_MEANWHILE);
   }
 
   @Test
   void aCouponDeletedBeforeTheWrite_failsTheCreate() {
-    coupons.delete(TENANT, "C", NOW);
+    coupons.delete(TENANT, "C", NOW, coupon -> null);
     assertThatThrownBy(() -> store.insert(TENANT, code("LATE", null, true), NOW, null))
         .extracting(e -> ((Refused) e).reason()).isEqualTo(Refusal.COUPON_GONE);
     assertThat(test.snapshot()).noneMatch(item -> item.get("pk").s().contains("#promo#"));
-  }
-
-  @Test
-  void updateFields_isOneUpdate_withoutARead_thenItsShardsForTheCount() {
-    PromotionCode code = code("META", null, true);
-    store.insert(TENANT, code, NOW, null);
-    test.calls.reset();
-    PromotionCodeStore.Stored updated = store.updateFields(TENANT, code.id(),
-        new dev.couponapi.domain.MetadataChange(false, Map.of("a", "1"), List.of()), Map.of("eur", 50L));
-    assertThat(test.calls.operations()).containsExactly("UpdateItem", "BatchGetItem");
-    assertThat(updated.code().metadata()).isEqualTo(Map.of("a", "1"));
-    assertThat(updated.code().restrictions().currencyOptions()).isEqualTo(Map.of("eur", 50L));
-    assertThat(updated.version()).isEqualTo(1);
   }
 }

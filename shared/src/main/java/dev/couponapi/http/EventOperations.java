@@ -1,0 +1,38 @@
+package dev.couponapi.http;
+
+import dev.couponapi.domain.Event;
+import dev.couponapi.domain.Page;
+import dev.couponapi.service.EventService;
+import dev.couponapi.wire.EventParams;
+import dev.couponapi.wire.EventRenderer;
+import dev.couponapi.wire.ListParams;
+import java.util.List;
+
+/** The event routes (docs/events.md, "/v1/events"): each event in the version it was recorded in. */
+public final class EventOperations {
+
+  static final String URL = "/v1/events";
+
+  private final EventService events;
+
+  public EventOperations(EventService events) {
+    this.events = events;
+  }
+
+  public List<Operation> all() {
+    return List.of(retrieve(), list());
+  }
+
+  public Operation retrieve() {
+    return Operation.get("RetrieveEventFunction", URL + "/{event}", "events.retrieve")
+        .run(call -> EventRenderer.render(events.retrieve(call.tenant(), call.id(), call.now())));
+  }
+
+  public Operation list() {
+    return Operation.get("ListEventsFunction", URL, "events.list").params(EventParams.LIST).run(call -> {
+      Page<Event> page = events.list(call.tenant(), EventParams.filter(call.params()), ListParams.request(call.params()),
+          call.now());
+      return ListParams.envelope(page, URL, EventRenderer::render);
+    });
+  }
+}

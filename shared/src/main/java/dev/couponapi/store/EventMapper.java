@@ -1,0 +1,96 @@
+package dev.couponapi.store;
+
+import dev.couponapi.domain.Event;
+import dev.couponapi.domain.EventObject;
+import dev.couponapi.domain.EventType;
+import dev.couponapi.domain.Tenant;
+import java.util.HashMap;
+import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/** The only place that knows how an event is laid out as a DynamoDB item. */
+final class EventMapper {
+
+  static final String ID = "id";
+  static final String TYPE = "type";
+  static final String CREATED = "created";
+  static final String LIVEMODE = "livemode";
+  static final String API_VERSION = "api_version";
+  static final String REQUEST_ID = "request_id";
+  static final String IDEMPOTENCY_KEY = "idempotency_key";
+  /** The object's kind ({@link #COUPON}, {@link #PROMOTION_CODE}) and its snapshots. */
+  static final String KIND = "kind";
+  static final String OBJECT = "object";
+  static final String COUPON_OF_OBJECT = "object_coupon";
+  static final String PREVIOUS = "previous";
+  static final String COUPON_OF_PREVIOUS = "previous_coupon";
+  /** Endpoints yet to acknowledge; absent until the event was fanned out. */
+  static final String PENDING_WEBHOOKS = "pending_webhooks";
+  static final String ENTITY = "entity";
+
+  private static final String COUPON = "coupon";
+  private static final String PROMOTION_CODE = "promotion_code";
+  /** DynamoDB's TTL deletes within days of expiry; reads enforce the 30 days themselves. */
+  private static final long TTL_SLACK_SECONDS = 24 * 3600;
+
+  private EventMapper() {}
+
+  static Map<String, AttributeValue> toItem(Tenant tenant, String listKey, Event event) {
+    Map<String, AttributeValue> item = new HashMap<>();
+    item.put(Table.PK, Attr.s(ObjectType.EVENT.key(tenant, event.id())));
+    item.put(Table.GSI1_PK, Attr.s(ObjectType.EVENT.listKey(tenant)));
+    item.put(Table.GSI1_SK, Attr.s(listKey));
+    item.put(Table.TTL, Attr.n(event.created() + Event.RETENTION_SECONDS + TTL_SLACK_SECONDS));
+    item.put(ENTITY, Attr.s("event"));
+    item.put(ID, Attr.s(event.id()));
+    item.put(TYPE, Attr.s(event.type().wireName()));
+    item.put(CREATED, Attr.n(event.created()));
+    item.put(LIVEMODE, Attr.bool(event.livemode()));
+    item.put(API_VERSION, Attr.s(event.apiVersion()));
+    Attr.putIfPresent(item, REQUEST_ID, event.requestId());
+    Attr.putIfPresent(item, IDEMPOTENCY_KEY, event.idempotencyKey());
+    putObject(item, tenant, event.object(), OBJECT, COUPON_OF_OBJECT);
+    if (event.previous() != null) {
+      putObject(item, tenant, event.previous(), PREVIOUS, COUPON_OF_PREVIOUS);
+    }
+    return item;
+  }
+
+  private static void putObject(Map<String, AttributeValue> item, Tenant tenant, EventObject object, String name,
+      String couponName) {
+    if (object instanceof EventObject.OfCoupon of) {
+      item.put(KIND, Attr.s(COUPON));
+      item.put(name, Snapshots.coupon(of.coupon()));
+    } else if (object instanceof EventObject.OfPromotionCode of) {
+      item.put(KIND, Attr.s(PROMOTION_CODE));
+      item.put(name, Snapshots.promotionCode(tenant, of.code()));
+      item.put(couponName, Snapshots.coupon(of.coupon()));
+    } else {
+      throw new IllegalArgumentException("no snapshot for " + object);
+    }
+  }
+
+  static Event fromItem(Map<String, AttributeValue> item) {
+    String kind = Attr.string(item, KIND);
+    return new Event(
+        Attr.string(item, ID),
+        EventType.fromWire(Attr.string(item, TYPE)).orElseThrow(),
+        Attr.longValue(item, CREATED),
+        Attr.bool(item, LIVEMODE),
+        Attr.string(item, API_VERSION),
+        Attr.string(item, REQUEST_ID),
+        Attr.string(item, IDEMPOTENCY_KEY),
+        object(kind, item, OBJECT, COUPON_OF_OBJECT),
+        item.containsKey(PREVIOUS) ? object(kind, item, PREVIOUS, COUPON_OF_PREVIOUS) : null,
+        Attr.longValue(item, PENDING_WEBHOOKS));
+  }
+
+  private static EventObject object(String kind, Map<String, AttributeValue> item, String name, String couponName) {
+    return switch (kind) {
+      case COUPON -> new EventObject.OfCoupon(Snapshots.coupon(item.get(name)));
+      case PROMOTION_CODE -> new EventObject.OfPromotionCode(Snapshots.promotionCode(item.get(name)),
+          Snapshots.coupon(item.get(couponName)));
+      default -> throw new IllegalStateException("unknown event object kind: " + kind);
+    };
+  }
+}

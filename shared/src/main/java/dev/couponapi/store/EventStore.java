@@ -1,0 +1,71 @@
+package dev.couponapi.store;
+
+import dev.couponapi.domain.Event;
+import dev.couponapi.domain.EventFilter;
+import dev.couponapi.domain.ListRequest;
+import dev.couponapi.domain.Page;
+import dev.couponapi.domain.Tenant;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+
+/**
+ * Events: each written by the transaction of the change it records (a {@link RideAlong}), never
+ * on its own, so a change and its event commit together or not at all (docs/events.md).
+ */
+public final class EventStore {
+
+  private final DynamoDbClient dynamo;
+  private final String tableName;
+  private final ObjectTable<Event> events;
+
+  public EventStore(DynamoDbClient dynamo, String tableName) {
+    this.dynamo = dynamo;
+    this.tableName = tableName;
+    this.events = new ObjectTable<>(dynamo, tableName, ObjectType.EVENT, EventMapper::fromItem);
+  }
+
+  /** The write of a new event, to commit with its change. */
+  public RideAlong record(Tenant tenant, Event event, Instant now) {
+    TransactWriteItem put = events.putNew(EventMapper.toItem(tenant, NewestFirstIndex.newListKey(event.created(), now),
+        event));
+    return new RideAlong(Tx.Common.EVENT, put);
+  }
+
+  /** The event with this id; one strongly consistent read. */
+  public Optional<Event> find(Tenant tenant, String id) {
+    return events.find(tenant, id);
+  }
+
+  /** Where the event with this id sits in the list (for a cursor). */
+  public Optional<String> listKey(Tenant tenant, String id) {
+    return Items.get(dynamo, tableName, events.pk(tenant, id)).map(item -> Attr.string(item, Table.GSI1_SK));
+  }
+
+  /** One page, newest first, of the events {@code filter} accepts. */
+  public Page<Event> page(Tenant tenant, EventFilter filter, ListRequest request, String afterKey, String beforeKey) {
+    return events.page(events.list(tenant), request, afterKey, beforeKey,
+        item -> filter.accepts(EventMapper.fromItem(item)));
+  }
+
+  /** The partition key of an event, as its stream record names it. */
+  public static boolean isEventKey(String pk) {
+    try {
+      return ObjectType.parse(pk).type() == ObjectType.EVENT;
+    } catch (IllegalArgumentException notAnObjectKey) {
+      return false;
+    }
+  }
+
+  /** The tenant and id of an event's partition key. */
+  public static ObjectType.Key eventKey(String pk) {
+    return ObjectType.parse(pk);
+  }
+
+  Map<String, AttributeValue> key(Tenant tenant, String id) {
+    return events.key(tenant, id);
+  }
+}

@@ -1,0 +1,129 @@
+package dev.couponapi.store;
+
+import dev.couponapi.domain.ListRequest;
+import dev.couponapi.domain.Page;
+import dev.couponapi.domain.Tenant;
+import dev.couponapi.domain.WebhookEndpoint;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.Delete;
+import software.amazon.awssdk.services.dynamodb.model.Put;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+
+/**
+ * Webhook endpoints. A tenant's count of endpoints is an item of its own, changed in the same
+ * transaction as each create and delete, on the condition that it stays within 16: two creates at
+ * once cannot make a 17th (docs/events.md, "Webhook endpoints").
+ */
+public final class WebhookEndpointStore {
+
+  private static final String COUNT = "count";
+  private static final String COUNT_ID = "count";
+
+  private final DynamoDbClient dynamo;
+  private final String tableName;
+  private final ObjectTable<Stored> endpoints;
+
+  public WebhookEndpointStore(DynamoDbClient dynamo, String tableName) {
+    this.dynamo = dynamo;
+    this.tableName = tableName;
+    this.endpoints = new ObjectTable<>(dynamo, tableName, ObjectType.WEBHOOK_ENDPOINT, WebhookEndpointStore::stored);
+  }
+
+  /** A stored endpoint, its place in lists and how many updates it has had. */
+  public record Stored(WebhookEndpoint endpoint, String listKey, long version) {}
+
+  /** Why a write was refused ({@link Refused#reason()}). */
+  public enum Refusal { LIMIT_REACHED, CHANGED_MEANWHILE }
+
+  private enum Part { ENDPOINT, COUNT }
+
+  /** Writes a new endpoint and counts it, unless the tenant has 16; {@code rideAlong} commits with it. */
+  public void insert(Tenant tenant, WebhookEndpoint endpoint, Instant now, RideAlong rideAlong) {
+    Map<String, AttributeValue> item = WebhookEndpointMapper.toItem(tenant,
+        NewestFirstIndex.newListKey(endpoint.created(), now), endpoint);
+    Tx tx = new Tx().add(Part.ENDPOINT, endpoints.putNew(item))
+        .add(Part.COUNT, TransactWriteItem.builder().update(new UpdateExpression()
+            .name("#count", COUNT).value(":one", Attr.n(1)).value(":zero", Attr.n(0))
+            .value(":max", Attr.n(WebhookEndpoint.MAX_PER_ACCOUNT))
+            .set("#count = if_not_exists(#count, :zero) + :one")
+            .condition("(attribute_not_exists(#count) OR #count < :max)")
+            .transactionUpdate(tableName, countKey(tenant))).build())
+        .rideAlong(rideAlong);
+    try {
+      tx.commit(dynamo);
+    } catch (Tx.Cancelled cancelled) {
+      if (!cancelled.failed(Part.COUNT)) {
+        throw cancelled.cause();
+      }
+      throw new Refused(Refusal.LIMIT_REACHED);
+    }
+  }
+
+  public Optional<Stored> find(Tenant tenant, String id) {
+    return endpoints.find(tenant, id);
+  }
+
+  public Optional<String> listKey(Tenant tenant, String id) {
+    return find(tenant, id).map(Stored::listKey);
+  }
+
+  public Page<Stored> page(Tenant tenant, ListRequest request, String afterKey, String beforeKey) {
+    return endpoints.page(endpoints.list(tenant), request, afterKey, beforeKey, item -> true);
+  }
+
+  /** Every endpoint of the tenant (at most 16: one page), for a fan-out. */
+  public List<WebhookEndpoint> all(Tenant tenant) {
+    Page<Stored> page = page(tenant, new ListRequest(ListRequest.MAX_LIMIT, null, null, null, null), null, null);
+    List<WebhookEndpoint> all = new ArrayList<>();
+    page.items().forEach(stored -> all.add(stored.endpoint()));
+    return all;
+  }
+
+  /** Writes {@code next} over the endpoint read at {@code current}, if it is unchanged since. */
+  public void replace(Tenant tenant, Stored current, WebhookEndpoint next) {
+    Map<String, AttributeValue> item = WebhookEndpointMapper.toItem(tenant, current.listKey(), next);
+    item.put(WebhookEndpointMapper.VERSION, Attr.n(current.version() + 1));
+    try {
+      new Tx().add(Part.ENDPOINT, TransactWriteItem.builder().put(Put.builder().tableName(tableName).item(item)
+          .conditionExpression("#ver = :ver")
+          .expressionAttributeNames(Map.of("#ver", WebhookEndpointMapper.VERSION))
+          .expressionAttributeValues(Map.of(":ver", Attr.n(current.version()))).build()).build()).commit(dynamo);
+    } catch (Tx.Cancelled cancelled) {
+      throw new Refused(Refusal.CHANGED_MEANWHILE);
+    }
+  }
+
+  /** Deletes the endpoint and uncounts it; false when there was none. */
+  public boolean delete(Tenant tenant, String id, RideAlong rideAlong) {
+    Tx tx = new Tx().add(Part.ENDPOINT, TransactWriteItem.builder().delete(Delete.builder().tableName(tableName)
+            .key(endpoints.key(tenant, id)).conditionExpression("attribute_exists(" + Table.PK + ")").build()).build())
+        .add(Part.COUNT, TransactWriteItem.builder().update(new UpdateExpression()
+            .name("#count", COUNT).value(":one", Attr.n(1)).set("#count = #count - :one")
+            .condition("#count >= :one").transactionUpdate(tableName, countKey(tenant))).build())
+        .rideAlong(rideAlong);
+    try {
+      tx.commit(dynamo);
+      return true;
+    } catch (Tx.Cancelled cancelled) {
+      if (cancelled.failed(Part.ENDPOINT)) {
+        return false;
+      }
+      throw cancelled.cause();
+    }
+  }
+
+  private Map<String, AttributeValue> countKey(Tenant tenant) {
+    return Map.of(Table.PK, Attr.s(ObjectType.WEBHOOK_ENDPOINT_COUNT.key(tenant, COUNT_ID)));
+  }
+
+  private static Stored stored(Map<String, AttributeValue> item) {
+    return new Stored(WebhookEndpointMapper.fromItem(item), Attr.string(item, Table.GSI1_SK),
+        WebhookEndpointMapper.version(item));
+  }
+}
