@@ -126,6 +126,24 @@ public final class DynamoDbLocalServer implements AutoCloseable {
    * exceptions. It takes no interceptors: tests that count calls use {@link #client}.
    */
   public DynamoDbClient inProcessClient() {
+    return embedded().dynamoDbClient();
+  }
+
+  /** The same engine's stream reader, in-process: what {@code serve} polls for new events. */
+  public software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient inProcessStreamsClient() {
+    return embedded().dynamoDbStreamsClient();
+  }
+
+  private AmazonDynamoDBLocal embedded;
+
+  private synchronized AmazonDynamoDBLocal embedded() {
+    if (embedded == null) {
+      embedded = wrapEngine();
+    }
+    return embedded;
+  }
+
+  private AmazonDynamoDBLocal wrapEngine() {
     try {
       Field handlerField = DynamoDBProxyServer.class.getDeclaredField("serverHandler");
       handlerField.setAccessible(true);
@@ -144,7 +162,7 @@ public final class DynamoDbLocalServer implements AutoCloseable {
       Constructor<?> embedded = Class.forName("software.amazon.dynamodb.services.local.embedded.DynamoDBEmbedded$1")
           .getDeclaredConstructor(mappingType);
       embedded.setAccessible(true);
-      return ((AmazonDynamoDBLocal) embedded.newInstance(mapping.newInstance(engine))).dynamoDbClient();
+      return (AmazonDynamoDBLocal) embedded.newInstance(mapping.newInstance(engine));
     } catch (ReflectiveOperationException | ClassCastException e) {
       throw new IllegalStateException("cannot reach DynamoDB Local's engine in-process: " + e, e);
     }

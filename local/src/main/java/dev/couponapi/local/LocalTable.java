@@ -42,6 +42,10 @@ public final class LocalTable {
       throw new Options.UsageError("the table " + tableName + " there is not the one template.yaml declares ("
           + String.join("; ", differences) + "): use another table or endpoint");
     }
+    if (existing.streamSpecification() == null || !Boolean.TRUE.equals(existing.streamSpecification().streamEnabled())) {
+      // a table made before webhooks: its stream is what serve reads new events from
+      dynamo.updateTable(request -> request.tableName(tableName).streamSpecification(Table.STREAM));
+    }
   }
 
   /** What an existing table has otherwise than the definition: its key, and each index's keys and projection. */

@@ -17,7 +17,12 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import dev.couponapi.app.FanOutRun;
+import dev.couponapi.app.InProcessDeliveryQueue;
+import dev.couponapi.app.WebhookSettings;
+import dev.couponapi.service.RetrySchedule;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 
 /** {@code serve}: the whole API on DynamoDB Local, with the expiry sweep on the template's schedule. */
 final class ServeCommand implements Command {
@@ -34,6 +39,8 @@ final class ServeCommand implements Command {
       "use this DynamoDB (a DynamoDB Local of your own, LocalStack, AWS) instead of starting one");
   private static final Options.Flag SWEEP_EVERY = Options.value("--sweep-every", "SECONDS",
       "the expiry sweep's schedule (default: the template's SweepRateMinutes)");
+  private static final Options.Flag WEBHOOK_RETRIES = Options.value("--webhook-retries", "WAITS",
+      "the waits between webhook attempts, e.g. 2s,2s,2s (default: docs/events.md's schedule)");
 
   public String name() {
     return "serve";
@@ -44,7 +51,7 @@ final class ServeCommand implements Command {
   }
 
   public List<Options.Flag> options() {
-    return List.of(PORT, LocalData.DATA, IN_MEMORY, API_KEY, DYNAMODB_PORT, SWEEP_EVERY, ENDPOINT);
+    return List.of(PORT, LocalData.DATA, IN_MEMORY, API_KEY, DYNAMODB_PORT, SWEEP_EVERY, WEBHOOK_RETRIES, ENDPOINT);
   }
 
   public int run(Options options, Context context) throws Exception {
@@ -60,6 +67,16 @@ final class ServeCommand implements Command {
     SamTemplate template = SamTemplate.load(context.home().resolve("template.yaml"));
     int sweepEvery = options.intValue(SWEEP_EVERY.name(),
         60 * Integer.parseInt(template.parameterDefault("SweepRateMinutes")), 1, 86_400);
+    // receivers on this machine are what a developer tries webhooks with: allowed here, and only here
+    WebhookSettings webhooks = WebhookSettings.fromEnvironment().allowingPrivateUrls();
+    String retries = options.value(WEBHOOK_RETRIES.name());
+    if (retries != null) {
+      try {
+        webhooks = webhooks.withRetries(RetrySchedule.parse(retries));
+      } catch (IllegalArgumentException invalid) {
+        throw new Options.UsageError("--webhook-retries: " + invalid.getMessage());
+      }
+    }
     java.net.URI endpoint = LocalData.endpoint(options);
     if (endpoint != null) {
       if (inMemory || options.value(DYNAMODB_PORT.name()) != null) {
@@ -67,8 +84,9 @@ final class ServeCommand implements Command {
       }
       DynamoDbClient dynamo = LocalData.client(endpoint);
       LocalTable.ensure(dynamo, LocalTable.NAME);
-      run(dynamo, "DynamoDB         " + endpoint + "  (table " + LocalTable.NAME + ", yours)", template, requestedKey, data, port,
-          sweepEvery, null, redemptions(template, false), context);
+      run(dynamo, LocalData.streamsClient(endpoint), "DynamoDB         " + endpoint + "  (table " + LocalTable.NAME
+          + ", yours)", template, requestedKey, data, port, sweepEvery, null, redemptions(template, false), webhooks,
+          context);
       return 0;
     }
     try (DynamoDbLocalServer dynamoLocal = startDynamo(dynamoPort, inMemory ? null : data, context)) {
@@ -77,20 +95,25 @@ final class ServeCommand implements Command {
       LocalTable.ensure(dynamo, LocalTable.NAME);
       String where = "DynamoDB Local   " + dynamoLocal.endpoint() + "  (table " + LocalTable.NAME + ", "
           + (inMemory ? "in memory" : "data in " + context.home().relativize(data.toAbsolutePath())) + ")";
-      run(dynamo, where, template, requestedKey, inMemory ? null : data, port, sweepEvery,
-          inMemory ? null : dynamoLocal.endpoint().toString(), redemptions(template, true), context);
+      run(dynamo, dynamoLocal.inProcessStreamsClient(), where, template, requestedKey, inMemory ? null : data, port,
+          sweepEvery, inMemory ? null : dynamoLocal.endpoint().toString(), redemptions(template, true), webhooks,
+          context);
     }
     return 0;
   }
 
   /** Serves the API on {@code dynamo} until stopped; {@code localEndpoint} is left in the data directory for the CLI. */
-  private static void run(DynamoDbClient dynamo, String where, SamTemplate template, String requestedKey, Path data,
-      int port, int sweepEvery, String localEndpoint, dev.couponapi.app.RedemptionSettings redemptions,
-      Context context) throws Exception {
-    // promotion-code batches are made on a thread of this JVM, as the worker function does on AWS
+  private static void run(DynamoDbClient dynamo, DynamoDbStreamsClient streams, String where, SamTemplate template,
+      String requestedKey, Path data, int port, int sweepEvery, String localEndpoint,
+      dev.couponapi.app.RedemptionSettings redemptions, WebhookSettings webhooks, Context context) throws Exception {
+    // promotion-code batches are made, and webhooks fanned out and delivered, on threads of this
+    // JVM, by the code the worker, fan-out and delivery functions run on AWS
     dev.couponapi.app.InProcessBatchQueue batchQueue = new dev.couponapi.app.InProcessBatchQueue(context.err());
-    App app = new App(dynamo, LocalTable.NAME, Clock.systemUTC(), defaultVersion(template), redemptions, batchQueue);
+    InProcessDeliveryQueue deliveryQueue = new InProcessDeliveryQueue(context.out());
+    App app = new App(dynamo, LocalTable.NAME, Clock.systemUTC(), defaultVersion(template), redemptions, batchQueue,
+        webhooks, deliveryQueue);
     batchQueue.attach(app.batchWork());
+    deliveryQueue.attach(app.deliveries());
     String key = testKey(app, requestedKey, data);
     ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
       Thread thread = new Thread(runnable, "expiry-sweep");
@@ -106,7 +129,10 @@ final class ServeCommand implements Command {
         context.err().println("expiry sweep failed: " + failed);
       }
     }, sweepEvery, sweepEvery, TimeUnit.SECONDS);
-    try (batchQueue; LocalGateway gateway = new LocalGateway(FunctionHost.forApp(template, app), port)) {
+    try (batchQueue; deliveryQueue;
+        StreamPoller poller = new StreamPoller(dynamo, streams, LocalTable.NAME, new FanOutRun(app.fanOut(),
+            context.out()), context.err()).start();
+        LocalGateway gateway = new LocalGateway(FunctionHost.forApp(template, app), port)) {
       Path endpointFile = localEndpoint == null ? null : data.resolve(LocalData.ENDPOINT_FILE);
       if (endpointFile != null) {
         Files.writeString(endpointFile, localEndpoint);
@@ -122,6 +148,7 @@ final class ServeCommand implements Command {
     context.out().println(where);
     context.out().println("Test key         " + key + "  (account " + LocalMain.LOCAL_ACCOUNT + ", test mode)");
     context.out().println("Expiry sweep     every " + sweepEvery + " s  (./run-local sweep runs one now)");
+    context.out().println("Webhooks         from the table's stream, to /v1/webhook_endpoints (http://127.0.0.1 allowed here)");
     context.out().println();
     context.out().println("Try:  curl " + gateway.url() + "/v1/coupons -u " + key
         + ": -d percent_off=25 -d duration=once");

@@ -126,11 +126,55 @@ class EventsContractTest {
     assertThat(data.stream().map(event -> (Object) ((Map<?, ?>) event).get("type")).toList())
         .containsExactly("coupon.updated", "coupon.created");
     Map<?, ?> newest = (Map<?, ?>) data.get(0);
-    byte[] event = Files.readString(eventFile("RetrieveEventFunction")).replace(EVENTS_EVENT, (String) newest.get("id"))
+    String eventId = (String) newest.get("id");
+    assertThat(body(invoke("RetrieveEventFunction", EVENTS_EVENT, eventId))).isEqualTo(newest);
+    theirWebhookEvents(eventId);
+  }
+
+  /** The id the webhook endpoint files name; the endpoint create-webhook-endpoint.json made takes its place. */
+  static final String EVENTS_ENDPOINT = "we_fromCreateWebhookEndpoint";
+  static final String EVENTS_RECEIVER = "https%3A%2F%2Fhooks.example.com%2Fstripe";
+
+  /**
+   * The endpoint files (create's URL replaced by a receiver on this machine), then the stream record
+   * of {@code eventId} through the fan-out function and its delivery message through the delivery function.
+   */
+  private void theirWebhookEvents(String eventId) throws IOException {
+    try (dev.couponapi.testing.Receiver receiver = new dev.couponapi.testing.Receiver(200)) {
+      Map<String, Object> created = invoke("CreateWebhookEndpointFunction", EVENTS_RECEIVER,
+          java.net.URLEncoder.encode(receiver.url("/stripe"), StandardCharsets.UTF_8));
+      assertThat(created.get("statusCode")).as(created.toString()).isEqualTo(200);
+      assertThat(body(created)).containsEntry("object", "webhook_endpoint").containsEntry("status", "enabled")
+          .containsEntry("description", "Order service").containsKey("secret");
+      String id = (String) body(created).get("id");
+      assertThat(body(invoke("RetrieveWebhookEndpointFunction", EVENTS_ENDPOINT, id))).containsEntry("id", id)
+          .doesNotContainKey("secret");
+      assertThat(body(invoke("UpdateWebhookEndpointFunction", EVENTS_ENDPOINT, id)))
+          .containsEntry("enabled_events", java.util.List.of("*")).containsEntry("metadata", Map.of("owner", "orders"));
+      assertThat(body(invoke("ListWebhookEndpointsFunction")).get("data").toString()).contains(id);
+
+      Map<String, Object> fanned = invoke("FanOutEventsFunction", EVENTS_EVENT, eventId);
+      assertThat(fanned).isEqualTo(Map.of("batchItemFailures", java.util.List.of()));
+      assertThat(test.deliveryQueue.take()).hasSize(1);
+      byte[] message = Files.readString(eventFile("DeliverWebhooksFunction")).replace(EVENTS_EVENT, eventId)
+          .replace(EVENTS_ENDPOINT, id).getBytes(StandardCharsets.UTF_8);
+      Map<String, Object> delivered = Json.readObject(new String(test.calls.as("DeliverWebhooksFunction",
+          () -> invokeRaw("DeliverWebhooksFunction", message)), StandardCharsets.UTF_8));
+      assertThat(delivered).isEqualTo(Map.of("batchItemFailures", java.util.List.of()));
+      assertThat(receiver.received()).singleElement().satisfies(post -> {
+        assertThat(post.path()).isEqualTo("/stripe");
+        assertThat(Json.readObject(post.body())).containsEntry("id", eventId).containsEntry("type", "coupon.updated");
+      });
+      assertThat(body(invoke("DeleteWebhookEndpointFunction", EVENTS_ENDPOINT, id))).containsEntry("deleted", true);
+    }
+  }
+
+  /** Runs the function's event file with {@code replacement} in place of {@code placeholder}. */
+  private Map<String, Object> invoke(String functionId, String placeholder, String replacement) throws IOException {
+    byte[] event = Files.readString(eventFile(functionId)).replace(placeholder, replacement)
         .getBytes(StandardCharsets.UTF_8);
-    Map<String, Object> retrieved = Json.readObject(new String(test.calls.as("RetrieveEventFunction",
-        () -> invokeRaw("RetrieveEventFunction", event)), StandardCharsets.UTF_8));
-    assertThat(body(retrieved)).isEqualTo(newest);
+    return Json.readObject(new String(test.calls.as(functionId, () -> invokeRaw(functionId, event)),
+        StandardCharsets.UTF_8));
   }
 
   /** The id the batch event files name; the batch create-promotion-code-batch.json made takes its place. */
@@ -163,10 +207,7 @@ class EventsContractTest {
 
   /** Runs the function's event file with {@code batch} in place of the id the file names. */
   private Map<String, Object> invoke(String functionId, String batch) throws IOException {
-    byte[] event = Files.readString(eventFile(functionId)).replace(EVENTS_BATCH, batch)
-        .getBytes(StandardCharsets.UTF_8);
-    return Json.readObject(new String(test.calls.as(functionId, () -> invokeRaw(functionId, event)),
-        StandardCharsets.UTF_8));
+    return invoke(functionId, EVENTS_BATCH, batch);
   }
 
   /** The customer and subscription events, on the coupon of create-coupon.json (clover shape). */

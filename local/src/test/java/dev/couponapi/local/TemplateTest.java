@@ -158,6 +158,31 @@ class TemplateTest {
         index -> ((Map<String, Object>) index.get("Projection")).get("ProjectionType")));
     assertThat(projections).isEqualTo(expected.globalSecondaryIndexes().stream().collect(Collectors.toMap(
         index -> (Object) index.indexName(), index -> (Object) index.projection().projectionTypeAsString())));
+    assertThat(((Map<String, Object>) properties.get("StreamSpecification")))
+        .containsEntry("StreamViewType", expected.streamSpecification().streamViewTypeAsString());
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void theFanOutIsTriggeredByNewEventsOnly_asTheLocalPollerFilters_andOnlyItAndTheDeliveryMaySend() throws IOException {
+    Map<String, Object> function;
+    try (Reader reader = Files.newBufferedReader(LocalApi.home().resolve("template.yaml"))) {
+      Map<String, Object> root = new Yaml(new SamTemplate.CloudFormationConstructor()).load(reader);
+      function = (Map<String, Object>) ((Map<String, Object>) root.get("Resources")).get("FanOutEventsFunction");
+    }
+    Map<String, Object> trigger = (Map<String, Object>) ((Map<String, Object>) ((Map<String, Object>)
+        ((Map<String, Object>) function.get("Properties")).get("Events")).get("NewEvents")).get("Properties");
+    List<Map<String, Object>> filters = (List<Map<String, Object>>) ((Map<String, Object>)
+        trigger.get("FilterCriteria")).get("Filters");
+    assertThat(filters).singleElement().satisfies(filter ->
+        assertThat(filter.get("Pattern")).isEqualTo(dev.couponapi.app.FanOutRun.FILTER_PATTERN));
+    assertThat(trigger.get("FunctionResponseTypes")).isEqualTo(List.of("ReportBatchItemFailures"));
+    for (SamTemplate.Function each : template.functions().values()) {
+      assertThat(each.allows("sqs:SendMessage", "WebhookDeliveryQueue")).as(each.logicalId())
+          .isEqualTo(each.logicalId().equals("FanOutEventsFunction"));
+      assertThat(each.allows("sqs:ChangeMessageVisibility", "WebhookDeliveryQueue")).as(each.logicalId())
+          .isEqualTo(each.logicalId().equals("DeliverWebhooksFunction"));
+    }
   }
 
   private static java.util.Set<Object> names(List<Map<String, Object>> entries, String key) {

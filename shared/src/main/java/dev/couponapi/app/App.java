@@ -5,6 +5,7 @@ import dev.couponapi.http.Idempotency;
 import dev.couponapi.http.RequestLog;
 import dev.couponapi.http.CouponOperations;
 import dev.couponapi.http.EventOperations;
+import dev.couponapi.http.WebhookEndpointOperations;
 import dev.couponapi.http.PromotionCodeOperations;
 import dev.couponapi.http.PromotionCodeBatchOperations;
 import dev.couponapi.http.CustomerOperations;
@@ -14,6 +15,11 @@ import dev.couponapi.service.ApiKeyService;
 import dev.couponapi.service.CouponService;
 import dev.couponapi.service.EventService;
 import dev.couponapi.service.Events;
+import dev.couponapi.service.DeliveryQueue;
+import dev.couponapi.service.WebhookDeliveries;
+import dev.couponapi.service.WebhookEndpointService;
+import dev.couponapi.service.WebhookFanOut;
+import dev.couponapi.service.WebhookUrls;
 import dev.couponapi.service.CustomerService;
 import dev.couponapi.service.DiscountService;
 import dev.couponapi.service.ExpirySweep;
@@ -27,6 +33,10 @@ import dev.couponapi.store.PromotionCodeBatchStore;
 import dev.couponapi.store.ApiKeyStore;
 import dev.couponapi.store.CouponStore;
 import dev.couponapi.store.EventStore;
+import dev.couponapi.store.WebhookDeliveryStore;
+import dev.couponapi.store.WebhookEndpointStore;
+import dev.couponapi.wire.EventRenderer;
+import dev.couponapi.wire.Json;
 import dev.couponapi.store.CustomerStore;
 import dev.couponapi.store.ExpiryQueue;
 import dev.couponapi.store.PromotionCodeStore;
@@ -59,6 +69,10 @@ public final class App {
   private final Pipeline pipeline;
   private final CouponOperations coupons;
   private final EventOperations events;
+  private final WebhookEndpointOperations webhookEndpoints;
+  private final DeliveryQueue deliveryQueue;
+  private final WebhookFanOut fanOut;
+  private final WebhookDeliveries deliveries;
   private final PromotionCodeOperations promotionCodes;
   private final PromotionCodeBatchService batchService;
   private final PromotionCodeBatchOperations batches;
@@ -85,6 +99,16 @@ public final class App {
   /** {@code batchQueue}: where promotion-code batches are handed to a worker (SQS on AWS, a thread locally). */
   public App(DynamoDbClient dynamo, String tableName, Clock clock, ApiVersion defaultVersion,
       RedemptionSettings redemptions, BatchQueue batchQueue) {
+    this(dynamo, tableName, clock, defaultVersion, redemptions, batchQueue, WebhookSettings.fromEnvironment(),
+        SqsDeliveryQueue.fromEnvironment());
+  }
+
+  /**
+   * {@code webhooks}: which URLs endpoints may name and when deliveries are retried;
+   * {@code deliveryQueue}: where deliveries wait for the delivery worker (SQS on AWS, a scheduler locally).
+   */
+  public App(DynamoDbClient dynamo, String tableName, Clock clock, ApiVersion defaultVersion,
+      RedemptionSettings redemptions, BatchQueue batchQueue, WebhookSettings webhooks, DeliveryQueue deliveryQueue) {
     this.dynamo = dynamo;
     this.tableName = tableName;
     this.clock = clock;
@@ -94,6 +118,16 @@ public final class App {
     EventStore eventStore = new EventStore(dynamo, tableName);
     Events events = new Events(eventStore);
     this.events = new EventOperations(new EventService(eventStore));
+    WebhookEndpointStore endpointStore = new WebhookEndpointStore(dynamo, tableName);
+    WebhookUrls urls = new WebhookUrls(webhooks.allowPrivateUrls());
+    this.webhookEndpoints = new WebhookEndpointOperations(new WebhookEndpointService(endpointStore, urls));
+    WebhookDeliveryStore deliveryStore = new WebhookDeliveryStore(dynamo, tableName);
+    this.deliveryQueue = deliveryQueue;
+    this.fanOut = new WebhookFanOut(eventStore, endpointStore, deliveryStore, deliveryQueue);
+    this.deliveries = new WebhookDeliveries(eventStore, endpointStore, deliveryStore,
+        new HttpWebhookSender(urls, webhooks.timeout()), webhooks.retries(),
+        event -> version -> Json.write(EventRenderer.render(event, version, event.pendingOrZero())), clock,
+        java.util.concurrent.ThreadLocalRandom.current()::nextDouble);
     this.coupons = new CouponOperations(new CouponService(couponStore, events));
     CustomerStore customerStore = new CustomerStore(dynamo, tableName);
     PromotionCodeStore codeStore = new PromotionCodeStore(dynamo, tableName, couponStore,
@@ -192,7 +226,7 @@ public final class App {
   /** Every API operation with its route, in the order of template.yaml's functions. */
   public List<Operation> operations() {
     return Stream.of(coupons.all(), promotionCodes.all(), batches.all(), customers.all(), subscriptions.all(),
-            invoices.all(), events.all())
+            invoices.all(), events.all(), webhookEndpoints.all())
         .flatMap(List::stream).toList();
   }
 
@@ -208,6 +242,32 @@ public final class App {
 
   public EventOperations events() {
     return events;
+  }
+
+  public WebhookEndpointOperations webhookEndpoints() {
+    return webhookEndpoints;
+  }
+
+  /** What the fan-out function runs for each new event. */
+  public WebhookFanOut fanOut() {
+    return fanOut;
+  }
+
+  /** What the delivery function runs for each delivery. */
+  public WebhookDeliveries deliveries() {
+    return deliveries;
+  }
+
+  public DeliveryQueue deliveryQueue() {
+    return deliveryQueue;
+  }
+
+  /**
+   * How the delivery function waits a retry out: the SQS queue's message visibility. Locally
+   * (and in tests) the queue waits retries out itself, so there is nothing to postpone.
+   */
+  public DeliveryRun.Postponer postponer() {
+    return deliveryQueue instanceof DeliveryRun.Postponer sqs ? sqs : (receiptHandle, wait) -> { };
   }
 
   public PromotionCodeOperations promotionCodes() {

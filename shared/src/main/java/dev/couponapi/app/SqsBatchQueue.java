@@ -4,14 +4,10 @@ import dev.couponapi.domain.Tenant;
 import dev.couponapi.service.BatchQueue;
 import dev.couponapi.wire.Json;
 import java.io.PrintStream;
-import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import software.amazon.awssdk.core.exception.SdkException;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sqs.SqsClient;
-import software.amazon.awssdk.services.sqs.SqsClientBuilder;
 
 /**
  * The batch queue on AWS: one SQS message per job, read by the worker function. The client is made
@@ -21,7 +17,6 @@ public final class SqsBatchQueue implements BatchQueue {
 
   private final String queueUrl;
   private final PrintStream log;
-  private volatile SqsClient client;
 
   public SqsBatchQueue(String queueUrl, PrintStream log) {
     this.queueUrl = queueUrl;
@@ -73,29 +68,6 @@ public final class SqsBatchQueue implements BatchQueue {
   }
 
   private SqsClient client() {
-    SqsClient current = client;
-    if (current == null) {
-      synchronized (this) {
-        if (client == null) {
-          client = build();
-        }
-        current = client;
-      }
-    }
-    return current;
-  }
-
-  private static SqsClient build() {
-    SqsClientBuilder builder = SqsClient.builder().httpClient(UrlConnectionHttpClient.builder()
-        .connectionTimeout(App.CONNECT_TIMEOUT).socketTimeout(App.attemptTimeout()).build());
-    String region = Env.get("AWS_REGION");
-    if (region != null) {
-      builder.region(Region.of(region));
-    }
-    String endpoint = Env.get("AWS_ENDPOINT_URL_SQS", Env.get("AWS_ENDPOINT_URL"));
-    if (endpoint != null) {
-      builder.endpointOverride(URI.create(endpoint));
-    }
-    return builder.build();
+    return SqsClients.shared();
   }
 }

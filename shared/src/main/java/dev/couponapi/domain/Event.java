@@ -3,7 +3,8 @@ package dev.couponapi.domain;
 /**
  * One recorded change (docs/events.md): never changed after it is written, except for how many
  * endpoints still have to acknowledge it. {@code previous} is the object before an update (null
- * for other types); {@code pendingWebhooks} is null until the event was fanned out to endpoints.
+ * for other types); {@code pendingWebhooks} and {@code fannedTo} (the endpoints it is delivered to)
+ * are null until the event was fanned out.
  */
 public record Event(
     String id,
@@ -15,7 +16,8 @@ public record Event(
     String idempotencyKey,
     EventObject object,
     EventObject previous,
-    Long pendingWebhooks) {
+    Long pendingWebhooks,
+    java.util.List<String> fannedTo) {
 
   /** Events are kept (and listed) this long. */
   public static final long RETENTION_SECONDS = 30L * 24 * 3600;

@@ -26,6 +26,8 @@ final class EventMapper {
   static final String COUPON_OF_PREVIOUS = "previous_coupon";
   /** Endpoints yet to acknowledge; absent until the event was fanned out. */
   static final String PENDING_WEBHOOKS = "pending_webhooks";
+  /** The endpoints the event was fanned out to (set with {@link #PENDING_WEBHOOKS}). */
+  static final String FANNED_TO = "fanned_to";
   static final String ENTITY = "entity";
 
   private static final String COUPON = "coupon";
@@ -82,7 +84,8 @@ final class EventMapper {
         Attr.string(item, IDEMPOTENCY_KEY),
         object(kind, item, OBJECT, COUPON_OF_OBJECT),
         item.containsKey(PREVIOUS) ? object(kind, item, PREVIOUS, COUPON_OF_PREVIOUS) : null,
-        Attr.longValue(item, PENDING_WEBHOOKS));
+        Attr.longValue(item, PENDING_WEBHOOKS),
+        Attr.stringList(item, FANNED_TO));
   }
 
   private static EventObject object(String kind, Map<String, AttributeValue> item, String name, String couponName) {

@@ -11,6 +11,8 @@ import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.Projection;
 import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+import software.amazon.awssdk.services.dynamodb.model.StreamSpecification;
+import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
 
 /**
  * The single table. Every object is its own partition ({@code pk} alone is the key). The
@@ -59,6 +61,7 @@ public final class Table {
         .attributeDefinitions(attributeNames().stream().map(Table::string).toList())
         .keySchema(KeySchemaElement.builder().attributeName(PK).keyType(KeyType.HASH).build())
         .globalSecondaryIndexes(indexes())
+        .streamSpecification(STREAM)
         .build();
   }
 
@@ -80,6 +83,10 @@ public final class Table {
         .build());
     return indexes;
   }
+
+  /** New items' images go to the table's stream, which the webhook fan-out reads (docs/design.md, "Webhooks"). */
+  public static final StreamSpecification STREAM = StreamSpecification.builder().streamEnabled(true)
+      .streamViewType(StreamViewType.NEW_IMAGE).build();
 
   public static List<String> attributeNames() {
     return List.of(PK, GSI1_PK, GSI1_SK, GSI2_PK, GSI3_PK, GSI4_PK, GSI5_PK, GSI6_PK, GSI6_SK);

@@ -12,7 +12,8 @@ import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.Delete;
-import software.amazon.awssdk.services.dynamodb.model.Put;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 
 /**
@@ -90,11 +91,10 @@ public final class WebhookEndpointStore {
     Map<String, AttributeValue> item = WebhookEndpointMapper.toItem(tenant, current.listKey(), next);
     item.put(WebhookEndpointMapper.VERSION, Attr.n(current.version() + 1));
     try {
-      new Tx().add(Part.ENDPOINT, TransactWriteItem.builder().put(Put.builder().tableName(tableName).item(item)
-          .conditionExpression("#ver = :ver")
+      dynamo.putItem(PutItemRequest.builder().tableName(tableName).item(item).conditionExpression("#ver = :ver")
           .expressionAttributeNames(Map.of("#ver", WebhookEndpointMapper.VERSION))
-          .expressionAttributeValues(Map.of(":ver", Attr.n(current.version()))).build()).build()).commit(dynamo);
-    } catch (Tx.Cancelled cancelled) {
+          .expressionAttributeValues(Map.of(":ver", Attr.n(current.version()))).build());
+    } catch (ConditionalCheckFailedException changedMeanwhile) {
       throw new Refused(Refusal.CHANGED_MEANWHILE);
     }
   }

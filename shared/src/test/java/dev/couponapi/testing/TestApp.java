@@ -22,6 +22,8 @@ public final class TestApp {
   public final String table = LocalDynamo.newTable();
   /** Where batches wait for a worker; {@link #runBatches()} runs them. */
   public final HeldBatchQueue batchQueue = new HeldBatchQueue();
+  /** Where deliveries wait; {@link #runDeliveries()} attempts them. */
+  public final HeldDeliveryQueue deliveryQueue = new HeldDeliveryQueue();
   public final DynamoDbClient dynamo;
   public final App app;
 
@@ -31,12 +33,22 @@ public final class TestApp {
 
   private TestApp(boolean retryAtOnce, dev.couponapi.app.RedemptionSettings redemptions,
       software.amazon.awssdk.core.interceptor.ExecutionInterceptor... more) {
+    this(retryAtOnce, redemptions, LOOPBACK_RECEIVERS, more);
+  }
+
+  /** Tests receive webhooks on this machine, with a schedule of waits they do not wait out. */
+  public static final dev.couponapi.app.WebhookSettings LOOPBACK_RECEIVERS = new dev.couponapi.app.WebhookSettings(
+      true, dev.couponapi.service.RetrySchedule.parse("1s,1s,1s"), java.time.Duration.ofSeconds(2));
+
+  private TestApp(boolean retryAtOnce, dev.couponapi.app.RedemptionSettings redemptions,
+      dev.couponapi.app.WebhookSettings webhooks, software.amazon.awssdk.core.interceptor.ExecutionInterceptor... more) {
     java.util.List<software.amazon.awssdk.core.interceptor.ExecutionInterceptor> interceptors =
         new java.util.ArrayList<>(List.of(calls, faults));
     interceptors.addAll(List.of(more));
     var all = interceptors.toArray(software.amazon.awssdk.core.interceptor.ExecutionInterceptor[]::new);
     dynamo = retryAtOnce ? LocalDynamo.clientRetryingAtOnce(all) : LocalDynamo.client(all);
-    app = new App(dynamo, table, clock, ApiVersion.parse(ApiVersion.FALLBACK), redemptions, batchQueue);
+    app = new App(dynamo, table, clock, ApiVersion.parse(ApiVersion.FALLBACK), redemptions, batchQueue, webhooks,
+        deliveryQueue);
   }
 
   /** An App whose SDK retries do not wait: for tests that fail every attempt of a call. */
@@ -51,6 +63,46 @@ public final class TestApp {
   public static TestApp withShards(int shards,
       software.amazon.awssdk.core.interceptor.ExecutionInterceptor... more) {
     return new TestApp(false, dev.couponapi.app.RedemptionSettings.UNCACHED.withShards(shards), more);
+  }
+
+  /** An App whose webhook settings are {@code webhooks} (e.g. a deployment's: no private receivers). */
+  public static TestApp withWebhooks(dev.couponapi.app.WebhookSettings webhooks) {
+    return new TestApp(false, dev.couponapi.app.RedemptionSettings.UNCACHED, webhooks);
+  }
+
+  /** The delivery function's and the fan-out function's names in template.yaml: their calls are held to those policies. */
+  public static final String DELIVERY_WORKER = "DeliverWebhooksFunction";
+  public static final String FAN_OUT = "FanOutEventsFunction";
+
+  /** Fans out every event of the tenant not fanned out yet, as the stream trigger would; how many. */
+  public int fanOut(Tenant tenant) {
+    int fanned = 0;
+    for (var item : snapshot()) {
+      String pk = item.get("pk").s();
+      if (pk.startsWith(tenant.account() + "#" + tenant.mode() + "#evt#") && !item.containsKey("pending_webhooks")) {
+        calls.as(FAN_OUT, () -> app.fanOut().fanOut(tenant, pk.substring(pk.lastIndexOf('#') + 1)));
+        fanned++;
+      }
+    }
+    return fanned;
+  }
+
+  /**
+   * Attempts every waiting delivery as the delivery function does, and the retries those ask for
+   * (without waiting them out), until none is left; the outcomes in order.
+   */
+  public List<dev.couponapi.service.WebhookDeliveries.Outcome> runDeliveries() {
+    List<dev.couponapi.service.WebhookDeliveries.Outcome> outcomes = new java.util.ArrayList<>();
+    for (var sent = deliveryQueue.take(); !sent.isEmpty(); sent = deliveryQueue.take()) {
+      for (var each : sent) {
+        var outcome = calls.as(DELIVERY_WORKER, () -> app.deliveries().attempt(each.job()));
+        outcomes.add(outcome);
+        if (outcome instanceof dev.couponapi.service.WebhookDeliveries.Outcome.RetryAfter) {
+          deliveryQueue.send(each.job(), java.time.Duration.ZERO);
+        }
+      }
+    }
+    return outcomes;
   }
 
   /** An App with these redemption settings (shards per counter, how long terms are kept). */

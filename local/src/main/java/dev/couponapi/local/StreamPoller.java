@@ -1,0 +1,147 @@
+package dev.couponapi.local;
+
+import dev.couponapi.app.FanOutRun;
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.GetRecordsResponse;
+import software.amazon.awssdk.services.dynamodb.model.Record;
+import software.amazon.awssdk.services.dynamodb.model.Shard;
+import software.amazon.awssdk.services.dynamodb.model.ShardIteratorType;
+import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
+
+/**
+ * What the stream trigger is on AWS, for {@code ./run-local serve}: reads the table's stream from
+ * its oldest record, keeps what the trigger's filter keeps, and hands it to the fan-out in the
+ * shape Lambda gives it. A batch the fan-out reports failed is read again on the next poll.
+ */
+final class StreamPoller implements AutoCloseable {
+
+  static final Duration EVERY = Duration.ofMillis(50);
+  private static final int RECORDS_PER_READ = 1000;
+
+  private final DynamoDbClient dynamo;
+  private final DynamoDbStreamsClient streams;
+  private final String tableName;
+  private final FanOutRun fanOut;
+  private final PrintStream err;
+  private final Map<String, String> iterators = new HashMap<>();
+  private final Set<String> finished = new HashSet<>();
+  private List<Shard> shards;
+  private final Thread thread;
+  private volatile boolean running = true;
+
+  StreamPoller(DynamoDbClient dynamo, DynamoDbStreamsClient streams, String tableName, FanOutRun fanOut,
+      PrintStream err) {
+    this.dynamo = dynamo;
+    this.streams = streams;
+    this.tableName = tableName;
+    this.fanOut = fanOut;
+    this.err = err;
+    this.thread = new Thread(this::loop, "stream-poller");
+    this.thread.setDaemon(true);
+  }
+
+  StreamPoller start() {
+    thread.start();
+    return this;
+  }
+
+  private void loop() {
+    String streamArn = null;
+    while (running) {
+      try {
+        if (streamArn == null) {
+          streamArn = dynamo.describeTable(request -> request.tableName(tableName)).table().latestStreamArn();
+        }
+        if (!pollOnce(streamArn)) {
+          Thread.sleep(EVERY.toMillis());
+        }
+      } catch (InterruptedException stopped) {
+        return;
+      } catch (RuntimeException failed) {
+        err.println("webhook stream poll failed (" + failed + "); trying again");
+        iterators.clear();
+        shards = null;
+        streamArn = null;
+        sleepQuietly();
+      }
+    }
+  }
+
+  /** One read of every open shard; true when records came (so the next read follows at once). */
+  private boolean pollOnce(String streamArn) {
+    boolean any = false;
+    if (shards == null) {
+      shards = streams.describeStream(request -> request.streamArn(streamArn)).streamDescription().shards();
+    }
+    for (Shard shard : shards) {
+      String id = shard.shardId();
+      if (finished.contains(id)) {
+        continue;
+      }
+      String iterator = iterators.computeIfAbsent(id, shardId -> streams.getShardIterator(request -> request
+          .streamArn(streamArn).shardId(shardId).shardIteratorType(ShardIteratorType.TRIM_HORIZON)).shardIterator());
+      GetRecordsResponse read = streams.getRecords(request -> request.shardIterator(iterator).limit(RECORDS_PER_READ));
+      List<Object> records = new ArrayList<>();
+      for (Record record : read.records()) {
+        AttributeValue entity = record.dynamodb().hasNewImage() ? record.dynamodb().newImage().get("entity") : null;
+        if (FanOutRun.passesFilter(record.eventNameAsString(), entity == null ? null : entity.s())) {
+          records.add(lambdaShaped(record));
+        }
+      }
+      List<?> failures = records.isEmpty() ? List.of()
+          : (List<?>) fanOut.run(Map.of("Records", records)).get("batchItemFailures");
+      if (!failures.isEmpty()) {
+        continue; // the same iterator reads these records again
+      }
+      any |= !read.records().isEmpty();
+      if (read.nextShardIterator() == null) {
+        // a closed shard: its children (if any) appear when the stream is described again
+        finished.add(id);
+        iterators.remove(id);
+        shards = null;
+      } else {
+        iterators.put(id, read.nextShardIterator());
+      }
+    }
+    return any;
+  }
+
+  /** The record as Lambda hands a DynamoDB stream record to a function (only what the fan-out reads). */
+  private static Map<String, Object> lambdaShaped(Record record) {
+    Map<String, Object> keys = new LinkedHashMap<>();
+    record.dynamodb().keys().forEach((name, value) -> keys.put(name, Map.of("S", value.s())));
+    Map<String, Object> dynamodb = new LinkedHashMap<>();
+    dynamodb.put("Keys", keys);
+    dynamodb.put("SequenceNumber", record.dynamodb().sequenceNumber());
+    Map<String, Object> shaped = new LinkedHashMap<>();
+    shaped.put("eventID", record.eventID());
+    shaped.put("eventName", record.eventNameAsString());
+    shaped.put("eventSource", "aws:dynamodb");
+    shaped.put("dynamodb", dynamodb);
+    return shaped;
+  }
+
+  private void sleepQuietly() {
+    try {
+      Thread.sleep(1000);
+    } catch (InterruptedException stopped) {
+      running = false;
+    }
+  }
+
+  @Override
+  public void close() {
+    running = false;
+    thread.interrupt();
+  }
+}

@@ -1,0 +1,81 @@
+package dev.couponapi.app;
+
+import dev.couponapi.service.WebhookFanOut;
+import dev.couponapi.store.EventStore;
+import dev.couponapi.store.ObjectType;
+import dev.couponapi.wire.Json;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One DynamoDB Streams event for the fan-out function (filtered to new event items by the
+ * template): each event is fanned out; one that failed is reported back by its sequence number
+ * ({@code batchItemFailures}), so the stream hands it over again. {@code ./run-local serve} feeds
+ * it the records it polls from DynamoDB Local's stream, in the same shape.
+ */
+public final class FanOutRun {
+
+  /**
+   * The trigger's filter, as template.yaml declares it ({@code TemplateTest} holds the two together):
+   * inserted items whose image is an event. {@link #passesFilter} is the same rule for a local poller.
+   */
+  public static final String FILTER_PATTERN =
+      "{\"eventName\": [\"INSERT\"], \"dynamodb\": {\"NewImage\": {\"entity\": {\"S\": [\"event\"]}}}}";
+
+  /** Whether a stream record of this kind and this new image's {@code entity} passes {@link #FILTER_PATTERN}. */
+  public static boolean passesFilter(String eventName, String entity) {
+    return "INSERT".equals(eventName) && "event".equals(entity);
+  }
+
+  private final WebhookFanOut fanOut;
+  private final PrintStream log;
+
+  public FanOutRun(WebhookFanOut fanOut, PrintStream log) {
+    this.fanOut = fanOut;
+    this.log = log;
+  }
+
+  @SuppressWarnings("unchecked")
+  public Map<String, Object> run(Map<String, Object> event) {
+    List<Map<String, Object>> failures = new ArrayList<>();
+    Object records = event == null ? null : event.get("Records");
+    for (Object each : records instanceof List<?> list ? list : List.of()) {
+      Map<String, Object> record = each instanceof Map<?, ?> map ? (Map<String, Object>) map : Map.of();
+      Map<String, Object> dynamodb = record.get("dynamodb") instanceof Map<?, ?> map ? (Map<String, Object>) map
+          : Map.of();
+      String pk = partitionKey(dynamodb);
+      if (!"INSERT".equals(record.get("eventName")) || pk == null || !EventStore.isEventKey(pk)) {
+        continue;
+      }
+      ObjectType.Key key = EventStore.eventKey(pk);
+      try {
+        List<String> to = fanOut.fanOut(key.tenant(), key.id());
+        log("INFO", key.id(), "endpoints", to.size());
+      } catch (RuntimeException failed) {
+        log("WARN", key.id(), "detail", failed.toString());
+        failures.add(Map.of("itemIdentifier", String.valueOf(dynamodb.get("SequenceNumber"))));
+      }
+    }
+    return Map.of("batchItemFailures", failures);
+  }
+
+  private void log(String level, String event, String name, Object value) {
+    Map<String, Object> line = new java.util.LinkedHashMap<>();
+    line.put("level", level);
+    line.put("operation", "webhooks.fan_out");
+    line.put("event", event);
+    line.put(name, value);
+    log.println(Json.writeString(line));
+  }
+
+  @SuppressWarnings("unchecked")
+  private static String partitionKey(Map<String, Object> dynamodb) {
+    if (dynamodb.get("Keys") instanceof Map<?, ?> keys && keys.get("pk") instanceof Map<?, ?> pk
+        && ((Map<String, Object>) pk).get("S") instanceof String value) {
+      return value;
+    }
+    return null;
+  }
+}

@@ -1,0 +1,108 @@
+package dev.couponapi.service;
+
+import dev.couponapi.api.ApiVersion;
+import dev.couponapi.domain.Event;
+import dev.couponapi.domain.WebhookDelivery;
+import dev.couponapi.domain.WebhookEndpoint;
+import dev.couponapi.store.EventStore;
+import dev.couponapi.store.WebhookDeliveryStore;
+import dev.couponapi.store.WebhookEndpointStore;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.DoubleSupplier;
+import java.util.function.Function;
+
+/**
+ * One attempt of one delivery (docs/events.md, "Delivery"): the event rendered in the endpoint's
+ * version (else the event's), with the live count of pending endpoints, signed afresh and posted.
+ * A 2xx ends it (counted once); a failure is tried again on the schedule, until it has failed.
+ * A deleted or disabled endpoint, or an expired event, gets nothing more.
+ */
+public final class WebhookDeliveries {
+
+  /** What the queue does with the job next. */
+  public sealed interface Outcome {
+    record Done(WebhookDelivery.Status status) implements Outcome {}
+
+    record RetryAfter(Duration delay) implements Outcome {}
+  }
+
+  private final EventStore events;
+  private final WebhookEndpointStore endpoints;
+  private final WebhookDeliveryStore deliveries;
+  private final WebhookSender sender;
+  private final RetrySchedule retries;
+  private final Function<Event, Function<ApiVersion, byte[]>> renderer;
+  private final Clock clock;
+  private final DoubleSupplier random;
+
+  /**
+   * {@code renderer} gives, for an event, its JSON in a version with its live count (the wire
+   * layer's, handed in so that this layer does not know it).
+   */
+  public WebhookDeliveries(EventStore events, WebhookEndpointStore endpoints, WebhookDeliveryStore deliveries,
+      WebhookSender sender, RetrySchedule retries, Function<Event, Function<ApiVersion, byte[]>> renderer,
+      Clock clock, DoubleSupplier random) {
+    this.events = events;
+    this.endpoints = endpoints;
+    this.deliveries = deliveries;
+    this.sender = sender;
+    this.retries = retries;
+    this.renderer = renderer;
+    this.clock = clock;
+    this.random = random;
+  }
+
+  public Outcome attempt(DeliveryQueue.Job job) {
+    Optional<WebhookDelivery> found = deliveries.find(job.tenant(), job.eventId(), job.endpointId());
+    if (found.isEmpty()) {
+      return new Outcome.Done(WebhookDelivery.Status.ABANDONED);
+    }
+    WebhookDelivery delivery = found.get();
+    if (delivery.status() != WebhookDelivery.Status.PENDING) {
+      return new Outcome.Done(delivery.status());
+    }
+    long now = clock.instant().getEpochSecond();
+    Optional<WebhookEndpoint> endpoint = endpoints.find(job.tenant(), job.endpointId())
+        .map(WebhookEndpointStore.Stored::endpoint).filter(live -> !live.disabled());
+    Optional<Event> event = events.find(job.tenant(), job.eventId()).filter(kept -> kept.keptAt(now));
+    if (endpoint.isEmpty() || event.isEmpty()) {
+      deliveries.abandon(job.tenant(), delivery);
+      return new Outcome.Done(WebhookDelivery.Status.ABANDONED);
+    }
+    String version = endpoint.get().apiVersion() != null ? endpoint.get().apiVersion() : event.get().apiVersion();
+    byte[] body = renderer.apply(event.get()).apply(ApiVersion.parse(version));
+    WebhookSender.Answer answer = sender.post(endpoint.get().url(), body,
+        WebhookSignature.header(endpoint.get().secret(), clock.instant().getEpochSecond(), body));
+    if (answer.acknowledged()) {
+      deliveries.succeed(job.tenant(), delivery);
+      return new Outcome.Done(WebhookDelivery.Status.SUCCEEDED);
+    }
+    Optional<Duration> wait = retries.afterFailure(delivery.attempts() + 1, job.tenant().livemode(),
+        event.get().created(), now, answer.overloaded(), random);
+    WebhookDelivery.Status next = wait.isPresent() ? WebhookDelivery.Status.PENDING : WebhookDelivery.Status.FAILED;
+    if (!deliveries.recordFailure(job.tenant(), delivery, answer.status(), next)) {
+      return new Outcome.Done(deliveries.find(job.tenant(), job.eventId(), job.endpointId())
+          .map(WebhookDelivery::status).orElse(WebhookDelivery.Status.ABANDONED));
+    }
+    return wait.<Outcome>map(Outcome.RetryAfter::new).orElse(new Outcome.Done(WebhookDelivery.Status.FAILED));
+  }
+
+  /** The log line's fields for an attempt, for the functions that run it. */
+  public static Map<String, Object> describe(DeliveryQueue.Job job, Outcome outcome) {
+    Map<String, Object> line = new java.util.LinkedHashMap<>();
+    line.put("level", "INFO");
+    line.put("operation", "webhooks.deliver");
+    line.put("event", job.eventId());
+    line.put("endpoint", job.endpointId());
+    if (outcome instanceof Outcome.Done done) {
+      line.put("status", done.status().wire());
+    } else if (outcome instanceof Outcome.RetryAfter retry) {
+      line.put("status", "retrying");
+      line.put("retry_in_ms", retry.delay().toMillis());
+    }
+    return line;
+  }
+}
