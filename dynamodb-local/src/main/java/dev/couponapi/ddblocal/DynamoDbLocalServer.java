@@ -195,6 +195,16 @@ public final class DynamoDbLocalServer implements AutoCloseable {
         .build();
   }
 
+  /** A stream reader for any DynamoDB Local endpoint. */
+  public static software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient streamsClientFor(URI endpoint) {
+    return software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient.builder()
+        .endpointOverride(endpoint)
+        .region(Region.US_EAST_1)
+        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
+        .httpClient(UrlConnectionHttpClient.create())
+        .build();
+  }
+
   @Override
   public void close() {
     try {

@@ -77,14 +77,9 @@ final class LocalData {
 
   /** The stream reader of the same endpoint: what serve polls for new events. */
   static software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient streamsClient(URI endpoint) {
-    var builder = software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient.builder().endpointOverride(
-        endpoint).httpClient(software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient.create());
-    if (isLoopback(endpoint)) {
-      builder.region(software.amazon.awssdk.regions.Region.US_EAST_1).credentialsProvider(
-          software.amazon.awssdk.auth.credentials.StaticCredentialsProvider.create(
-              software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create("local", "local")));
-    }
-    return builder.build();
+    return isLoopback(endpoint) ? DynamoDbLocalServer.streamsClientFor(endpoint)
+        : software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient.builder().endpointOverride(endpoint)
+            .httpClient(software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient.create()).build();
   }
 
   static boolean isLoopback(URI endpoint) {

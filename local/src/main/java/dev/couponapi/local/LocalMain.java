@@ -8,7 +8,8 @@ import java.util.Optional;
 /**
  * {@code ./run-local}: {@code serve} runs the whole API on DynamoDB Local, {@code invoke} runs one
  * function with an event file as {@code sam local invoke} would, {@code keys create} mints a key,
- * {@code sweep} runs the expiry sweep (or shows what a later one would do). A command-line mistake
+ * {@code sweep} runs the expiry sweep (or shows what a later one would do), {@code events} prints
+ * (or follows) an account's newest events. A command-line mistake
  * is one line on stderr and exit code 2.
  */
 public final class LocalMain {
@@ -16,7 +17,7 @@ public final class LocalMain {
   static final String LOCAL_ACCOUNT = "acct_local";
 
   private static final List<Command> COMMANDS = List.of(new ServeCommand(), new InvokeCommand(), new KeysCommand(),
-      new SweepCommand());
+      new SweepCommand(), new EventsCommand());
 
   private final Command.Context context;
 
@@ -41,7 +42,7 @@ public final class LocalMain {
     }
     Optional<Command> command = COMMANDS.stream().filter(candidate -> candidate.name().equals(name)).findFirst();
     if (command.isEmpty()) {
-      return mistake("unknown command " + name + " (commands: serve, invoke, keys, sweep; --help shows their options)");
+      return mistake("unknown command " + name + " (commands: serve, invoke, keys, sweep, events; --help shows their options)");
     }
     String[] rest = java.util.Arrays.copyOfRange(args, 1, args.length);
     try {

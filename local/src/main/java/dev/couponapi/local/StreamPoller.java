@@ -1,6 +1,7 @@
 package dev.couponapi.local;
 
 import dev.couponapi.app.FanOutRun;
+import dev.couponapi.store.Table;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -20,10 +21,11 @@ import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 
 /**
  * What the stream trigger is on AWS, for {@code ./run-local serve}: reads the table's stream from
- * its oldest record, keeps what the trigger's filter keeps, and hands it to the fan-out in the
- * shape Lambda gives it. A batch the fan-out reports failed is read again on the next poll.
+ * its oldest record, keeps the new events (by their keys: the local stream holds keys only, see
+ * {@link Table#definition}), and hands them to the fan-out in the shape Lambda gives them. A batch
+ * the fan-out reports failed is read again on the next poll.
  */
-final class StreamPoller implements AutoCloseable {
+public final class StreamPoller implements AutoCloseable {
 
   static final Duration EVERY = Duration.ofMillis(50);
   private static final int RECORDS_PER_READ = 1000;
@@ -39,7 +41,7 @@ final class StreamPoller implements AutoCloseable {
   private final Thread thread;
   private volatile boolean running = true;
 
-  StreamPoller(DynamoDbClient dynamo, DynamoDbStreamsClient streams, String tableName, FanOutRun fanOut,
+  public StreamPoller(DynamoDbClient dynamo, DynamoDbStreamsClient streams, String tableName, FanOutRun fanOut,
       PrintStream err) {
     this.dynamo = dynamo;
     this.streams = streams;
@@ -50,7 +52,7 @@ final class StreamPoller implements AutoCloseable {
     this.thread.setDaemon(true);
   }
 
-  StreamPoller start() {
+  public StreamPoller start() {
     thread.start();
     return this;
   }
@@ -93,8 +95,8 @@ final class StreamPoller implements AutoCloseable {
       GetRecordsResponse read = streams.getRecords(request -> request.shardIterator(iterator).limit(RECORDS_PER_READ));
       List<Object> records = new ArrayList<>();
       for (Record record : read.records()) {
-        AttributeValue entity = record.dynamodb().hasNewImage() ? record.dynamodb().newImage().get("entity") : null;
-        if (FanOutRun.passesFilter(record.eventNameAsString(), entity == null ? null : entity.s())) {
+        AttributeValue pk = record.dynamodb().keys().get(Table.PK);
+        if (FanOutRun.isNewEvent(record.eventNameAsString(), pk == null ? null : pk.s())) {
           records.add(lambdaShaped(record));
         }
       }

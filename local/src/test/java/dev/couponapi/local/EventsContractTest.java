@@ -321,6 +321,37 @@ class EventsContractTest {
 
   /** ./run-local sweep --now shows what a later sweep would do, against a DynamoDB endpoint. */
   @Test
+  void runLocalEvents_printsAnAccountsNewestEvents_oldestFirst_andRefusesAnUnknownType() throws Exception {
+    String endpoint = dev.couponapi.testing.LocalDynamo.server().endpoint().toString();
+    software.amazon.awssdk.services.dynamodb.DynamoDbClient client =
+        dev.couponapi.ddblocal.DynamoDbLocalServer.clientFor(java.net.URI.create(endpoint));
+    LocalTable.ensure(client, LocalTable.NAME);
+    dev.couponapi.app.App local = new dev.couponapi.app.App(client, LocalTable.NAME, java.time.Clock.systemUTC(),
+        dev.couponapi.api.ApiVersion.parse(dev.couponapi.api.ApiVersion.FALLBACK));
+    Tenant tenant = new Tenant("acct_events_cli_" + System.nanoTime(), false);
+    local.pipeline().handle(local.coupons().create(), dev.couponapi.testing.TestApp.event("POST", "/v1/coupons", null,
+        "id=CLI&percent_off=5", tenant));
+    local.pipeline().handle(local.coupons().update(), dev.couponapi.testing.TestApp.event("POST", "/v1/coupons/CLI",
+        Map.of("coupon", "CLI"), "name=Cli", tenant));
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    LocalMain main = new LocalMain(LocalApi.home(), new PrintStream(out, true, StandardCharsets.UTF_8),
+        new PrintStream(err, true, StandardCharsets.UTF_8));
+    assertThat(main.run(new String[] {"events", "--account", tenant.account(), "--endpoint", endpoint})).isZero();
+    java.util.List<String> lines = out.toString(StandardCharsets.UTF_8).lines().toList();
+    assertThat(lines).hasSize(2);
+    assertThat(lines.get(0)).matches("\\S+Z  evt_\\w{24}  coupon\\.created +CLI +pending_webhooks=0");
+    assertThat(lines.get(1)).contains("coupon.updated");
+    out.reset();
+    assertThat(main.run(new String[] {"events", "--account", tenant.account(), "--type", "coupon.upd*", "--endpoint",
+        endpoint})).isZero();
+    assertThat(out.toString(StandardCharsets.UTF_8).lines()).singleElement().asString().contains("coupon.updated");
+    assertThat(main.run(new String[] {"events", "--type", "refund.*", "--endpoint", endpoint})).isEqualTo(2);
+    assertThat(err.toString(StandardCharsets.UTF_8).strip()).isEqualTo(
+        "run-local: --type refund.* names no event type (e.g. coupon.created, coupon.*)");
+  }
+
+  @Test
   void runLocalSweep_withNow() throws Exception {
     String endpoint = dev.couponapi.testing.LocalDynamo.server().endpoint().toString();
     LocalTable.ensure(dev.couponapi.ddblocal.DynamoDbLocalServer.clientFor(java.net.URI.create(endpoint)),

@@ -48,4 +48,22 @@ class LocalTableTest {
     assertThat(LocalTable.differences(DECLARED, other))
         .containsExactly("index gsi2 is [gsi1pk:HASH, gsi1sk:RANGE] ALL, not [gsi2pk:HASH, gsi1sk:RANGE] KEYS_ONLY");
   }
+
+  @Test
+  void aTableMadeBeforeWebhooks_getsItsStream_andKeepsTakingWrites() {
+    var dynamo = dev.couponapi.testing.LocalDynamo.client();
+    String name = "before-webhooks-" + System.nanoTime();
+    dynamo.createTable(Table.definition(name).toBuilder().streamSpecification((software.amazon.awssdk.services
+        .dynamodb.model.StreamSpecification) null).build());
+    LocalTable.ensure(dynamo, name);
+    var described = dynamo.describeTable(request -> request.tableName(name)).table();
+    assertThat(described.streamSpecification().streamEnabled()).isTrue();
+    assertThat(described.latestStreamArn()).isNotBlank();
+    dynamo.putItem(request -> request.tableName(name).item(java.util.Map.of(Table.PK,
+        software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("acct_x#test#coupon#A"))));
+    assertThat(dynamo.getItem(request -> request.tableName(name).key(java.util.Map.of(Table.PK,
+        software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("acct_x#test#coupon#A")))).hasItem())
+        .isTrue();
+    LocalTable.ensure(dynamo, name);
+  }
 }

@@ -159,7 +159,7 @@ class TemplateTest {
     assertThat(projections).isEqualTo(expected.globalSecondaryIndexes().stream().collect(Collectors.toMap(
         index -> (Object) index.indexName(), index -> (Object) index.projection().projectionTypeAsString())));
     assertThat(((Map<String, Object>) properties.get("StreamSpecification")))
-        .containsEntry("StreamViewType", expected.streamSpecification().streamViewTypeAsString());
+        .containsEntry("StreamViewType", Table.DEPLOYED_STREAM.toString());
   }
 
   @Test

@@ -1,21 +1,40 @@
 package dev.couponapi.sdk;
 
+import dev.couponapi.app.FanOutRun;
+import dev.couponapi.app.InProcessDeliveryQueue;
+import dev.couponapi.ddblocal.DynamoDbLocalServer;
 import dev.couponapi.domain.Tenant;
 import dev.couponapi.local.FunctionHost;
 import dev.couponapi.local.LocalGateway;
+import dev.couponapi.local.StreamPoller;
 import dev.couponapi.sam.SamTemplate;
+import dev.couponapi.testing.LocalDynamo;
 import dev.couponapi.testing.ProjectHome;
 import dev.couponapi.testing.TestApp;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.io.UncheckedIOException;
 
-/** The local API of ./run-local serve, in-process on a fresh table, for an SDK to call over HTTP. */
+/**
+ * The local API of ./run-local serve, in-process on a fresh table, for an SDK to call over HTTP:
+ * with its webhooks too, read from the table's stream and delivered by the same code serve runs.
+ */
 final class LocalServer implements AutoCloseable {
 
-  final TestApp test = new TestApp();
+  private static final PrintStream QUIET = new PrintStream(OutputStream.nullOutputStream());
+
+  private final InProcessDeliveryQueue deliveries = new InProcessDeliveryQueue(QUIET);
+  final TestApp test = TestApp.delivering(deliveries);
+  private final StreamPoller poller;
   private final LocalGateway gateway;
 
   LocalServer() {
+    // the SDKs check a webhook signature's time against their own clock
+    test.clock.set(java.time.Instant.now());
+    deliveries.attach(test.app.deliveries());
+    poller = new StreamPoller(test.dynamo, DynamoDbLocalServer.streamsClientFor(LocalDynamo.server().endpoint()),
+        test.table, new FanOutRun(test.app.fanOut(), QUIET), System.err).start();
     try {
       gateway = new LocalGateway(FunctionHost.forApp(SamTemplate.load(ProjectHome.path().resolve("template.yaml")),
           test.app), 0);
@@ -35,5 +54,7 @@ final class LocalServer implements AutoCloseable {
   @Override
   public void close() {
     gateway.close();
+    poller.close();
+    deliveries.close();
   }
 }

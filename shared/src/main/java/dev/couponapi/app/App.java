@@ -68,6 +68,7 @@ public final class App {
   private final Clock clock;
   private final Pipeline pipeline;
   private final CouponOperations coupons;
+  private final EventService eventLog;
   private final EventOperations events;
   private final WebhookEndpointOperations webhookEndpoints;
   private final DeliveryQueue deliveryQueue;
@@ -117,7 +118,8 @@ public final class App {
     CouponStore couponStore = new CouponStore(dynamo, tableName, redemptions.shardsPerCounter());
     EventStore eventStore = new EventStore(dynamo, tableName);
     Events events = new Events(eventStore);
-    this.events = new EventOperations(new EventService(eventStore));
+    this.eventLog = new EventService(eventStore);
+    this.events = new EventOperations(eventLog);
     WebhookEndpointStore endpointStore = new WebhookEndpointStore(dynamo, tableName);
     WebhookUrls urls = new WebhookUrls(webhooks.allowPrivateUrls());
     this.webhookEndpoints = new WebhookEndpointOperations(new WebhookEndpointService(endpointStore, urls));
@@ -242,6 +244,11 @@ public final class App {
 
   public EventOperations events() {
     return events;
+  }
+
+  /** The events themselves, for ./run-local events. */
+  public EventService eventLog() {
+    return eventLog;
   }
 
   public WebhookEndpointOperations webhookEndpoints() {

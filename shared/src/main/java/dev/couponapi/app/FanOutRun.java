@@ -19,14 +19,15 @@ public final class FanOutRun {
 
   /**
    * The trigger's filter, as template.yaml declares it ({@code TemplateTest} holds the two together):
-   * inserted items whose image is an event. {@link #passesFilter} is the same rule for a local poller.
+   * inserted items whose image is an event. A record that is not one is skipped here too, by its key,
+   * which is what a local poller on a keys-only stream relies on ({@link #isNewEvent}).
    */
   public static final String FILTER_PATTERN =
       "{\"eventName\": [\"INSERT\"], \"dynamodb\": {\"NewImage\": {\"entity\": {\"S\": [\"event\"]}}}}";
 
-  /** Whether a stream record of this kind and this new image's {@code entity} passes {@link #FILTER_PATTERN}. */
-  public static boolean passesFilter(String eventName, String entity) {
-    return "INSERT".equals(eventName) && "event".equals(entity);
+  /** Whether a stream record of this kind, for this partition key, is a new event. */
+  public static boolean isNewEvent(String eventName, String pk) {
+    return "INSERT".equals(eventName) && pk != null && EventStore.isEventKey(pk);
   }
 
   private final WebhookFanOut fanOut;
@@ -46,7 +47,7 @@ public final class FanOutRun {
       Map<String, Object> dynamodb = record.get("dynamodb") instanceof Map<?, ?> map ? (Map<String, Object>) map
           : Map.of();
       String pk = partitionKey(dynamodb);
-      if (!"INSERT".equals(record.get("eventName")) || pk == null || !EventStore.isEventKey(pk)) {
+      if (!isNewEvent(String.valueOf(record.get("eventName")), pk)) {
         continue;
       }
       ObjectType.Key key = EventStore.eventKey(pk);

@@ -46,6 +46,7 @@ public final class Receiver implements AutoCloseable {
         received.add(new Received(exchange.getRequestURI().getPath(), Map.copyOf(exchange.getRequestHeaders()), body));
         status = script.isEmpty() ? last : script.poll();
         last = status;
+        notifyAll();
       }
       if (status == 308) {
         exchange.getResponseHeaders().add("Location", "/redirected");
@@ -65,6 +66,15 @@ public final class Receiver implements AutoCloseable {
   }
 
   public synchronized List<Received> received() {
+    return List.copyOf(received);
+  }
+
+  /** What arrived once {@code count} requests have, or when {@code timeout} ran out (fewer, then). */
+  public synchronized List<Received> await(int count, java.time.Duration timeout) throws InterruptedException {
+    long until = System.nanoTime() + timeout.toNanos();
+    for (long left = timeout.toNanos(); received.size() < count && left > 0; left = until - System.nanoTime()) {
+      wait(Math.max(1, left / 1_000_000));
+    }
     return List.copyOf(received);
   }
 

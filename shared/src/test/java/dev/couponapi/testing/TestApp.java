@@ -42,13 +42,20 @@ public final class TestApp {
 
   private TestApp(boolean retryAtOnce, dev.couponapi.app.RedemptionSettings redemptions,
       dev.couponapi.app.WebhookSettings webhooks, software.amazon.awssdk.core.interceptor.ExecutionInterceptor... more) {
+    this(retryAtOnce, redemptions, webhooks, null, more);
+  }
+
+  /** {@code deliveries} null: the held {@link #deliveryQueue}. */
+  private TestApp(boolean retryAtOnce, dev.couponapi.app.RedemptionSettings redemptions,
+      dev.couponapi.app.WebhookSettings webhooks, dev.couponapi.service.DeliveryQueue deliveries,
+      software.amazon.awssdk.core.interceptor.ExecutionInterceptor... more) {
     java.util.List<software.amazon.awssdk.core.interceptor.ExecutionInterceptor> interceptors =
         new java.util.ArrayList<>(List.of(calls, faults));
     interceptors.addAll(List.of(more));
     var all = interceptors.toArray(software.amazon.awssdk.core.interceptor.ExecutionInterceptor[]::new);
     dynamo = retryAtOnce ? LocalDynamo.clientRetryingAtOnce(all) : LocalDynamo.client(all);
     app = new App(dynamo, table, clock, ApiVersion.parse(ApiVersion.FALLBACK), redemptions, batchQueue, webhooks,
-        deliveryQueue);
+        deliveries == null ? deliveryQueue : deliveries);
   }
 
   /** An App whose SDK retries do not wait: for tests that fail every attempt of a call. */
@@ -63,6 +70,11 @@ public final class TestApp {
   public static TestApp withShards(int shards,
       software.amazon.awssdk.core.interceptor.ExecutionInterceptor... more) {
     return new TestApp(false, dev.couponapi.app.RedemptionSettings.UNCACHED.withShards(shards), more);
+  }
+
+  /** An App that hands deliveries to {@code deliveries} (one that runs them, as serve's does). */
+  public static TestApp delivering(dev.couponapi.service.DeliveryQueue deliveries) {
+    return new TestApp(false, dev.couponapi.app.RedemptionSettings.UNCACHED, LOOPBACK_RECEIVERS, deliveries);
   }
 
   /** An App whose webhook settings are {@code webhooks} (e.g. a deployment's: no private receivers). */
