@@ -31,7 +31,7 @@ public final class LocalTable {
       existing = dynamo.describeTable(request -> request.tableName(tableName)).table();
     } catch (ResourceNotFoundException missing) {
       try {
-        dynamo.createTable(Table.definition(tableName));
+        dynamo.createTable(Table.definitionWithStream(tableName));
       } catch (ResourceInUseException createdMeanwhile) {
         // another process created it first: what we wanted
       }

@@ -53,8 +53,7 @@ class LocalTableTest {
   void aTableMadeBeforeWebhooks_getsItsStream_andKeepsTakingWrites() {
     var dynamo = dev.couponapi.testing.LocalDynamo.client();
     String name = "before-webhooks-" + System.nanoTime();
-    dynamo.createTable(Table.definition(name).toBuilder().streamSpecification((software.amazon.awssdk.services
-        .dynamodb.model.StreamSpecification) null).build());
+    dynamo.createTable(Table.definition(name));
     LocalTable.ensure(dynamo, name);
     var described = dynamo.describeTable(request -> request.tableName(name)).table();
     assertThat(described.streamSpecification().streamEnabled()).isTrue();

@@ -39,11 +39,20 @@ public final class LocalDynamo {
   }
 
   /** Creates a table laid out as {@link Table#definition} says, with a unique name. */
+  /** A fresh table, without a stream (a test fans events out itself: {@link TestApp#fanOut}). */
   public static String newTable() {
-    String name = "test-" + Ids.random(10);
+    return create(Table.definition("test-" + Ids.random(10)));
+  }
+
+  /** A fresh table with the stream ./run-local serve reads webhooks from. */
+  public static String newTableWithStream() {
+    return create(Table.definitionWithStream("test-" + Ids.random(10)));
+  }
+
+  private static String create(software.amazon.awssdk.services.dynamodb.model.CreateTableRequest definition) {
     try (DynamoDbClient admin = client()) {
-      admin.createTable(Table.definition(name));
+      admin.createTable(definition);
     }
-    return name;
+    return definition.tableName();
   }
 }

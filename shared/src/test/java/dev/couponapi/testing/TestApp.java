@@ -19,7 +19,7 @@ public final class TestApp {
   public final CallCounter calls = new CallCounter();
   public final FaultInjector faults = new FaultInjector();
   public final MutableClock clock = new MutableClock(START);
-  public final String table = LocalDynamo.newTable();
+  public final String table;
   /** Where batches wait for a worker; {@link #runBatches()} runs them. */
   public final HeldBatchQueue batchQueue = new HeldBatchQueue();
   /** Where deliveries wait; {@link #runDeliveries()} attempts them. */
@@ -49,6 +49,8 @@ public final class TestApp {
   private TestApp(boolean retryAtOnce, dev.couponapi.app.RedemptionSettings redemptions,
       dev.couponapi.app.WebhookSettings webhooks, dev.couponapi.service.DeliveryQueue deliveries,
       software.amazon.awssdk.core.interceptor.ExecutionInterceptor... more) {
+    // a table delivers from its stream only where a queue runs the deliveries
+    table = deliveries == null ? LocalDynamo.newTable() : LocalDynamo.newTableWithStream();
     java.util.List<software.amazon.awssdk.core.interceptor.ExecutionInterceptor> interceptors =
         new java.util.ArrayList<>(List.of(calls, faults));
     interceptors.addAll(List.of(more));
@@ -72,7 +74,10 @@ public final class TestApp {
     return new TestApp(false, dev.couponapi.app.RedemptionSettings.UNCACHED.withShards(shards), more);
   }
 
-  /** An App that hands deliveries to {@code deliveries} (one that runs them, as serve's does). */
+  /**
+   * An App that hands deliveries to {@code deliveries} (one that runs them, as serve's does), on a
+   * table with the stream serve polls.
+   */
   public static TestApp delivering(dev.couponapi.service.DeliveryQueue deliveries) {
     return new TestApp(false, dev.couponapi.app.RedemptionSettings.UNCACHED, LOOPBACK_RECEIVERS, deliveries);
   }
