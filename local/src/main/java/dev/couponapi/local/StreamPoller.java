@@ -27,7 +27,7 @@ import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
  */
 public final class StreamPoller implements AutoCloseable {
 
-  static final Duration EVERY = Duration.ofMillis(50);
+  static final Duration EVERY = Duration.ofMillis(10);
   private static final int RECORDS_PER_READ = 1000;
 
   private final DynamoDbClient dynamo;

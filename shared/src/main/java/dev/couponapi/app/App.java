@@ -142,13 +142,13 @@ public final class App {
         codeStore), couponStore, codeService, batchQueue, CodeTexts.random(), clock);
     this.batches = new PromotionCodeBatchOperations(batchService);
     this.batchQueue = batchQueue;
-    this.customers = new CustomerOperations(new CustomerService(customerStore, subscriptionStore, discounts),
+    this.customers = new CustomerOperations(new CustomerService(customerStore, subscriptionStore, discounts, events),
         discounts);
     this.subscriptions = new SubscriptionOperations(new SubscriptionService(subscriptionStore, customerStore,
         discounts), discounts);
     this.invoices = new InvoiceOperations(new PreviewService(customerStore, subscriptionStore, discounts));
     this.sweep = new ExpirySweep(new ExpiryQueue(dynamo, tableName), couponStore, codeStore, customerStore,
-        subscriptionStore, batchService, clock);
+        subscriptionStore, batchService, clock, events, defaultVersion.value());
     this.priming = Priming.register(this);
     this.apiKeyStore = new ApiKeyStore(dynamo, tableName);
     this.apiKeys = new ApiKeyService(apiKeyStore, clock);

@@ -31,12 +31,9 @@ public final class BatchWorkerRun {
   }
 
   /** {@code remainingMillis}: the function's time left (Lambda's context). */
-  @SuppressWarnings("unchecked")
   public Map<String, Object> run(Map<String, Object> event, LongSupplier remainingMillis) {
     List<Map<String, Object>> failures = new ArrayList<>();
-    Object records = event == null ? null : event.get("Records");
-    for (Object each : records instanceof List<?> list ? list : List.of()) {
-      Map<String, Object> record = each instanceof Map<?, ?> map ? (Map<String, Object>) map : Map.of();
+    for (Map<String, Object> record : LambdaRecords.of(event)) {
       String messageId = String.valueOf(record.get("messageId"));
       BatchQueue.Job job;
       try {

@@ -30,12 +30,9 @@ public final class DeliveryRun {
     this.log = log;
   }
 
-  @SuppressWarnings("unchecked")
   public Map<String, Object> run(Map<String, Object> event) {
     List<Map<String, Object>> failures = new ArrayList<>();
-    Object records = event == null ? null : event.get("Records");
-    for (Object each : records instanceof List<?> list ? list : List.of()) {
-      Map<String, Object> record = each instanceof Map<?, ?> map ? (Map<String, Object>) map : Map.of();
+    for (Map<String, Object> record : LambdaRecords.of(event)) {
       String messageId = String.valueOf(record.get("messageId"));
       try {
         var job = SqsDeliveryQueue.job(String.valueOf(record.get("body")));

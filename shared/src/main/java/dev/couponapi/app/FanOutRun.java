@@ -41,9 +41,7 @@ public final class FanOutRun {
   @SuppressWarnings("unchecked")
   public Map<String, Object> run(Map<String, Object> event) {
     List<Map<String, Object>> failures = new ArrayList<>();
-    Object records = event == null ? null : event.get("Records");
-    for (Object each : records instanceof List<?> list ? list : List.of()) {
-      Map<String, Object> record = each instanceof Map<?, ?> map ? (Map<String, Object>) map : Map.of();
+    for (Map<String, Object> record : LambdaRecords.of(event)) {
       Map<String, Object> dynamodb = record.get("dynamodb") instanceof Map<?, ?> map ? (Map<String, Object>) map
           : Map.of();
       String pk = partitionKey(dynamodb);

@@ -26,7 +26,9 @@ public final class HttpWebhookSender implements WebhookSender {
   private final Duration timeout;
 
   public HttpWebhookSender(WebhookUrls urls, Duration timeout) {
-    this.client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).connectTimeout(timeout).build();
+    // HTTP/1.1, as Stripe sends: an h2c upgrade offer confuses some receivers (aiohttp reads no body)
+    this.client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+        .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(timeout).build();
     this.urls = urls;
     this.timeout = timeout;
   }

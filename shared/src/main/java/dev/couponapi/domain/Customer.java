@@ -19,6 +19,10 @@ public record Customer(
     metadata = Map.copyOf(metadata);
   }
 
+  public Customer withDiscount(Discount newDiscount) {
+    return new Customer(id, created, name, email, description, currency, metadata, newDiscount, livemode);
+  }
+
   /** The discount as it shows at {@code now}: gone once a repeating discount has ended (docs/api.md §4.5). */
   public Discount discountAt(Instant now) {
     return discount != null && discount.inEffect(now) ? discount : null;

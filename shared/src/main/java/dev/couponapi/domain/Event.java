@@ -4,7 +4,8 @@ package dev.couponapi.domain;
  * One recorded change (docs/events.md): never changed after it is written, except for how many
  * endpoints still have to acknowledge it. {@code previous} is the object before an update (null
  * for other types); {@code pendingWebhooks} and {@code fannedTo} (the endpoints it is delivered to)
- * are null until the event was fanned out.
+ * are null until the event was fanned out; {@code previousAt} is when {@code previous} renders as
+ * it showed (null: the event's instant).
  */
 public record Event(
     String id,
@@ -17,7 +18,8 @@ public record Event(
     EventObject object,
     EventObject previous,
     Long pendingWebhooks,
-    java.util.List<String> fannedTo) {
+    java.util.List<String> fannedTo,
+    Long previousAt) {
 
   /** Events are kept (and listed) this long. */
   public static final long RETENTION_SECONDS = 30L * 24 * 3600;

@@ -10,4 +10,10 @@ public sealed interface EventObject {
   record OfCoupon(Coupon coupon) implements EventObject {}
 
   record OfPromotionCode(PromotionCode code, Coupon coupon) implements EventObject {}
+
+  /** A customer, with the coupon of its discount (null when it has none). */
+  record OfCustomer(Customer customer, Coupon coupon) implements EventObject {}
+
+  /** A customer's discount, with its coupon. */
+  record OfDiscount(Discount discount, Coupon coupon) implements EventObject {}
 }

@@ -33,7 +33,7 @@ public final class CustomerOperations {
     return Operation.post("CreateCustomerFunction", URL, "customers.create").params(CustomerParams.CREATE)
         .expand(CustomerRenderer::expandable).run(call -> {
           HolderView<Customer> customer = customers.create(call.tenant(), call.version(), call.now(),
-              CustomerParams.changes(call.params()), DiscountParams.single(call.params()),
+              CustomerParams.changes(call.params()), DiscountParams.single(call.params()), call.origin(),
               created -> call.idempotency().rideAlongFor(render(call, created)));
           return render(call, customer);
         });
@@ -48,13 +48,13 @@ public final class CustomerOperations {
     return Operation.post("UpdateCustomerFunction", ONE, "customers.update").params(CustomerParams.UPDATE)
         .expand(CustomerRenderer::expandable)
         .run(call -> render(call, customers.update(call.tenant(), call.version(), call.now(), call.id(),
-            CustomerParams.changes(call.params()), DiscountParams.single(call.params()),
+            CustomerParams.changes(call.params()), DiscountParams.single(call.params()), call.origin(),
             call.idempotency().commitMark(), call.idempotency().alreadyWritten())));
   }
 
   public Operation delete() {
     return Operation.delete("DeleteCustomerFunction", ONE, "customers.delete").run(call -> {
-      customers.delete(call.tenant(), call.id(), call.now());
+      customers.delete(call.tenant(), call.id(), call.now(), call.origin());
       return CustomerRenderer.renderDeleted(call.id());
     });
   }
@@ -70,7 +70,7 @@ public final class CustomerOperations {
   public Operation deleteDiscount() {
     return Operation.delete("DeleteCustomerDiscountFunction", ONE + "/discount", "customers.delete_discount")
         .expand(DiscountRenderer::expandable)
-        .run(call -> DiscountRenderer.renderDeleted(customers.deleteDiscount(call.tenant(), call.id(), call.now()),
+        .run(call -> DiscountRenderer.renderDeleted(customers.deleteDiscount(call.tenant(), call.id(), call.now(), call.origin()),
             call.version(), call.now(), discounts.lookup(call.tenant())::of, call.expand()));
   }
 

@@ -11,6 +11,7 @@ import dev.couponapi.domain.ListRequest;
 import dev.couponapi.domain.MetadataChange;
 import dev.couponapi.domain.Page;
 import dev.couponapi.domain.Tenant;
+import dev.couponapi.store.ChangedMeanwhile;
 import dev.couponapi.store.CouponStore;
 import dev.couponapi.store.Refused;
 import dev.couponapi.store.RideAlong;
@@ -105,7 +106,7 @@ public final class CouponService {
         store.replace(tenant, current, next, events.record(tenant, origin, now,
             EventDraft.updated(EventType.COUPON_UPDATED, new EventObject.OfCoupon(next), new EventObject.OfCoupon(coupon))));
         return next;
-      } catch (CouponStore.ChangedMeanwhile changed) {
+      } catch (ChangedMeanwhile changed) {
         // another update or a delete came between the read and the write: judge what is there now
       }
     }

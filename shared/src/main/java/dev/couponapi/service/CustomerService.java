@@ -1,12 +1,18 @@
 package dev.couponapi.service;
 
+import dev.couponapi.domain.Coupon;
 import dev.couponapi.domain.Customer;
+import dev.couponapi.domain.EventDraft;
+import dev.couponapi.domain.EventObject;
+import dev.couponapi.domain.EventType;
+import dev.couponapi.domain.Origin;
 import dev.couponapi.domain.CustomerChanges;
 import dev.couponapi.domain.Discount;
 import dev.couponapi.domain.DiscountRequest;
 import dev.couponapi.domain.ListRequest;
 import dev.couponapi.domain.Page;
 import dev.couponapi.domain.Tenant;
+import dev.couponapi.store.ChangedMeanwhile;
 import dev.couponapi.store.CustomerStore;
 import dev.couponapi.store.Redemption;
 import dev.couponapi.store.Refused;
@@ -17,6 +23,7 @@ import dev.couponapi.api.Errors;
 import dev.couponapi.api.ApiVersion;
 import dev.couponapi.api.Ids;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -28,24 +35,42 @@ public final class CustomerService {
   private final SubscriptionStore subscriptions;
   private final DiscountService discounts;
   private final Finder<CustomerStore.Stored> finder;
+  private final Events events;
 
-  public CustomerService(CustomerStore store, SubscriptionStore subscriptions, DiscountService discounts) {
+  /** Reads and writes of a change that keeps meeting a concurrent one, before it gives up with a 429. */
+  private static final int CHANGED_MEANWHILE_ATTEMPTS = 5;
+
+  public CustomerService(CustomerStore store, SubscriptionStore subscriptions, DiscountService discounts,
+      Events events) {
     this.store = store;
+    this.events = events;
     this.subscriptions = subscriptions;
     this.discounts = discounts;
     this.finder = new Finder<>("customer", store::find, CustomerStore.Stored::listKey);
   }
 
-  /** Creates a customer, redeeming its discount in the same transaction when one is asked for. */
+  /**
+   * Creates a customer, redeeming its discount in the same transaction when one is asked for, with
+   * its {@code customer.created} (and {@code customer.discount.created}) events.
+   */
   public HolderView<Customer> create(Tenant tenant, ApiVersion version, Instant now, CustomerChanges fields,
-      DiscountRequest discount, Function<HolderView<Customer>, RideAlong> rideAlong) {
+      DiscountRequest discount, Origin origin, Function<HolderView<Customer>, RideAlong> rideAlong) {
     String id = "cus_" + Ids.random(14);
     Customer blank = new Customer(id, now.getEpochSecond(), null, null, null, null, Map.of(), null, tenant.livemode());
     DiscountService.Plan plan = plan(tenant, version, id, blank, discount, now);
-    Customer customer = fields.applyTo(blank, plan.discounts().isEmpty() ? null : plan.discounts().get(0));
-    HolderView<Customer> view = new HolderView<>(customer, plan.coupons(discounts.lookup(tenant)));
+    Discount given = plan.discounts().isEmpty() ? null : plan.discounts().get(0);
+    Customer customer = fields.applyTo(blank, given);
+    Function<Discount, Coupon> coupons = plan.coupons(discounts.lookup(tenant));
+    HolderView<Customer> view = new HolderView<>(customer, coupons);
+    List<EventDraft> drafts = new ArrayList<>(List.of(EventDraft.of(EventType.CUSTOMER_CREATED,
+        customerObject(customer, coupons))));
+    if (given != null) {
+      drafts.add(EventDraft.of(EventType.CUSTOMER_DISCOUNT_CREATED, new EventObject.OfDiscount(given,
+          coupons.apply(given))));
+    }
     try {
-      store.insert(tenant, customer, now, plan.redemption(), rideAlong.apply(view));
+      store.insert(tenant, customer, now, plan.redemption(), RideAlong.and(rideAlong.apply(view),
+          events.record(tenant, origin, now, drafts)));
     } catch (Refused refused) {
       throw discounts.explain(refused, plan, tenant, now);
     }
@@ -59,55 +84,126 @@ public final class CustomerService {
   /**
    * Updates fields; a coupon or promotion code replaces the discount (the old redemption stays
    * counted), its transaction carrying {@code committed} (the idempotency key's mark, or null). When
-   * {@code alreadyWritten}, an earlier request with the same key made the write: nothing is written again.
+   * {@code alreadyWritten}, an earlier request with the same key made the write: nothing is written
+   * again. The customer is read first and written on the condition that it is unchanged since, with
+   * its {@code customer.updated} event (and {@code customer.discount.created} or {@code .updated}).
    */
   public Customer update(Tenant tenant, ApiVersion version, Instant now, String id, CustomerChanges changes,
-      DiscountRequest discount, RideAlong committed, boolean alreadyWritten) {
-    if (alreadyWritten) {
+      DiscountRequest discount, Origin origin, RideAlong committed, boolean alreadyWritten) {
+    if (alreadyWritten || (discount == null && changes.isEmpty())) {
       return live(tenant, id);
     }
-    if (discount == null) {
-      if (changes.isEmpty()) {
-        return live(tenant, id);
+    for (int attempt = 1; ; attempt++) {
+      CustomerStore.Stored current = liveStored(tenant, id);
+      Customer before = current.customer();
+      try {
+        if (discount == null) {
+          Customer after = changes.applyTo(before, before.discount());
+          if (!after.equals(before)) {
+            Function<Discount, Coupon> coupons = discounts.lookup(tenant)::of;
+            store.update(tenant, current, changes, events.record(tenant, origin, now, List.of(updated(before, after,
+                coupons))));
+          }
+          return after;
+        }
+        DiscountService.Plan plan = plan(tenant, version, id, before, discount, now);
+        Discount given = plan.discounts().get(0);
+        Customer after = changes.applyTo(before, given);
+        Function<Discount, Coupon> coupons = plan.coupons(discounts.lookup(tenant));
+        Discount replaced = before.discountAt(now);
+        EventDraft discountEvent = replaced == null
+            ? EventDraft.of(EventType.CUSTOMER_DISCOUNT_CREATED, new EventObject.OfDiscount(given, coupons.apply(given)))
+            : EventDraft.updated(EventType.CUSTOMER_DISCOUNT_UPDATED, new EventObject.OfDiscount(given,
+                coupons.apply(given)), new EventObject.OfDiscount(replaced, coupons.apply(replaced)));
+        try {
+          store.updateWithDiscount(tenant, current, changes, given, plan.redemption(), now, RideAlong.and(committed,
+              events.record(tenant, origin, now, List.of(updated(before, after, coupons), discountEvent))));
+        } catch (Refused refused) {
+          if (refused.reason() != Redemption.Part.HOLDER) {
+            throw discounts.explain(refused, plan, tenant, now);
+          }
+          // the customer's part refused: changed or gone since the read, which the next read tells
+          if (attempt == CHANGED_MEANWHILE_ATTEMPTS) {
+            throw Errors.lockTimeout();
+          }
+          continue;
+        }
+        return after;
+      } catch (ChangedMeanwhile changedMeanwhile) {
+        if (attempt == CHANGED_MEANWHILE_ATTEMPTS) {
+          throw Errors.lockTimeout();
+        }
+        // the customer changed (or went) between the read and the write: judge what is there now
       }
-      requireAcceptableId(id);
-      return store.update(tenant, id, changes).orElseThrow(() -> noSuchCustomer(id, "id", 404));
     }
-    Customer current = live(tenant, id);
-    DiscountService.Plan plan = plan(tenant, version, id, current, discount, now);
-    try {
-      store.updateWithDiscount(tenant, id, changes, plan.discounts().get(0), plan.redemption(), now, committed);
-    } catch (Refused refused) {
-      if (refused.reason() == Redemption.Part.HOLDER) {
-        throw noSuchCustomer(id, "id", 404);
-      }
-      throw discounts.explain(refused, plan, tenant, now);
-    }
-    return live(tenant, id);
   }
 
-  /** Deletes the customer; its discount goes with it and its active subscriptions are canceled first. */
-  public void delete(Tenant tenant, String id, Instant now) {
-    live(tenant, id);
+  /**
+   * Deletes the customer, with its {@code customer.deleted} event (and {@code customer.discount.deleted}
+   * for a discount in effect); its active subscriptions are canceled first.
+   */
+  public void delete(Tenant tenant, String id, Instant now, Origin origin) {
+    liveStored(tenant, id);
     for (SubscriptionStore.Stored subscription : subscriptions.activeOf(tenant, id)) {
       subscriptions.cancel(tenant, subscription.subscription().id(), now);
     }
-    if (!store.delete(tenant, id, now)) {
-      throw noSuchCustomer(id, "id", 404);
+    for (int attempt = 1; ; attempt++) {
+      CustomerStore.Stored current = liveStored(tenant, id);
+      Customer customer = current.customer();
+      Function<Discount, Coupon> coupons = discounts.lookup(tenant)::of;
+      List<EventDraft> drafts = new ArrayList<>(List.of(EventDraft.of(EventType.CUSTOMER_DELETED,
+          customerObject(customer, coupons))));
+      Discount discount = customer.discountAt(now);
+      if (discount != null) {
+        drafts.add(EventDraft.of(EventType.CUSTOMER_DISCOUNT_DELETED, new EventObject.OfDiscount(discount,
+            coupons.apply(discount))));
+      }
+      try {
+        store.delete(tenant, current, now, events.record(tenant, origin, now, drafts));
+        return;
+      } catch (ChangedMeanwhile changed) {
+        if (attempt == CHANGED_MEANWHILE_ATTEMPTS) {
+          throw Errors.lockTimeout();
+        }
+      }
     }
   }
 
-  /** Removes and returns the customer's discount (docs/api.md §4.6). */
-  public Discount deleteDiscount(Tenant tenant, String id, Instant now) {
-    requireAcceptableId(id);
-    CustomerStore.Removal removal = store.removeDiscount(tenant, id);
-    if (removal.holderMissing()) {
-      throw noSuchCustomer(id, "id", 404);
+  /**
+   * Removes and returns the customer's discount (docs/api.md §4.6), with its
+   * {@code customer.discount.deleted} and {@code customer.updated} events.
+   */
+  public Discount deleteDiscount(Tenant tenant, String id, Instant now, Origin origin) {
+    for (int attempt = 1; ; attempt++) {
+      CustomerStore.Stored current = liveStored(tenant, id);
+      Customer before = current.customer();
+      Discount discount = before.discountAt(now);
+      if (discount == null) {
+        throw Errors.noActiveDiscount("customer", id);
+      }
+      Customer after = before.withDiscount(null);
+      Function<Discount, Coupon> coupons = discounts.lookup(tenant)::of;
+      try {
+        store.removeDiscount(tenant, current, events.record(tenant, origin, now, List.of(
+            EventDraft.of(EventType.CUSTOMER_DISCOUNT_DELETED, new EventObject.OfDiscount(discount,
+                coupons.apply(discount))),
+            updated(before, after, coupons))));
+        return discount;
+      } catch (ChangedMeanwhile changed) {
+        if (attempt == CHANGED_MEANWHILE_ATTEMPTS) {
+          throw Errors.lockTimeout();
+        }
+      }
     }
-    if (removal.discount() == null || !removal.discount().inEffect(now)) {
-      throw Errors.noActiveDiscount("customer", id);
-    }
-    return removal.discount();
+  }
+
+  private static EventDraft updated(Customer before, Customer after, Function<Discount, Coupon> coupons) {
+    return EventDraft.updated(EventType.CUSTOMER_UPDATED, customerObject(after, coupons),
+        customerObject(before, coupons));
+  }
+
+  private static EventObject customerObject(Customer customer, Function<Discount, Coupon> coupons) {
+    return new EventObject.OfCustomer(customer, customer.discount() == null ? null : coupons.apply(customer.discount()));
   }
 
   public Page<Customer> list(Tenant tenant, String email, ListRequest request) {
@@ -128,7 +224,11 @@ public final class CustomerService {
   }
 
   private Customer live(Tenant tenant, String id) {
-    return finder.find(tenant, id, stored -> !stored.deleted()).customer();
+    return liveStored(tenant, id).customer();
+  }
+
+  private CustomerStore.Stored liveStored(Tenant tenant, String id) {
+    return finder.find(tenant, id, stored -> !stored.deleted());
   }
 
   private void requireAcceptableId(String id) {

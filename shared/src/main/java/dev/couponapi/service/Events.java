@@ -26,7 +26,7 @@ public final class Events {
     RideAlong all = null;
     for (EventDraft draft : drafts) {
       Event event = new Event("evt_" + Ids.random(ID_LENGTH), draft.type(), now.getEpochSecond(), tenant.livemode(),
-          origin.accountVersion(), origin.requestId(), origin.idempotencyKey(), draft.object(), draft.previous(), null, null);
+          origin.accountVersion(), origin.requestId(), origin.idempotencyKey(), draft.object(), draft.previous(), null, null, draft.previousAt());
       all = RideAlong.and(all, store.record(tenant, event, now));
     }
     return all;

@@ -1,5 +1,11 @@
 package dev.couponapi.service;
 
+import dev.couponapi.domain.Coupon;
+import dev.couponapi.domain.Discount;
+import dev.couponapi.domain.EventDraft;
+import dev.couponapi.domain.EventObject;
+import dev.couponapi.domain.EventType;
+import dev.couponapi.domain.Origin;
 import dev.couponapi.store.CouponStore;
 import dev.couponapi.store.CustomerStore;
 import dev.couponapi.store.ExpiryIndex;
@@ -37,9 +43,18 @@ public final class ExpirySweep {
   private final SubscriptionStore subscriptions;
   private final PromotionCodeBatchService batches;
   private final Clock clock;
+  private final Events events;
+  private final String accountVersion;
 
+  /**
+   * {@code accountVersion}: what the sweep's events render in (the deployment's default version: the
+   * sweep acts for no request and reads no key).
+   */
   public ExpirySweep(ExpiryQueue queue, CouponStore coupons, PromotionCodeStore codes, CustomerStore customers,
-      SubscriptionStore subscriptions, PromotionCodeBatchService batches, Clock clock) {
+      SubscriptionStore subscriptions, PromotionCodeBatchService batches, Clock clock, Events events,
+      String accountVersion) {
+    this.events = events;
+    this.accountVersion = accountVersion;
     this.queue = queue;
     this.coupons = coupons;
     this.codes = codes;
@@ -154,6 +169,18 @@ public final class ExpirySweep {
     boolean resumeBatch(ExpiryQueue.Due entry, Instant now);
   }
 
+  /** When a code stopped being redeemable by date: its own expiry or its coupon's redeem_by, else now. */
+  static long lapsedAt(dev.couponapi.domain.PromotionCode code, Coupon coupon, Instant now) {
+    long at = now.getEpochSecond();
+    if (code.expiresAt() != null) {
+      at = Math.min(at, code.expiresAt());
+    }
+    if (coupon.redeemBy() != null) {
+      at = Math.min(at, coupon.redeemBy());
+    }
+    return at;
+  }
+
   /** The sweep itself: one conditional write per effect. */
   private final class Apply implements Effects {
     public boolean writes() {
@@ -165,11 +192,27 @@ public final class ExpirySweep {
     }
 
     public boolean switchOffCode(ExpiryQueue.Due entry, String codeId, Instant now) {
-      return codes.switchOffExpired(entry.tenant(), codeId);
+      CouponLookup lookup = new CouponLookup(coupons, entry.tenant());
+      return codes.switchOffExpired(entry.tenant(), codeId, (before, after) -> {
+        Coupon coupon = lookup.of(before);
+        // it showed active until the moment it lapsed, which is what previous_attributes tells
+        return events.record(entry.tenant(), Origin.automatic(accountVersion), now, EventDraft.updatedAsOf(
+            EventType.PROMOTION_CODE_UPDATED, new EventObject.OfPromotionCode(after, coupon),
+            new EventObject.OfPromotionCode(before, coupon), lapsedAt(before, coupon, now) - 1));
+      });
     }
 
+    /**
+     * The discount ends: {@code customer.discount.deleted}, recorded as automatic (the customer
+     * showed no discount from its end on, so it records no {@code customer.updated}).
+     */
     public boolean endCustomerDiscount(ExpiryQueue.Due entry, Instant now) {
-      return customers.endDiscount(entry.tenant(), entry.id(), entry.indexKey(), now);
+      CouponLookup lookup = new CouponLookup(coupons, entry.tenant());
+      return customers.endDiscount(entry.tenant(), entry.id(), entry.indexKey(), now, before -> {
+        Discount ended = before.discount();
+        return events.record(entry.tenant(), Origin.automatic(accountVersion), now,
+            EventDraft.of(EventType.CUSTOMER_DISCOUNT_DELETED, new EventObject.OfDiscount(ended, lookup.of(ended))));
+      });
     }
 
     public boolean endSubscriptionDiscounts(ExpiryQueue.Due entry, Instant now) {

@@ -34,8 +34,6 @@ final class CouponMapper {
   static final String ENTITY = "entity";
   /** Set by the expiry sweep: the stored state says what {@code valid} computes (docs/api.md §2.7). */
   static final String VALID = "valid";
-  /** How many updates the coupon has had; absent before its first (docs/events.md: an update reads first). */
-  static final String VERSION = "ver";
 
   /** The condition on a coupon that a write depending on one live revision of it puts: {@code #deleted}, {@code #rev}, {@code :rev}. */
   static final String LIVE_REVISION = "attribute_not_exists(#deleted) AND #rev = :rev";

@@ -226,20 +226,19 @@ public final class CouponStore {
 
   private static Stored stored(Map<String, AttributeValue> item) {
     return new Stored(CouponMapper.fromItem(item), Attr.string(item, Table.GSI1_SK), Attr.string(item, CouponMapper.REV),
-        CouponMapper.shards(item), Attr.longOrZero(item, CouponMapper.VERSION));
+        CouponMapper.shards(item), Versioned.of(item));
   }
 
   /**
    * Replaces the mutable fields of the coupon read at {@code current} with {@code next}'s, in one
    * transaction with {@code rideAlong} (its event): the coupon must be the same live revision,
-   * unchanged since the read; a refusal is {@link Refusal#NOT_FOUND} or a {@link ChangedMeanwhile}.
+   * unchanged since the read; else a {@link ChangedMeanwhile}.
    */
   public void replace(Tenant tenant, Stored current, Coupon next, RideAlong rideAlong) {
     UpdateExpression update = new UpdateExpression()
         .name("#name", CouponMapper.NAME).name("#md", CouponMapper.METADATA).name("#co", CouponMapper.CURRENCY_OPTIONS)
         .value(":md", Attr.stringMap(next.metadata())).value(":co", Attr.longMap(next.currencyOptions()))
         .set("#md = :md").set("#co = :co")
-        .name("#ver", CouponMapper.VERSION).value(":next", Attr.n(current.version() + 1)).set("#ver = :next")
         .name("#deleted", CouponMapper.DELETED_AT).name("#rev", CouponMapper.REV).value(":rev", Attr.s(current.rev()))
         .condition(CouponMapper.LIVE_REVISION);
     if (next.name() != null) {
@@ -247,11 +246,7 @@ public final class CouponStore {
     } else {
       update.remove("#name");
     }
-    if (current.version() == 0) {
-      update.condition("attribute_not_exists(#ver)");
-    } else {
-      update.value(":ver", Attr.n(current.version())).condition("#ver = :ver");
-    }
+    Versioned.next(update, current.version());
     Tx tx = new Tx().add(Part.COUPON, TransactWriteItem.builder()
         .update(update.transactionUpdate(tableName, coupons.key(tenant, next.id()))).build()).rideAlong(rideAlong);
     try {
@@ -261,13 +256,6 @@ public final class CouponStore {
         throw cancelled.cause();
       }
       throw new ChangedMeanwhile();
-    }
-  }
-
-  /** The coupon changed (or went) between the read of an update and its write: read again and decide anew. */
-  public static final class ChangedMeanwhile extends RuntimeException {
-    ChangedMeanwhile() {
-      super("coupon changed since it was read", null, false, false);
     }
   }
 

@@ -12,9 +12,6 @@ import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
-import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 
 /**
@@ -37,7 +34,8 @@ public final class CustomerStore {
   }
 
   /** A stored customer with its place in the list. */
-  public record Stored(Customer customer, String listKey, boolean deleted) {}
+  /** A stored customer, its place in lists, whether it is deleted, and its version ({@link Versioned}). */
+  public record Stored(Customer customer, String listKey, boolean deleted, long version) {}
 
   /** Whether a live (not deleted) customer of this tenant has this id; one GetItem. */
   public boolean exists(Tenant tenant, String id) {
@@ -55,18 +53,26 @@ public final class CustomerStore {
     redemption.commit(dynamo, tableName, tenant, now, List.of(customers.putNew(item)), rideAlong);
   }
 
-  /** Changes a live customer's own fields; one conditional update returning the customer as it is now. */
-  public Optional<Customer> update(Tenant tenant, String id, CustomerChanges changes) {
-    return customers.update(tenant, id, changes(tenant, changes)).map(Stored::customer);
+  private enum Part { CUSTOMER }
+
+  /**
+   * Changes the fields of the live customer read at {@code current}, if it is unchanged since, in
+   * one transaction with {@code rideAlong} (its events); else a {@link ChangedMeanwhile}.
+   */
+  public void update(Tenant tenant, Stored current, CustomerChanges changes, RideAlong rideAlong) {
+    commit(tenant, current, changes(tenant, changes), rideAlong);
   }
 
   /**
-   * Changes a live customer's fields and gives it {@code discount} (replacing any), with the
-   * discount's counters, in one transaction. Refusals say which part failed.
+   * Changes the fields of the customer read at {@code current} and gives it {@code discount}
+   * (replacing any), with the discount's counters, in one transaction that requires it unchanged
+   * since the read. Refusals say which part failed ({@link Redemption.Part#HOLDER}: the customer).
    */
-  public void updateWithDiscount(Tenant tenant, String id, CustomerChanges changes, Discount discount,
+  public void updateWithDiscount(Tenant tenant, Stored current, CustomerChanges changes, Discount discount,
       Redemption redemption, Instant now, RideAlong rideAlong) {
-    UpdateExpression update = changes(tenant, changes).name("#discount", CustomerMapper.DISCOUNT)
+    String id = current.customer().id();
+    UpdateExpression update = Versioned.next(changes(tenant, changes), current.version())
+        .name("#discount", CustomerMapper.DISCOUNT)
         .value(":discount", DiscountMapper.toAttribute(discount)).set("#discount = :discount");
     ExpiryIndex.set(update, customers.pk(tenant, id), discount.end());
     redemption.commit(dynamo, tableName, tenant, now,
@@ -74,38 +80,40 @@ public final class CustomerStore {
         rideAlong);
   }
 
-  /** What removing a discount found: the removed discount, or why there was none to remove. */
-  public record Removal(Discount discount, boolean holderMissing) {}
-
-  /** Removes the discount of a live customer and returns it; one conditional update. */
-  public Removal removeDiscount(Tenant tenant, String id) {
+  private void commit(Tenant tenant, Stored current, UpdateExpression update, RideAlong rideAlong) {
+    Tx tx = new Tx().add(Part.CUSTOMER, TransactWriteItem.builder().update(Versioned.next(update, current.version())
+        .transactionUpdate(tableName, key(tenant, current.customer().id()))).build()).rideAlong(rideAlong);
     try {
-      Map<String, AttributeValue> old = dynamo.updateItem(new UpdateExpression()
-          .name("#deleted", CustomerMapper.DELETED_AT).name("#discount", CustomerMapper.DISCOUNT)
-          .name("#gsi6pk", Table.GSI6_PK).name("#gsi6sk", Table.GSI6_SK).remove("#gsi6pk").remove("#gsi6sk")
-          .remove("#discount").condition(IS_LIVE).condition("attribute_exists(#discount)")
-          .request(tableName, key(tenant, id)).returnValues(ReturnValue.ALL_OLD).build()).attributes();
-      return new Removal(DiscountMapper.fromAttribute(old.get(CustomerMapper.DISCOUNT)), false);
-    } catch (ConditionalCheckFailedException refused) {
-      Map<String, AttributeValue> old = refused.item();
-      return new Removal(null, old == null || old.isEmpty() || old.containsKey(CustomerMapper.DELETED_AT));
+      tx.commit(dynamo);
+    } catch (Tx.Cancelled cancelled) {
+      if (!cancelled.failed(Part.CUSTOMER)) {
+        throw cancelled.cause();
+      }
+      throw new ChangedMeanwhile();
     }
   }
 
-  /** Soft-deletes a live customer: gone from reads and lists, its discount with it. */
-  public boolean delete(Tenant tenant, String id, Instant now) {
-    try {
-      dynamo.updateItem(new UpdateExpression()
-          .name("#deleted", CustomerMapper.DELETED_AT).value(":now", Attr.n(now.getEpochSecond())).set("#deleted = :now")
-          .name("#gsi1", Table.GSI1_PK).name("#gsi2", Table.GSI2_PK).name("#discount", CustomerMapper.DISCOUNT)
-          .name("#gsi6pk", Table.GSI6_PK).name("#gsi6sk", Table.GSI6_SK).remove("#gsi6pk").remove("#gsi6sk")
-          .remove("#gsi1").remove("#gsi2").remove("#discount").condition(IS_LIVE)
-          .request(tableName, key(tenant, id)).returnValues(ReturnValue.NONE)
-          .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.NONE).build());
-      return true;
-    } catch (ConditionalCheckFailedException absent) {
-      return false;
-    }
+  /**
+   * Removes the discount of the live customer read at {@code current}, if it is unchanged since, in
+   * one transaction with {@code rideAlong} (its events); else a {@link ChangedMeanwhile}.
+   */
+  public void removeDiscount(Tenant tenant, Stored current, RideAlong rideAlong) {
+    commit(tenant, current, new UpdateExpression()
+        .name("#deleted", CustomerMapper.DELETED_AT).name("#discount", CustomerMapper.DISCOUNT)
+        .name("#gsi6pk", Table.GSI6_PK).name("#gsi6sk", Table.GSI6_SK).remove("#gsi6pk").remove("#gsi6sk")
+        .remove("#discount").condition(IS_LIVE), rideAlong);
+  }
+
+  /**
+   * Soft-deletes the live customer read at {@code current} (gone from reads and lists, its discount
+   * with it), if it is unchanged since, with {@code rideAlong}; else a {@link ChangedMeanwhile}.
+   */
+  public void delete(Tenant tenant, Stored current, Instant now, RideAlong rideAlong) {
+    commit(tenant, current, new UpdateExpression()
+        .name("#deleted", CustomerMapper.DELETED_AT).value(":now", Attr.n(now.getEpochSecond())).set("#deleted = :now")
+        .name("#gsi1", Table.GSI1_PK).name("#gsi2", Table.GSI2_PK).name("#discount", CustomerMapper.DISCOUNT)
+        .name("#gsi6pk", Table.GSI6_PK).name("#gsi6sk", Table.GSI6_SK).remove("#gsi6pk").remove("#gsi6sk")
+        .remove("#gsi1").remove("#gsi2").remove("#discount").condition(IS_LIVE), rideAlong);
   }
 
   /**
@@ -113,17 +121,30 @@ public final class CustomerStore {
    * takes the customer out of the expiry index. Both writes require the index entry the sweep found
    * ({@code indexKey}), so a discount given meanwhile is never touched; false when nothing ended.
    */
-  public boolean endDiscount(Tenant tenant, String id, String indexKey, Instant now) {
-    UpdateExpression common = new UpdateExpression()
+  public boolean endDiscount(Tenant tenant, String id, String indexKey, Instant now,
+      java.util.function.Function<Customer, RideAlong> rideAlong) {
+    Optional<Stored> current = find(tenant, id);
+    Discount discount = current.map(stored -> stored.customer().discount()).orElse(null);
+    if (discount == null || discount.end() == null || discount.end() > now.getEpochSecond()) {
+      ExpiryIndex.dropStale(dynamo, tableName, key(tenant, id), indexKey);
+      return false;
+    }
+    UpdateExpression update = new UpdateExpression()
         .name("#gsi6pk", Table.GSI6_PK).name("#gsi6sk", Table.GSI6_SK).value(":sk", Attr.s(indexKey))
-        .remove("#gsi6pk").remove("#gsi6sk").condition("#gsi6sk = :sk");
+        .remove("#gsi6pk").remove("#gsi6sk").condition("#gsi6sk = :sk")
+        .name("#discount", CustomerMapper.DISCOUNT).name("#end", "end")
+        .value(":now", Attr.n(now.getEpochSecond())).remove("#discount").condition("#discount.#end <= :now");
+    Tx tx = new Tx().add(Part.CUSTOMER, TransactWriteItem.builder().update(Versioned.next(update,
+        current.get().version()).transactionUpdate(tableName, key(tenant, id))).build())
+        .rideAlong(rideAlong.apply(current.get().customer()));
     try {
-      dynamo.updateItem(common.name("#discount", CustomerMapper.DISCOUNT).name("#end", "end")
-          .value(":now", Attr.n(now.getEpochSecond())).remove("#discount").condition("#discount.#end <= :now")
-          .request(tableName, key(tenant, id)).returnValues(ReturnValue.NONE)
-          .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.NONE).build());
+      tx.commit(dynamo);
       return true;
-    } catch (ConditionalCheckFailedException notEnded) {
+    } catch (Tx.Cancelled notEnded) {
+      if (!notEnded.failed(Part.CUSTOMER)) {
+        throw notEnded.cause();
+      }
+      // changed since the read: a discount given meanwhile is never touched; the next sweep sees its entry
       ExpiryIndex.dropStale(dynamo, tableName, key(tenant, id), indexKey);
       return false;
     }
@@ -167,7 +188,7 @@ public final class CustomerStore {
 
   private static Stored stored(Map<String, AttributeValue> item) {
     return new Stored(CustomerMapper.fromItem(item), Attr.string(item, Table.GSI1_SK),
-        item.containsKey(CustomerMapper.DELETED_AT));
+        item.containsKey(CustomerMapper.DELETED_AT), Versioned.of(item));
   }
 
   private Map<String, AttributeValue> key(Tenant tenant, String id) {

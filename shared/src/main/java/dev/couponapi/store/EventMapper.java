@@ -28,10 +28,13 @@ final class EventMapper {
   static final String PENDING_WEBHOOKS = "pending_webhooks";
   /** The endpoints the event was fanned out to (set with {@link #PENDING_WEBHOOKS}). */
   static final String FANNED_TO = "fanned_to";
+  static final String PREVIOUS_AT = "previous_at";
   static final String ENTITY = "entity";
 
   private static final String COUPON = "coupon";
   private static final String PROMOTION_CODE = "promotion_code";
+  private static final String CUSTOMER = "customer";
+  private static final String DISCOUNT = "discount";
   /** DynamoDB's TTL deletes within days of expiry; reads enforce the 30 days themselves. */
   private static final long TTL_SLACK_SECONDS = 24 * 3600;
 
@@ -54,6 +57,7 @@ final class EventMapper {
     putObject(item, tenant, event.object(), OBJECT, COUPON_OF_OBJECT);
     if (event.previous() != null) {
       putObject(item, tenant, event.previous(), PREVIOUS, COUPON_OF_PREVIOUS);
+      Attr.putIfPresent(item, PREVIOUS_AT, event.previousAt());
     }
     return item;
   }
@@ -66,6 +70,16 @@ final class EventMapper {
     } else if (object instanceof EventObject.OfPromotionCode of) {
       item.put(KIND, Attr.s(PROMOTION_CODE));
       item.put(name, Snapshots.promotionCode(tenant, of.code()));
+      item.put(couponName, Snapshots.coupon(of.coupon()));
+    } else if (object instanceof EventObject.OfCustomer of) {
+      item.put(KIND, Attr.s(CUSTOMER));
+      item.put(name, Snapshots.customer(tenant, of.customer()));
+      if (of.coupon() != null) {
+        item.put(couponName, Snapshots.coupon(of.coupon()));
+      }
+    } else if (object instanceof EventObject.OfDiscount of) {
+      item.put(KIND, Attr.s(DISCOUNT));
+      item.put(name, Snapshots.discount(of.discount()));
       item.put(couponName, Snapshots.coupon(of.coupon()));
     } else {
       throw new IllegalArgumentException("no snapshot for " + object);
@@ -85,7 +99,8 @@ final class EventMapper {
         object(kind, item, OBJECT, COUPON_OF_OBJECT),
         item.containsKey(PREVIOUS) ? object(kind, item, PREVIOUS, COUPON_OF_PREVIOUS) : null,
         Attr.longValue(item, PENDING_WEBHOOKS),
-        Attr.stringList(item, FANNED_TO));
+        Attr.stringList(item, FANNED_TO),
+        Attr.longValue(item, PREVIOUS_AT));
   }
 
   private static EventObject object(String kind, Map<String, AttributeValue> item, String name, String couponName) {
@@ -93,6 +108,9 @@ final class EventMapper {
       case COUPON -> new EventObject.OfCoupon(Snapshots.coupon(item.get(name)));
       case PROMOTION_CODE -> new EventObject.OfPromotionCode(Snapshots.promotionCode(item.get(name)),
           Snapshots.coupon(item.get(couponName)));
+      case CUSTOMER -> new EventObject.OfCustomer(Snapshots.customer(item.get(name)),
+          item.containsKey(couponName) ? Snapshots.coupon(item.get(couponName)) : null);
+      case DISCOUNT -> new EventObject.OfDiscount(Snapshots.discount(item.get(name)), Snapshots.coupon(item.get(couponName)));
       default -> throw new IllegalStateException("unknown event object kind: " + kind);
     };
   }

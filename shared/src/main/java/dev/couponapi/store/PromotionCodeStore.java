@@ -182,9 +182,11 @@ public final class PromotionCodeStore {
   /**
    * The sweep's write for a code past {@code expires_at}, or of a coupon past {@code redeem_by}:
    * switches it off, frees its text and takes it out of the expiry index, in one transaction
-   * guarded by its version; false when it was switched off (or changed) meanwhile.
+   * guarded by its version, with {@code rideAlong} given the code before and after (its event);
+   * false when it was switched off (or changed) meanwhile.
    */
-  public boolean switchOffExpired(Tenant tenant, String id) {
+  public boolean switchOffExpired(Tenant tenant, String id,
+      java.util.function.BiFunction<PromotionCode, PromotionCode, RideAlong> rideAlong) {
     // its count is not needed: the code itself, read once
     Optional<Stored> current = codes.find(tenant, id);
     if (current.isEmpty()) {
@@ -194,7 +196,8 @@ public final class PromotionCodeStore {
       return false;
     }
     try {
-      replace(tenant, current.get(), current.get().code().withActive(false), null);
+      PromotionCode off = current.get().code().withActive(false);
+      replace(tenant, current.get(), off, rideAlong.apply(current.get().code(), off));
       return true;
     } catch (Refused changedMeanwhile) {
       return false;

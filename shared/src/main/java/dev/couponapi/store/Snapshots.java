@@ -1,6 +1,8 @@
 package dev.couponapi.store;
 
 import dev.couponapi.domain.Coupon;
+import dev.couponapi.domain.Customer;
+import dev.couponapi.domain.Discount;
 import dev.couponapi.domain.PromotionCode;
 import dev.couponapi.domain.Tenant;
 import java.util.HashMap;
@@ -34,6 +36,22 @@ final class Snapshots {
 
   static PromotionCode promotionCode(AttributeValue snapshot) {
     return PromotionCodeMapper.fromItem(snapshot.m());
+  }
+
+  static AttributeValue customer(Tenant tenant, Customer customer) {
+    return placeless(CustomerMapper.toItem(tenant, customer, ""));
+  }
+
+  static Customer customer(AttributeValue snapshot) {
+    return CustomerMapper.fromItem(snapshot.m());
+  }
+
+  static AttributeValue discount(Discount discount) {
+    return DiscountMapper.toAttribute(discount);
+  }
+
+  static Discount discount(AttributeValue snapshot) {
+    return DiscountMapper.fromAttribute(snapshot);
   }
 
   private static AttributeValue placeless(Map<String, AttributeValue> item) {

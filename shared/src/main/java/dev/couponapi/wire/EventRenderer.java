@@ -25,7 +25,8 @@ public final class EventRenderer {
     Map<String, Object> data = new LinkedHashMap<>();
     data.put("object", object);
     if (event.type().isUpdate() && event.previous() != null) {
-      data.put("previous_attributes", previousAttributes(renderObject(event.previous(), version, at), object));
+      Instant previousAt = event.previousAt() == null ? at : Instant.ofEpochSecond(event.previousAt());
+      data.put("previous_attributes", previousAttributes(renderObject(event.previous(), version, previousAt), object));
     }
     Map<String, Object> request = new LinkedHashMap<>();
     request.put("id", event.requestId());
@@ -52,6 +53,12 @@ public final class EventRenderer {
     }
     if (object instanceof EventObject.OfPromotionCode of) {
       return PromotionCodeRenderer.render(of.code(), of.coupon(), version, at, Set.of());
+    }
+    if (object instanceof EventObject.OfCustomer of) {
+      return CustomerRenderer.render(of.customer(), version, at, discount -> of.coupon(), Set.of());
+    }
+    if (object instanceof EventObject.OfDiscount of) {
+      return DiscountRenderer.render(of.discount(), version, at, discount -> of.coupon(), Set.of());
     }
     throw new IllegalArgumentException("no renderer for " + object);
   }

@@ -3,6 +3,7 @@ package dev.couponapi.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.couponapi.domain.Tenant;
+import dev.couponapi.testing.JsonMaps;
 import dev.couponapi.testing.Requests;
 import dev.couponapi.testing.TestApp;
 import java.time.Duration;
@@ -22,13 +23,7 @@ class EventRecordingTest {
   private final EventOperations events = test.app.events();
 
   private ApiResponse call(Operation operation, String path, String body, Tenant tenant, String... headers) {
-    Map<String, Object> event = Requests.event(operation, path, body, tenant);
-    @SuppressWarnings("unchecked")
-    Map<String, String> headerMap = (Map<String, String>) event.get("headers");
-    for (int i = 0; i < headers.length; i += 2) {
-      headerMap.put(headers[i], headers[i + 1]);
-    }
-    return test.handle(operation, event);
+    return test.handle(operation, Requests.withHeaders(Requests.event(operation, path, body, tenant), headers));
   }
 
   private Map<String, Object> ok(Operation operation, String path, String body, String... headers) {
@@ -69,7 +64,7 @@ class EventRecordingTest {
 
     Map<String, Object> updated = all.get(1);
     assertThat(data(updated).get("previous_attributes"))
-        .isEqualTo(map("name", null, "metadata", map("b", null)));
+        .isEqualTo(JsonMaps.of("name", null, "metadata", JsonMaps.of("b", null)));
     assertThat(((Map<?, ?>) data(updated).get("object")).get("name")).isEqualTo("Spring");
     assertThat(((Map<?, ?>) updated.get("request")).get("idempotency_key")).isNull();
 
@@ -83,15 +78,6 @@ class EventRecordingTest {
   @SuppressWarnings("unchecked")
   private static Map<String, Object> obj(Object value) {
     return (Map<String, Object>) value;
-  }
-
-  /** A map that may hold nulls, as JSON does: key, value, key, value, … */
-  private static Map<String, Object> map(Object... keysAndValues) {
-    Map<String, Object> map = new java.util.LinkedHashMap<>();
-    for (int i = 0; i < keysAndValues.length; i += 2) {
-      map.put((String) keysAndValues[i], keysAndValues[i + 1]);
-    }
-    return map;
   }
 
   @Test
@@ -120,7 +106,7 @@ class EventRecordingTest {
     assertThat(object.get("promotion")).isEqualTo(Map.of("coupon", "C", "type", "coupon"));
     assertThat(object).doesNotContainKey("coupon");
     assertThat(data(all.get(0)).get("previous_attributes"))
-        .isEqualTo(map("active", true, "metadata", map("k", null)));
+        .isEqualTo(JsonMaps.of("active", true, "metadata", JsonMaps.of("k", null)));
   }
 
   @Test

@@ -39,6 +39,21 @@ class ExpirySweepEffectsTest {
     assertThat(sweep().customerDiscountsEnded()).isEqualTo(1);
     assertThat(stored("customer", customer)).doesNotContainKeys("discount", "gsi6pk");
     assertThat(sweep().examined()).isZero();
+    // recorded as automatic, once
+    assertThat(events("customer.discount.deleted")).singleElement().satisfies(event -> {
+      assertThat(event.get("request")).isEqualTo(nulls());
+      assertThat(((Map<?, ?>) ((Map<?, ?>) event.get("data")).get("object")).get("customer")).isEqualTo(customer);
+    });
+  }
+
+  @SuppressWarnings("unchecked")
+  private List<Map<String, Object>> events(String type) {
+    return (List<Map<String, Object>>) f.get(f.test.app.events().list(), "/v1/events?type=" + type, CLOVER)
+        .get("data");
+  }
+
+  private static Map<String, Object> nulls() {
+    return dev.couponapi.testing.JsonMaps.of("id", null, "idempotency_key", null);
   }
 
   @Test
@@ -62,6 +77,10 @@ class ExpirySweepEffectsTest {
     f.test.clock.advance(Duration.ofMinutes(2));
     assertThat(sweep().promotionCodesSwitchedOff()).isEqualTo(1);
     assertThat(f.get(f.codes.retrieve(), "/v1/promotion_codes/" + code, CLOVER)).containsEntry("active", false);
+    assertThat(events("promotion_code.updated")).singleElement().satisfies(event -> {
+      assertThat(event.get("request")).isEqualTo(nulls());
+      assertThat(((Map<?, ?>) event.get("data")).get("previous_attributes")).isEqualTo(Map.of("active", true));
+    });
     assertThat(f.post(f.codes.create(), "/v1/promotion_codes",
         "promotion[type]=coupon&promotion[coupon]=OPEN&code=flash", CLOVER)).containsEntry("active", true);
   }

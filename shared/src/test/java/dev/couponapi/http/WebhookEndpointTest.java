@@ -24,13 +24,7 @@ class WebhookEndpointTest {
   private final WebhookEndpointOperations endpoints = test.app.webhookEndpoints();
 
   private ApiResponse call(Operation operation, String path, String body, Tenant tenant, String... headers) {
-    Map<String, Object> event = Requests.event(operation, path, body, tenant);
-    @SuppressWarnings("unchecked")
-    Map<String, String> headerMap = (Map<String, String>) event.get("headers");
-    for (int i = 0; i < headers.length; i += 2) {
-      headerMap.put(headers[i], headers[i + 1]);
-    }
-    return test.handle(operation, event);
+    return test.handle(operation, Requests.withHeaders(Requests.event(operation, path, body, tenant), headers));
   }
 
   private Map<String, Object> ok(Operation operation, String path, String body, Tenant tenant, String... headers) {

@@ -143,7 +143,7 @@ class CouponStoreTest {
     assertThat(now.version()).isEqualTo(1);
     // a second writer that read the first version loses, and writes nothing
     assertThatThrownBy(() -> store.replace(TENANT, read, read.coupon().changedBy(new CouponChanges("late",
-        MetadataChange.NONE, Map.of())), null)).isInstanceOf(CouponStore.ChangedMeanwhile.class);
+        MetadataChange.NONE, Map.of())), null)).isInstanceOf(ChangedMeanwhile.class);
     assertThat(store.find(TENANT, "C1").orElseThrow().coupon().name()).isEqualTo("new");
   }
 
@@ -153,7 +153,7 @@ class CouponStoreTest {
     CouponStore.Stored read = store.find(TENANT, "C1").orElseThrow();
     store.delete(TENANT, "C1", NOW, coupon -> null);
     assertThatThrownBy(() -> store.replace(TENANT, read, read.coupon().changedBy(new CouponChanges("x",
-        MetadataChange.NONE, Map.of())), null)).isInstanceOf(CouponStore.ChangedMeanwhile.class);
+        MetadataChange.NONE, Map.of())), null)).isInstanceOf(ChangedMeanwhile.class);
     assertThat(store.find(TENANT, "C1").orElseThrow().coupon().name()).isEqualTo("name");
   }
 

@@ -60,26 +60,37 @@ class CustomerStoreTest {
         .isInstanceOf(Refused.class).extracting(e -> ((Refused) e).reason()).isEqualTo(Redemption.Part.HOLDER);
   }
 
+  private CustomerStore.Stored read(String id) {
+    return store.find(TENANT, id).orElseThrow();
+  }
+
   @Test
-  void update_isOneConditionalUpdate_ofALiveCustomer_andNothingForAMissingOrDeletedOne() {
+  void update_isOneTransaction_overTheVersionItRead_andRefusedForAChangedOrDeletedCustomer() {
     store.insert(TENANT, customer("cus_1", null), NOW, Redemption.NONE, null);
+    CustomerStore.Stored first = read("cus_1");
     test.calls.reset();
-    assertThat(store.update(TENANT, "cus_1", rename("Ada"))).get().extracting(Customer::name).isEqualTo("Ada");
-    UpdateItemRequest update = (UpdateItemRequest) test.calls.requests().get(0);
-    assertThat(update.conditionExpression()).isEqualTo("attribute_exists(pk) AND attribute_not_exists(#deleted)");
-    assertThat(store.update(TENANT, "cus_missing", rename("x"))).isEmpty();
-    assertThat(store.delete(TENANT, "cus_1", NOW)).isTrue();
-    assertThat(store.update(TENANT, "cus_1", rename("x"))).isEmpty();
-    assertThat(store.find(TENANT, "cus_1")).get().extracting(CustomerStore.Stored::deleted).isEqualTo(true);
+    store.update(TENANT, first, rename("Ada"), null);
+    assertThat(test.calls.operations()).containsExactly("TransactWriteItems");
+    var update = ((TransactWriteItemsRequest) test.calls.requests().get(0)).transactItems().get(0).update();
+    assertThat(update.conditionExpression())
+        .isEqualTo("attribute_exists(pk) AND attribute_not_exists(#deleted) AND attribute_not_exists(#ver)");
+    assertThat(read("cus_1").customer().name()).isEqualTo("Ada");
+    assertThat(read("cus_1").version()).isEqualTo(1);
+    assertThatThrownBy(() -> store.update(TENANT, first, rename("late"), null)).isInstanceOf(ChangedMeanwhile.class);
+    store.delete(TENANT, read("cus_1"), NOW, null);
+    assertThatThrownBy(() -> store.update(TENANT, read("cus_1"), rename("x"), null))
+        .isInstanceOf(ChangedMeanwhile.class);
+    assertThat(read("cus_1").deleted()).isTrue();
   }
 
   @Test
   void delete_onlyOnce_andTheCustomerLeavesItsList_withItsDiscount() {
     store.insert(TENANT, customer("cus_1", discount("di_1", "cus_1", null)), NOW, Redemption.NONE, null);
     store.insert(TENANT, customer("cus_2", null), NOW, Redemption.NONE, null);
-    assertThat(store.delete(TENANT, "cus_1", NOW)).isTrue();
-    assertThat(store.delete(TENANT, "cus_1", NOW)).isFalse();
-    assertThat(store.find(TENANT, "cus_1").orElseThrow().customer().discount()).isNull();
+    CustomerStore.Stored live = read("cus_1");
+    store.delete(TENANT, live, NOW, null);
+    assertThatThrownBy(() -> store.delete(TENANT, read("cus_1"), NOW, null)).isInstanceOf(ChangedMeanwhile.class);
+    assertThat(read("cus_1").customer().discount()).isNull();
     assertThat(store.page(TENANT, null, new ListRequest(10, null, null, null, null), null, null).items())
         .extracting(stored -> stored.customer().id()).containsExactly("cus_2");
     assertThat(store.page(TENANT, "jenny@example.com", new ListRequest(10, null, null, null, null), null, null)
@@ -87,23 +98,23 @@ class CustomerStoreTest {
   }
 
   @Test
-  void removeDiscount_returnsTheRemovedOne_thenFindsNone_andTellsAMissingCustomerApart() {
+  void removeDiscount_removesIt_overTheVersionItRead() {
     store.insert(TENANT, customer("cus_1", discount("di_1", "cus_1", null)), NOW, Redemption.NONE, null);
-    CustomerStore.Removal removed = store.removeDiscount(TENANT, "cus_1");
-    assertThat(removed.discount().id()).isEqualTo("di_1");
-    assertThat(removed.holderMissing()).isFalse();
-    assertThat(store.removeDiscount(TENANT, "cus_1")).isEqualTo(new CustomerStore.Removal(null, false));
-    assertThat(store.removeDiscount(TENANT, "cus_missing")).isEqualTo(new CustomerStore.Removal(null, true));
+    CustomerStore.Stored withDiscount = read("cus_1");
+    store.removeDiscount(TENANT, withDiscount, null);
+    assertThat(read("cus_1").customer().discount()).isNull();
+    assertThatThrownBy(() -> store.removeDiscount(TENANT, withDiscount, null)).isInstanceOf(ChangedMeanwhile.class);
   }
 
   @Test
   void updateWithDiscount_replacesTheDiscount_andRefusesADeletedCustomerAsTheHolder() {
     store.insert(TENANT, customer("cus_1", discount("di_1", "cus_1", null)), NOW, Redemption.NONE, null);
-    store.updateWithDiscount(TENANT, "cus_1", rename("Ada"), discount("di_2", "cus_1", null), Redemption.NONE, NOW,
-        null);
-    assertThat(store.find(TENANT, "cus_1").orElseThrow().customer().discount().id()).isEqualTo("di_2");
-    store.delete(TENANT, "cus_1", NOW);
-    assertThatThrownBy(() -> store.updateWithDiscount(TENANT, "cus_1", rename("x"), discount("di_3", "cus_1", null),
+    store.updateWithDiscount(TENANT, read("cus_1"), rename("Ada"), discount("di_2", "cus_1", null), Redemption.NONE,
+        NOW, null);
+    assertThat(read("cus_1").customer().discount().id()).isEqualTo("di_2");
+    CustomerStore.Stored before = read("cus_1");
+    store.delete(TENANT, before, NOW, null);
+    assertThatThrownBy(() -> store.updateWithDiscount(TENANT, before, rename("x"), discount("di_3", "cus_1", null),
         Redemption.NONE, NOW, null)).isInstanceOf(Refused.class)
         .extracting(e -> ((Refused) e).reason()).isEqualTo(Redemption.Part.HOLDER);
   }
@@ -114,12 +125,12 @@ class CustomerStoreTest {
     store.insert(TENANT, customer("cus_1", discount("di_1", "cus_1", end)), NOW, Redemption.NONE, null);
     String entry = ExpiryIndex.sortKey(end, ObjectType.CUSTOMER.key(TENANT, "cus_1"));
     // replaced before the sweep ran: the entry found no longer names the stored discount
-    store.updateWithDiscount(TENANT, "cus_1", rename("Ada"), discount("di_2", "cus_1", end + 3600), Redemption.NONE,
-        NOW, null);
-    assertThat(store.endDiscount(TENANT, "cus_1", entry, Instant.ofEpochSecond(end))).isFalse();
+    store.updateWithDiscount(TENANT, read("cus_1"), rename("Ada"), discount("di_2", "cus_1", end + 3600),
+        Redemption.NONE, NOW, null);
+    assertThat(store.endDiscount(TENANT, "cus_1", entry, Instant.ofEpochSecond(end), before -> null)).isFalse();
     assertThat(store.find(TENANT, "cus_1").orElseThrow().customer().discount().id()).isEqualTo("di_2");
     String current = ExpiryIndex.sortKey(end + 3600, ObjectType.CUSTOMER.key(TENANT, "cus_1"));
-    assertThat(store.endDiscount(TENANT, "cus_1", current, Instant.ofEpochSecond(end + 3600))).isTrue();
+    assertThat(store.endDiscount(TENANT, "cus_1", current, Instant.ofEpochSecond(end + 3600), before -> null)).isTrue();
     assertThat(store.find(TENANT, "cus_1").orElseThrow().customer().discount()).isNull();
   }
 

@@ -57,7 +57,7 @@ class SubscriptionStoreTest {
         .isEqualTo("attribute_exists(pk) AND attribute_not_exists(#deleted)");
     assertThat(store.find(TENANT, "sub_1").orElseThrow().subscription())
         .isEqualTo(subscription("sub_1", "cus_1", List.of()));
-    customers.delete(TENANT, "cus_1", NOW);
+    customers.delete(TENANT, customers.find(TENANT, "cus_1").orElseThrow(), NOW, null);
     assertThatThrownBy(() -> store.insert(TENANT, subscription("sub_2", "cus_1", List.of()), NOW, Redemption.NONE,
         null)).isInstanceOf(Refused.class).satisfies(e -> {
           assertThat(((Refused) e).reason()).isEqualTo(Redemption.Part.HOLDER);

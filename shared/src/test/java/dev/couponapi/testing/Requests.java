@@ -30,6 +30,16 @@ public final class Requests {
     return event;
   }
 
+  /** The same event with these headers added: name, value, name, value, … */
+  @SuppressWarnings("unchecked")
+  public static Map<String, Object> withHeaders(Map<String, Object> event, String... headers) {
+    Map<String, String> headerMap = (Map<String, String>) event.get("headers");
+    for (int i = 0; i < headers.length; i += 2) {
+      headerMap.put(headers[i], headers[i + 1]);
+    }
+    return event;
+  }
+
   /** The path's values for the template's {@code {name}} segments. */
   static Map<String, String> pathParameters(Operation operation, String path) {
     String[] template = operation.path().split("/");
