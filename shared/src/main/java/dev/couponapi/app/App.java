@@ -145,7 +145,7 @@ public final class App {
     this.customers = new CustomerOperations(new CustomerService(customerStore, subscriptionStore, discounts, events),
         discounts);
     this.subscriptions = new SubscriptionOperations(new SubscriptionService(subscriptionStore, customerStore,
-        discounts), discounts);
+        discounts, events), discounts);
     this.invoices = new InvoiceOperations(new PreviewService(customerStore, subscriptionStore, discounts));
     this.sweep = new ExpirySweep(new ExpiryQueue(dynamo, tableName), couponStore, codeStore, customerStore,
         subscriptionStore, batchService, clock, events, defaultVersion.value());

@@ -21,16 +21,29 @@ public final class HttpWebhookSender implements WebhookSender {
 
   static final String USER_AGENT = "Stripe/1.0 (+https://stripe.com/docs/webhooks)";
 
-  private final HttpClient client;
   private final WebhookUrls urls;
   private final Duration timeout;
+  /** Made on first use: every function's App has a sender, and only the delivery function posts. */
+  private volatile HttpClient client;
 
   public HttpWebhookSender(WebhookUrls urls, Duration timeout) {
-    // HTTP/1.1, as Stripe sends: an h2c upgrade offer confuses some receivers (aiohttp reads no body)
-    this.client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-        .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(timeout).build();
     this.urls = urls;
     this.timeout = timeout;
+  }
+
+  private HttpClient client() {
+    HttpClient current = client;
+    if (current == null) {
+      synchronized (this) {
+        if (client == null) {
+          // HTTP/1.1, as Stripe sends: an h2c upgrade offer confuses some receivers (aiohttp reads no body)
+          client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+              .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(timeout).build();
+        }
+        current = client;
+      }
+    }
+    return current;
   }
 
   @Override
@@ -51,7 +64,7 @@ public final class HttpWebhookSender implements WebhookSender {
         .header("Stripe-Signature", signature)
         .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
     try {
-      return new Answer(client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode(), false, null);
+      return new Answer(client().send(request, HttpResponse.BodyHandlers.discarding()).statusCode(), false, null);
     } catch (HttpTimeoutException slow) {
       return new Answer(0, true, "timed out after " + timeout.toMillis() + " ms");
     } catch (IOException unreachable) {

@@ -14,6 +14,21 @@ public sealed interface EventObject {
   /** A customer, with the coupon of its discount (null when it has none). */
   record OfCustomer(Customer customer, Coupon coupon) implements EventObject {}
 
-  /** A customer's discount, with its coupon. */
+  /** A subscription, with the coupons of its discounts (its own and its items'), by coupon revision. */
+  record OfSubscription(Subscription subscription, java.util.Map<String, Coupon> coupons) implements EventObject {
+
+    public OfSubscription {
+      coupons = java.util.Map.copyOf(coupons);
+    }
+
+    /** The subscription with the coupons {@code lookup} gives for each of its discounts. */
+    public static OfSubscription of(Subscription subscription, java.util.function.Function<Discount, Coupon> lookup) {
+      java.util.Map<String, Coupon> coupons = new java.util.HashMap<>();
+      subscription.allDiscounts().forEach(discount -> coupons.put(discount.couponRev(), lookup.apply(discount)));
+      return new OfSubscription(subscription, coupons);
+    }
+  }
+
+  /** A customer's (or a subscription's) discount, with its coupon. */
   record OfDiscount(Discount discount, Coupon coupon) implements EventObject {}
 }

@@ -41,6 +41,22 @@ public record Subscription(
     return discounts.stream().filter(discount -> discount.inEffect(now)).toList();
   }
 
+  /** Every discount it carries: its own, then its items'. */
+  public List<Discount> allDiscounts() {
+    return java.util.stream.Stream.concat(discounts.stream(), items.stream().flatMap(item -> item.discounts().stream()))
+        .toList();
+  }
+
+  public Subscription with(List<Discount> newDiscounts, Map<String, String> newMetadata, long anchor) {
+    return new Subscription(id, customer, created, anchor, currency, status, canceledAt, newMetadata, items,
+        newDiscounts, livemode);
+  }
+
+  public Subscription canceled(long at) {
+    return new Subscription(id, customer, created, billingCycleAnchor, currency, CANCELED, at, metadata, items,
+        discounts, livemode);
+  }
+
   /** The pre-discount amount of one billing period: what a promotion code's minimum compares with. */
   public long amount() {
     return items.stream().mapToLong(SubscriptionItem::amount).reduce(0, Math::addExact);

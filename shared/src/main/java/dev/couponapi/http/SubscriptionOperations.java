@@ -32,7 +32,7 @@ public final class SubscriptionOperations {
     return Operation.post("CreateSubscriptionFunction", URL, "subscriptions.create")
         .params(SubscriptionParams::create).expand(SubscriptionRenderer::expandable).run(call -> {
           HolderView<Subscription> subscription = subscriptions.create(call.tenant(), call.version(), call.now(),
-              SubscriptionParams.draft(call.params()),
+              SubscriptionParams.draft(call.params()), call.origin(),
               created -> call.idempotency().rideAlongFor(render(call, created)));
           return render(call, subscription);
         });
@@ -48,7 +48,7 @@ public final class SubscriptionOperations {
     return Operation.post("UpdateSubscriptionFunction", ONE, "subscriptions.update")
         .params(SubscriptionParams::update).expand(SubscriptionRenderer::expandable)
         .run(call -> render(call, subscriptions.update(call.tenant(), call.version(), call.now(), call.id(),
-            SubscriptionParams.changes(call.params()), call.idempotency().commitMark(),
+            SubscriptionParams.changes(call.params()), call.origin(), call.idempotency().commitMark(),
             call.idempotency().alreadyWritten())));
   }
 
@@ -56,7 +56,7 @@ public final class SubscriptionOperations {
   public Operation cancel() {
     return Operation.delete("CancelSubscriptionFunction", ONE, "subscriptions.cancel")
         .expand(SubscriptionRenderer::expandable)
-        .run(call -> render(call, subscriptions.cancel(call.tenant(), call.id(), call.now())));
+        .run(call -> render(call, subscriptions.cancel(call.tenant(), call.id(), call.now(), call.origin())));
   }
 
   public Operation list() {
@@ -71,7 +71,7 @@ public final class SubscriptionOperations {
   public Operation deleteDiscount() {
     return Operation.delete("DeleteSubscriptionDiscountFunction", ONE + "/discount", "subscriptions.delete_discount")
         .expand(DiscountRenderer::expandable)
-        .run(call -> DiscountRenderer.renderDeleted(subscriptions.deleteDiscount(call.tenant(), call.id(), call.now()),
+        .run(call -> DiscountRenderer.renderDeleted(subscriptions.deleteDiscount(call.tenant(), call.id(), call.now(), call.origin()),
             call.version(), call.now(), discounts.lookup(call.tenant())::of, call.expand()));
   }
 

@@ -145,7 +145,7 @@ public final class CustomerService {
   public void delete(Tenant tenant, String id, Instant now, Origin origin) {
     liveStored(tenant, id);
     for (SubscriptionStore.Stored subscription : subscriptions.activeOf(tenant, id)) {
-      subscriptions.cancel(tenant, subscription.subscription().id(), now);
+      cancel(tenant, subscription, now, origin);
     }
     for (int attempt = 1; ; attempt++) {
       CustomerStore.Stored current = liveStored(tenant, id);
@@ -194,6 +194,21 @@ public final class CustomerService {
           throw Errors.lockTimeout();
         }
       }
+    }
+  }
+
+  /** Cancels one of the customer's subscriptions with its {@code customer.subscription.deleted}; once is enough. */
+  private void cancel(Tenant tenant, SubscriptionStore.Stored subscription, Instant now, Origin origin) {
+    dev.couponapi.domain.Subscription canceled = subscription.subscription().canceled(now.getEpochSecond());
+    try {
+      subscriptions.cancel(tenant, subscription, now, events.record(tenant, origin, now, EventDraft.of(
+          EventType.CUSTOMER_SUBSCRIPTION_DELETED, EventObject.OfSubscription.of(canceled,
+              discounts.lookup(tenant)::of))));
+    } catch (ChangedMeanwhile changed) {
+      // changed or canceled since the list: a subscription canceled meanwhile needs nothing more
+      subscriptions.find(tenant, subscription.subscription().id())
+          .filter(found -> dev.couponapi.domain.Subscription.ACTIVE.equals(found.subscription().status()))
+          .ifPresent(again -> cancel(tenant, again, now, origin));
     }
   }
 

@@ -16,6 +16,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -216,7 +217,14 @@ public final class ExpirySweep {
     }
 
     public boolean endSubscriptionDiscounts(ExpiryQueue.Due entry, Instant now) {
-      return subscriptions.endDiscounts(entry.tenant(), entry.id(), entry.indexKey(), now);
+      CouponLookup lookup = new CouponLookup(coupons, entry.tenant());
+      return subscriptions.endDiscounts(entry.tenant(), entry.id(), entry.indexKey(), now, (before, after) -> {
+        List<String> kept = after.allDiscounts().stream().map(Discount::id).toList();
+        List<EventDraft> ended = before.allDiscounts().stream().filter(discount -> !kept.contains(discount.id()))
+            .map(discount -> EventDraft.of(EventType.CUSTOMER_DISCOUNT_DELETED, new EventObject.OfDiscount(discount,
+                lookup.of(discount)))).toList();
+        return events.record(entry.tenant(), Origin.automatic(accountVersion), now, ended);
+      });
     }
 
     public boolean resumeBatch(ExpiryQueue.Due entry, Instant now) {

@@ -1,5 +1,12 @@
 package dev.couponapi.service;
 
+import dev.couponapi.domain.Coupon;
+import dev.couponapi.domain.EventDraft;
+import dev.couponapi.domain.EventObject;
+import dev.couponapi.domain.EventType;
+import dev.couponapi.domain.Origin;
+import dev.couponapi.store.ChangedMeanwhile;
+
 import dev.couponapi.domain.Customer;
 import dev.couponapi.domain.Discount;
 import dev.couponapi.domain.DiscountRequest;
@@ -31,8 +38,15 @@ public final class SubscriptionService {
   private final DiscountService discounts;
   private final Finder<SubscriptionStore.Stored> finder;
 
-  public SubscriptionService(SubscriptionStore store, CustomerStore customers, DiscountService discounts) {
+  /** Reads and writes of a change that keeps meeting a concurrent one, before it gives up with a 429. */
+  private static final int CHANGED_MEANWHILE_ATTEMPTS = 5;
+
+  private final Events events;
+
+  public SubscriptionService(SubscriptionStore store, CustomerStore customers, DiscountService discounts,
+      Events events) {
     this.store = store;
+    this.events = events;
     this.customers = customers;
     this.discounts = discounts;
     this.finder = new Finder<>("subscription", store::find, SubscriptionStore.Stored::listKey);
@@ -40,7 +54,7 @@ public final class SubscriptionService {
 
   /** Creates an active subscription, redeeming its discounts in the same transaction. */
   public HolderView<Subscription> create(Tenant tenant, ApiVersion version, Instant now, SubscriptionDraft draft,
-      Function<HolderView<Subscription>, RideAlong> rideAlong) {
+      Origin origin, Function<HolderView<Subscription>, RideAlong> rideAlong) {
     Customer customer = customers.find(tenant, draft.customer()).filter(stored -> !stored.deleted())
         .map(CustomerStore.Stored::customer)
         .orElseThrow(() -> CustomerService.noSuchCustomer(draft.customer(), "customer", 400));
@@ -81,9 +95,15 @@ public final class SubscriptionService {
     }
     Subscription subscription = new Subscription(id, customer.id(), now.getEpochSecond(), now.getEpochSecond(), currency,
         Subscription.ACTIVE, null, draft.metadata(), items, subscriptionLevel, tenant.livemode());
-    HolderView<Subscription> view = new HolderView<>(subscription, plan.coupons(discounts.lookup(tenant)));
+    Function<Discount, Coupon> coupons = plan.coupons(discounts.lookup(tenant));
+    HolderView<Subscription> view = new HolderView<>(subscription, coupons);
+    List<EventDraft> drafts = new ArrayList<>(List.of(EventDraft.of(EventType.CUSTOMER_SUBSCRIPTION_CREATED,
+        EventObject.OfSubscription.of(subscription, coupons))));
+    subscription.allDiscounts().forEach(discount -> drafts.add(EventDraft.of(EventType.CUSTOMER_DISCOUNT_CREATED,
+        new EventObject.OfDiscount(discount, coupons.apply(discount)))));
     try {
-      store.insert(tenant, subscription, now, plan.redemption(), rideAlong.apply(view));
+      store.insert(tenant, subscription, now, plan.redemption(), RideAlong.and(rideAlong.apply(view),
+          events.record(tenant, origin, now, drafts)));
     } catch (Refused refused) {
       if (refused.reason() == Redemption.Part.HOLDER) {
         throw CustomerService.noSuchCustomer(draft.customer(), "customer", 400);
@@ -102,7 +122,7 @@ public final class SubscriptionService {
    * elements keep existing ones); {@code discounts=} removes them; the old single coupon replaces them.
    */
   public Subscription update(Tenant tenant, ApiVersion version, Instant now, String id,
-      SubscriptionDraft.Changes changes, dev.couponapi.store.RideAlong committed, boolean alreadyWritten) {
+      SubscriptionDraft.Changes changes, Origin origin, RideAlong committed, boolean alreadyWritten) {
     if (alreadyWritten) {
       // an earlier request with the same idempotency key made this write; its answer was lost
       return find(tenant, id).subscription();
@@ -112,12 +132,28 @@ public final class SubscriptionService {
       if (changes.metadata().isEmpty() && anchor == null) {
         return retrieve(tenant, id);
       }
-      requireAcceptableId(id);
-      return store.updateFields(tenant, id, changes.metadata(), anchor).map(SubscriptionStore.Stored::subscription)
-          .orElseGet(() -> {
-            find(tenant, id);
-            throw Errors.invalid(null, "A canceled subscription can no longer be updated.").asOutcome();
-          });
+      for (int attempt = 1; ; attempt++) {
+        SubscriptionStore.Stored current = find(tenant, id);
+        Subscription before = current.subscription();
+        if (anchor != null && !Subscription.ACTIVE.equals(before.status())) {
+          throw Errors.invalid(null, "A canceled subscription can no longer be updated.").asOutcome();
+        }
+        Subscription after = before.with(before.discounts(), changes.metadata().applyTo(before.metadata()),
+            anchor == null ? before.billingCycleAnchor() : anchor);
+        if (after.equals(before)) {
+          return before;
+        }
+        Function<Discount, Coupon> coupons = discounts.lookup(tenant)::of;
+        try {
+          store.updateFields(tenant, current, changes.metadata(), anchor, events.record(tenant, origin, now,
+              List.of(updated(before, after, coupons))));
+          return after;
+        } catch (ChangedMeanwhile changed) {
+          if (attempt == CHANGED_MEANWHILE_ATTEMPTS) {
+            throw Errors.lockTimeout();
+          }
+        }
+      }
     }
     SubscriptionStore.Stored current = find(tenant, id);
     Subscription subscription = current.subscription();
@@ -134,9 +170,21 @@ public final class SubscriptionService {
         .ifPresent(reusable::add);
     DiscountService.Plan plan = requests.isEmpty() ? DiscountService.Plan.NONE
         : discounts.plan(tenant, version, placed, reusable, now);
+    Subscription after = subscription.with(plan.discounts(), changes.metadata().applyTo(subscription.metadata()),
+        anchor == null ? subscription.billingCycleAnchor() : anchor);
+    Function<Discount, Coupon> coupons = plan.coupons(discounts.lookup(tenant));
+    List<EventDraft> drafts = new ArrayList<>(List.of(updated(subscription, after, coupons)));
+    List<String> kept = subscription.discounts().stream().map(Discount::id).toList();
+    List<String> given = after.discounts().stream().map(Discount::id).toList();
+    after.discounts().stream().filter(discount -> !kept.contains(discount.id())).forEach(discount -> drafts.add(
+        EventDraft.of(EventType.CUSTOMER_DISCOUNT_CREATED, new EventObject.OfDiscount(discount,
+            coupons.apply(discount)))));
+    subscription.discountsAt(now).stream().filter(discount -> !given.contains(discount.id())).forEach(discount ->
+        drafts.add(EventDraft.of(EventType.CUSTOMER_DISCOUNT_DELETED, new EventObject.OfDiscount(discount,
+            coupons.apply(discount)))));
     try {
-      store.replace(tenant, current, plan.discounts(), changes.metadata().applyTo(subscription.metadata()),
-          anchor == null ? subscription.billingCycleAnchor() : anchor, plan.redemption(), now, committed);
+      store.replace(tenant, current, after.discounts(), after.metadata(), after.billingCycleAnchor(),
+          plan.redemption(), now, RideAlong.and(committed, events.record(tenant, origin, now, drafts)));
     } catch (Refused refused) {
       if (refused.reason() == Redemption.Part.HOLDER) {
         throw Errors.lockTimeout();
@@ -146,24 +194,59 @@ public final class SubscriptionService {
     return find(tenant, id).subscription();
   }
 
-  /** Cancels an active subscription (DELETE); its discounts stay for display. */
-  public Subscription cancel(Tenant tenant, String id, Instant now) {
-    requireAcceptableId(id);
-    return store.cancel(tenant, id, now).map(SubscriptionStore.Stored::subscription).orElseGet(() -> {
-      find(tenant, id);
-      throw Errors.invalid(null, "This subscription is already canceled.").asOutcome();
-    });
+  /** Cancels an active subscription (DELETE), with its {@code customer.subscription.deleted}; its discounts stay for display. */
+  public Subscription cancel(Tenant tenant, String id, Instant now, Origin origin) {
+    for (int attempt = 1; ; attempt++) {
+      SubscriptionStore.Stored current = find(tenant, id);
+      if (!Subscription.ACTIVE.equals(current.subscription().status())) {
+        throw Errors.invalid(null, "This subscription is already canceled.").asOutcome();
+      }
+      Subscription canceled = current.subscription().canceled(now.getEpochSecond());
+      try {
+        store.cancel(tenant, current, now, events.record(tenant, origin, now, EventDraft.of(
+            EventType.CUSTOMER_SUBSCRIPTION_DELETED, EventObject.OfSubscription.of(canceled,
+                discounts.lookup(tenant)::of))));
+        return canceled;
+      } catch (ChangedMeanwhile changed) {
+        if (attempt == CHANGED_MEANWHILE_ATTEMPTS) {
+          throw Errors.lockTimeout();
+        }
+      }
+    }
   }
 
-  /** Removes every subscription-level discount and returns the oldest (docs/api.md §4.6, DECISION). */
-  public Discount deleteDiscount(Tenant tenant, String id, Instant now) {
-    requireAcceptableId(id);
-    SubscriptionStore.Removal removal = store.removeDiscounts(tenant, id);
-    if (removal.holderMissing()) {
-      throw noSuchSubscription(id);
+  /**
+   * Removes every subscription-level discount and returns the oldest (docs/api.md §4.6, DECISION),
+   * with a {@code customer.discount.deleted} for each in effect and the {@code customer.subscription.updated}.
+   */
+  public Discount deleteDiscount(Tenant tenant, String id, Instant now, Origin origin) {
+    for (int attempt = 1; ; attempt++) {
+      SubscriptionStore.Stored current = find(tenant, id);
+      Subscription before = current.subscription();
+      List<Discount> inEffect = before.discountsAt(now);
+      if (inEffect.isEmpty()) {
+        throw Errors.noActiveDiscount("subscription", id);
+      }
+      Subscription after = before.with(List.of(), before.metadata(), before.billingCycleAnchor());
+      Function<Discount, Coupon> coupons = discounts.lookup(tenant)::of;
+      List<EventDraft> drafts = new ArrayList<>();
+      inEffect.forEach(discount -> drafts.add(EventDraft.of(EventType.CUSTOMER_DISCOUNT_DELETED,
+          new EventObject.OfDiscount(discount, coupons.apply(discount)))));
+      drafts.add(updated(before, after, coupons));
+      try {
+        store.removeDiscounts(tenant, current, events.record(tenant, origin, now, drafts));
+        return inEffect.get(0);
+      } catch (ChangedMeanwhile changed) {
+        if (attempt == CHANGED_MEANWHILE_ATTEMPTS) {
+          throw Errors.lockTimeout();
+        }
+      }
     }
-    return removal.discounts().stream().filter(discount -> discount.inEffect(now)).findFirst()
-        .orElseThrow(() -> Errors.noActiveDiscount("subscription", id));
+  }
+
+  private static EventDraft updated(Subscription before, Subscription after, Function<Discount, Coupon> coupons) {
+    return EventDraft.updated(EventType.CUSTOMER_SUBSCRIPTION_UPDATED, EventObject.OfSubscription.of(after, coupons),
+        EventObject.OfSubscription.of(before, coupons));
   }
 
   /** A page; without {@code status} only active subscriptions, as Stripe lists them; {@code all}: every one. */

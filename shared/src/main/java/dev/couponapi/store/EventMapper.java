@@ -35,6 +35,7 @@ final class EventMapper {
   private static final String PROMOTION_CODE = "promotion_code";
   private static final String CUSTOMER = "customer";
   private static final String DISCOUNT = "discount";
+  private static final String SUBSCRIPTION = "subscription";
   /** DynamoDB's TTL deletes within days of expiry; reads enforce the 30 days themselves. */
   private static final long TTL_SLACK_SECONDS = 24 * 3600;
 
@@ -77,6 +78,10 @@ final class EventMapper {
       if (of.coupon() != null) {
         item.put(couponName, Snapshots.coupon(of.coupon()));
       }
+    } else if (object instanceof EventObject.OfSubscription of) {
+      item.put(KIND, Attr.s(SUBSCRIPTION));
+      item.put(name, Snapshots.subscription(tenant, of.subscription()));
+      item.put(couponName, Snapshots.coupons(of.coupons()));
     } else if (object instanceof EventObject.OfDiscount of) {
       item.put(KIND, Attr.s(DISCOUNT));
       item.put(name, Snapshots.discount(of.discount()));
@@ -110,6 +115,8 @@ final class EventMapper {
           Snapshots.coupon(item.get(couponName)));
       case CUSTOMER -> new EventObject.OfCustomer(Snapshots.customer(item.get(name)),
           item.containsKey(couponName) ? Snapshots.coupon(item.get(couponName)) : null);
+      case SUBSCRIPTION -> new EventObject.OfSubscription(Snapshots.subscription(item.get(name)),
+          Snapshots.coupons(item.get(couponName)));
       case DISCOUNT -> new EventObject.OfDiscount(Snapshots.discount(item.get(name)), Snapshots.coupon(item.get(couponName)));
       default -> throw new IllegalStateException("unknown event object kind: " + kind);
     };

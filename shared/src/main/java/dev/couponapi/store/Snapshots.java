@@ -3,6 +3,7 @@ package dev.couponapi.store;
 import dev.couponapi.domain.Coupon;
 import dev.couponapi.domain.Customer;
 import dev.couponapi.domain.Discount;
+import dev.couponapi.domain.Subscription;
 import dev.couponapi.domain.PromotionCode;
 import dev.couponapi.domain.Tenant;
 import java.util.HashMap;
@@ -44,6 +45,29 @@ final class Snapshots {
 
   static Customer customer(AttributeValue snapshot) {
     return CustomerMapper.fromItem(snapshot.m());
+  }
+
+  static AttributeValue subscription(Tenant tenant, Subscription subscription) {
+    return placeless(SubscriptionMapper.toItem(tenant, subscription, ""));
+  }
+
+  static Subscription subscription(AttributeValue snapshot) {
+    return SubscriptionMapper.fromItem(snapshot.m());
+  }
+
+  /** Coupons by revision, each a coupon snapshot. */
+  static AttributeValue coupons(Map<String, Coupon> coupons) {
+    Map<String, AttributeValue> map = new HashMap<>();
+    coupons.forEach((rev, coupon) -> map.put(rev, coupon(coupon)));
+    return AttributeValue.fromM(map);
+  }
+
+  static Map<String, Coupon> coupons(AttributeValue snapshot) {
+    Map<String, Coupon> coupons = new HashMap<>();
+    if (snapshot != null && snapshot.hasM()) {
+      snapshot.m().forEach((rev, coupon) -> coupons.put(rev, coupon(coupon)));
+    }
+    return coupons;
   }
 
   static AttributeValue discount(Discount discount) {

@@ -13,9 +13,6 @@ import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
-import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 
 /**
@@ -81,55 +78,61 @@ public final class SubscriptionStore {
         .update(update.transactionUpdate(tableName, key(tenant, current.subscription().id()))).build()), rideAlong);
   }
 
-  /** Changes only metadata; one conditional update returning the subscription as it is now. */
-  public Optional<Stored> updateMetadata(Tenant tenant, String id, MetadataChange metadata) {
-    return updateFields(tenant, id, metadata, null);
-  }
+  private enum Part { SUBSCRIPTION }
 
   /**
-   * Changes metadata and, when {@code billingCycleAnchor} is given, resets the anchor of an active
-   * subscription; one conditional update returning the subscription as it is now.
+   * Changes metadata and, when {@code billingCycleAnchor} is given, resets the anchor of the active
+   * subscription read at {@code current}, if it is unchanged since, with {@code rideAlong} (its
+   * events); else a {@link ChangedMeanwhile}.
    */
-  public Optional<Stored> updateFields(Tenant tenant, String id, MetadataChange metadata, Long billingCycleAnchor) {
-    UpdateExpression update = new UpdateExpression().name("#ver", SubscriptionMapper.VERSION).value(":one", Attr.n(1))
-        .set("#ver = #ver + :one").condition("attribute_exists(" + Table.PK + ")");
+  public void updateFields(Tenant tenant, Stored current, MetadataChange metadata, Long billingCycleAnchor,
+      RideAlong rideAlong) {
+    UpdateExpression update = new UpdateExpression().condition("attribute_exists(" + Table.PK + ")");
     if (billingCycleAnchor != null) {
       update.name("#anchor", SubscriptionMapper.BILLING_CYCLE_ANCHOR).value(":anchor", Attr.n(billingCycleAnchor))
           .set("#anchor = :anchor").name("#status", SubscriptionMapper.STATUS)
           .value(":active", Attr.s(Subscription.ACTIVE)).condition("#status = :active");
     }
     MetadataUpdate.apply(update, metadata, null);
-    return subscriptions.update(tenant, id, update);
+    commit(tenant, current, update, rideAlong);
   }
 
-  /** Cancels an active subscription; empty when there is none, the canceled one otherwise. */
-  public Optional<Stored> cancel(Tenant tenant, String id, Instant now) {
-    return subscriptions.update(tenant, id, new UpdateExpression()
+  /**
+   * Cancels the active subscription read at {@code current}, if it is unchanged since, with
+   * {@code rideAlong}; else a {@link ChangedMeanwhile}.
+   */
+  public void cancel(Tenant tenant, Stored current, Instant now, RideAlong rideAlong) {
+    commit(tenant, current, new UpdateExpression()
         .name("#status", SubscriptionMapper.STATUS).value(":canceled", Attr.s(Subscription.CANCELED))
         .value(":active", Attr.s(Subscription.ACTIVE))
         .name("#canceled", SubscriptionMapper.CANCELED_AT).value(":now", Attr.n(now.getEpochSecond()))
         .name("#gsi5", Table.GSI5_PK)
         .value(":gsi5", Attr.s(SubscriptionMapper.statusIndex(tenant, Subscription.CANCELED)))
-        .name("#ver", SubscriptionMapper.VERSION).value(":one", Attr.n(1))
-        .set("#status = :canceled").set("#canceled = :now").set("#gsi5 = :gsi5").set("#ver = #ver + :one")
-        .condition("#status = :active"));
+        .set("#status = :canceled").set("#canceled = :now").set("#gsi5 = :gsi5")
+        .condition("#status = :active"), rideAlong);
   }
 
-  /** What removing discounts found: the removed ones, or whether the subscription is missing. */
-  public record Removal(List<Discount> discounts, boolean holderMissing) {}
+  /**
+   * Removes every subscription-level discount (docs/api.md §4.6) of the subscription read at
+   * {@code current}, if it is unchanged since, with {@code rideAlong}; else a {@link ChangedMeanwhile}.
+   */
+  public void removeDiscounts(Tenant tenant, Stored current, RideAlong rideAlong) {
+    commit(tenant, current, new UpdateExpression()
+        .name("#discounts", SubscriptionMapper.DISCOUNTS).value(":none", AttributeValue.fromL(List.of()))
+        .set("#discounts = :none").condition("attribute_exists(" + Table.PK + ")"), rideAlong);
+  }
 
-  /** Removes every subscription-level discount (docs/api.md §4.6); one conditional update. */
-  public Removal removeDiscounts(Tenant tenant, String id) {
+  private void commit(Tenant tenant, Stored current, UpdateExpression update, RideAlong rideAlong) {
+    Tx tx = new Tx().add(Part.SUBSCRIPTION, TransactWriteItem.builder().update(Versioned.next(update,
+        current.version()).transactionUpdate(tableName, key(tenant, current.subscription().id()))).build())
+        .rideAlong(rideAlong);
     try {
-      Map<String, AttributeValue> old = dynamo.updateItem(new UpdateExpression()
-          .name("#discounts", SubscriptionMapper.DISCOUNTS).value(":none", AttributeValue.fromL(List.of())).value(":zero", Attr.n(0))
-          .name("#ver", SubscriptionMapper.VERSION).value(":one", Attr.n(1))
-          .set("#discounts = :none").set("#ver = #ver + :one")
-          .condition("attribute_exists(" + Table.PK + ") AND size(#discounts) > :zero")
-          .request(tableName, key(tenant, id)).returnValues(ReturnValue.ALL_OLD).build()).attributes();
-      return new Removal(DiscountMapper.fromList(old.get(SubscriptionMapper.DISCOUNTS)), false);
-    } catch (ConditionalCheckFailedException refused) {
-      return new Removal(List.of(), refused.item() == null || refused.item().isEmpty());
+      tx.commit(dynamo);
+    } catch (Tx.Cancelled cancelled) {
+      if (!cancelled.failed(Part.SUBSCRIPTION)) {
+        throw cancelled.cause();
+      }
+      throw new ChangedMeanwhile();
     }
   }
 
@@ -138,7 +141,8 @@ public final class SubscriptionStore {
    * discounts still in effect (subscription- and item-level) and re-indexes it under the next end,
    * guarded by the version it read; false when nothing had ended or it changed meanwhile.
    */
-  public boolean endDiscounts(Tenant tenant, String id, String indexKey, Instant now) {
+  public boolean endDiscounts(Tenant tenant, String id, String indexKey, Instant now,
+      java.util.function.BiFunction<Subscription, Subscription, RideAlong> rideAlong) {
     Optional<Stored> read = find(tenant, id);
     if (read.isEmpty()) {
       return false;
@@ -149,6 +153,9 @@ public final class SubscriptionStore {
         item.created(), item.currency(), item.product(), item.unitAmount(), item.interval(), item.intervalCount(),
         item.quantity(), item.discounts().stream().filter(discount -> discount.inEffect(now)).toList())).toList();
     boolean ended = discounts.size() < subscription.discounts().size() || !items.equals(subscription.items());
+    Subscription after = new Subscription(subscription.id(), subscription.customer(), subscription.created(),
+        subscription.billingCycleAnchor(), subscription.currency(), subscription.status(), subscription.canceledAt(),
+        subscription.metadata(), items, discounts, subscription.livemode());
     UpdateExpression update = new UpdateExpression()
         .name("#discounts", SubscriptionMapper.DISCOUNTS).value(":discounts", DiscountMapper.toAttribute(discounts))
         .name("#items", SubscriptionMapper.ITEMS).value(":items", AttributeValue.fromL(items.stream()
@@ -157,11 +164,15 @@ public final class SubscriptionStore {
         .set("#discounts = :discounts").set("#items = :items").set("#ver = #ver + :one")
         .condition("#ver = :ver");
     ExpiryIndex.set(update, subscriptions.pk(tenant, id), nextEnd(discounts, items));
+    Tx tx = new Tx().add(Part.SUBSCRIPTION, TransactWriteItem.builder().update(update.transactionUpdate(tableName,
+        key(tenant, id))).build()).rideAlong(ended ? rideAlong.apply(subscription, after) : null);
     try {
-      dynamo.updateItem(update.request(tableName, key(tenant, id)).returnValues(ReturnValue.NONE)
-          .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.NONE).build());
+      tx.commit(dynamo);
       return ended;
-    } catch (ConditionalCheckFailedException changedMeanwhile) {
+    } catch (Tx.Cancelled changedMeanwhile) {
+      if (!changedMeanwhile.failed(Part.SUBSCRIPTION)) {
+        throw changedMeanwhile.cause();
+      }
       return false;
     }
   }

@@ -18,10 +18,14 @@ final class Versioned {
     return Attr.longOrZero(item, ATTRIBUTE);
   }
 
-  /** {@code update} made to require {@code version} and to count the next. */
+  /**
+   * {@code update} made to require {@code version} and to count the next. Version 0 is an object
+   * never updated: with no {@code ver} (coupons, customers) or with 0 (subscriptions store it).
+   */
   static UpdateExpression next(UpdateExpression update, long version) {
-    update.name("#ver", ATTRIBUTE).value(":nextver", Attr.n(version + 1)).set("#ver = :nextver");
-    return version == 0 ? update.condition("attribute_not_exists(#ver)")
-        : update.value(":ver", Attr.n(version)).condition("#ver = :ver");
+    update.name("#ver", ATTRIBUTE).value(":nextver", Attr.n(version + 1)).set("#ver = :nextver")
+        .value(":ver", Attr.n(version));
+    return version == 0 ? update.condition("(attribute_not_exists(#ver) OR #ver = :ver)")
+        : update.condition("#ver = :ver");
   }
 }

@@ -57,6 +57,10 @@ public final class EventRenderer {
     if (object instanceof EventObject.OfCustomer of) {
       return CustomerRenderer.render(of.customer(), version, at, discount -> of.coupon(), Set.of());
     }
+    if (object instanceof EventObject.OfSubscription of) {
+      return SubscriptionRenderer.render(of.subscription(), version, at, discount -> of.coupons().get(
+          discount.couponRev()), Set.of());
+    }
     if (object instanceof EventObject.OfDiscount of) {
       return DiscountRenderer.render(of.discount(), version, at, discount -> of.coupon(), Set.of());
     }

@@ -95,9 +95,15 @@ class DiscountCallBudgetTest {
   }
 
   @Test
-  void removingASubscriptionsDiscounts_isOneUpdate() {
+  void removingASubscriptionsDiscounts_readsItAndTheirCoupon_thenOneTransactionWithItsEvents() {
     f.delete(f.subscriptions.deleteDiscount(), "/v1/subscriptions/" + subscription + "/discount", CLOVER);
-    assertCalls("UpdateItem");
+    assertCalls("GetItem", "GetItem", "BatchGetItem", "TransactWriteItems");
+  }
+
+  @Test
+  void cancelingASubscription_readsItAndItsDiscountsCoupon_thenOneTransactionWithItsEvent() {
+    f.delete(f.subscriptions.cancel(), "/v1/subscriptions/" + subscription, CLOVER);
+    assertCalls("GetItem", "GetItem", "BatchGetItem", "TransactWriteItems");
   }
 
   @Test

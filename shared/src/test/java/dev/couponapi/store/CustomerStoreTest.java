@@ -73,7 +73,7 @@ class CustomerStoreTest {
     assertThat(test.calls.operations()).containsExactly("TransactWriteItems");
     var update = ((TransactWriteItemsRequest) test.calls.requests().get(0)).transactItems().get(0).update();
     assertThat(update.conditionExpression())
-        .isEqualTo("attribute_exists(pk) AND attribute_not_exists(#deleted) AND attribute_not_exists(#ver)");
+        .isEqualTo("attribute_exists(pk) AND attribute_not_exists(#deleted) AND (attribute_not_exists(#ver) OR #ver = :ver)");
     assertThat(read("cus_1").customer().name()).isEqualTo("Ada");
     assertThat(read("cus_1").version()).isEqualTo(1);
     assertThatThrownBy(() -> store.update(TENANT, first, rename("late"), null)).isInstanceOf(ChangedMeanwhile.class);

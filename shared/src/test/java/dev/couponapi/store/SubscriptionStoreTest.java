@@ -82,14 +82,19 @@ class SubscriptionStoreTest {
     assertThat(now.metadata()).isEqualTo(Map.of("plan", "pro"));
   }
 
+  private SubscriptionStore.Stored read(String id) {
+    return store.find(TENANT, id).orElseThrow();
+  }
+
   @Test
   void cancel_onlyOnce_andTheCanceledOneMovesToItsStatusList() {
     store.insert(TENANT, subscription("sub_1", "cus_1", List.of()), NOW, Redemption.NONE, null);
     store.insert(TENANT, subscription("sub_2", "cus_1", List.of()), NOW, Redemption.NONE, null);
-    assertThat(store.cancel(TENANT, "sub_1", NOW)).get().extracting(stored -> stored.subscription().status())
-        .isEqualTo(Subscription.CANCELED);
-    assertThat(store.cancel(TENANT, "sub_1", NOW)).isEmpty();
-    assertThat(store.cancel(TENANT, "sub_missing", NOW)).isEmpty();
+    SubscriptionStore.Stored active = read("sub_1");
+    store.cancel(TENANT, active, NOW, null);
+    assertThat(read("sub_1").subscription().status()).isEqualTo(Subscription.CANCELED);
+    assertThatThrownBy(() -> store.cancel(TENANT, active, NOW, null)).isInstanceOf(ChangedMeanwhile.class);
+    assertThatThrownBy(() -> store.cancel(TENANT, read("sub_1"), NOW, null)).isInstanceOf(ChangedMeanwhile.class);
     ListRequest all = new ListRequest(10, null, null, null, null);
     assertThat(store.page(TENANT, null, Subscription.CANCELED, all, null, null).items())
         .extracting(stored -> stored.subscription().id()).containsExactly("sub_1");
@@ -98,19 +103,23 @@ class SubscriptionStoreTest {
   }
 
   @Test
-  void removeDiscounts_returnsThem_thenFindsNone_andTellsAMissingSubscriptionApart() {
+  void removeDiscounts_removesThem_overTheVersionItRead() {
     store.insert(TENANT, subscription("sub_1", "cus_1", List.of(discount("di_1"), discount("di_2"))), NOW,
         Redemption.NONE, null);
-    assertThat(store.removeDiscounts(TENANT, "sub_1").discounts()).extracting(Discount::id)
-        .containsExactly("di_1", "di_2");
-    assertThat(store.removeDiscounts(TENANT, "sub_1")).isEqualTo(new SubscriptionStore.Removal(List.of(), false));
-    assertThat(store.removeDiscounts(TENANT, "sub_missing")).isEqualTo(new SubscriptionStore.Removal(List.of(), true));
+    SubscriptionStore.Stored withDiscounts = read("sub_1");
+    store.removeDiscounts(TENANT, withDiscounts, null);
+    assertThat(read("sub_1").subscription().discounts()).isEmpty();
+    assertThatThrownBy(() -> store.removeDiscounts(TENANT, withDiscounts, null))
+        .isInstanceOf(ChangedMeanwhile.class);
   }
 
   @Test
-  void updateMetadata_ofAMissingSubscription_writesNothing() {
-    assertThat(store.updateMetadata(TENANT, "sub_missing", new MetadataChange(false, Map.of("a", "1"), List.of())))
-        .isEmpty();
-    assertThat(store.find(TENANT, "sub_missing")).isEmpty();
+  void updateFields_changesMetadata_overTheVersionItRead() {
+    store.insert(TENANT, subscription("sub_1", "cus_1", List.of()), NOW, Redemption.NONE, null);
+    SubscriptionStore.Stored first = read("sub_1");
+    store.updateFields(TENANT, first, new MetadataChange(false, Map.of("a", "1"), List.of()), null, null);
+    assertThat(read("sub_1").subscription().metadata()).containsEntry("a", "1");
+    assertThatThrownBy(() -> store.updateFields(TENANT, first, new MetadataChange(false, Map.of("b", "2"), List.of()),
+        null, null)).isInstanceOf(ChangedMeanwhile.class);
   }
 }

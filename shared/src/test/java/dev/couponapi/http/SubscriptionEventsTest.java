@@ -1,0 +1,73 @@
+package dev.couponapi.http;
+
+import static dev.couponapi.http.DiscountFixture.CLOVER;
+import static dev.couponapi.http.DiscountFixture.ITEM;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.couponapi.testing.JsonMaps;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Subscription events, and the discount events of subscription discounts (docs/events.md). */
+class SubscriptionEventsTest {
+
+  private final DiscountFixture f = new DiscountFixture();
+
+  @SuppressWarnings("unchecked")
+  private List<Map<String, Object>> events(String query) {
+    return (List<Map<String, Object>>) f.get(f.test.app.events().list(), "/v1/events" + query, CLOVER).get("data");
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> data(Map<String, Object> event) {
+    return (Map<String, Object>) event.get("data");
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> object(Map<String, Object> event) {
+    return (Map<String, Object>) data(event).get("object");
+  }
+
+  private String subscription(String customer, String more) {
+    return (String) f.post(f.subscriptions.create(), "/v1/subscriptions", "customer=" + customer + "&" + ITEM + more,
+        CLOVER).get("id");
+  }
+
+  @Test
+  void aSubscriptionsLife_isItsEvents_withItsDiscountsOwn() {
+    f.coupon("id=SUB&percent_off=10&duration=forever");
+    String customer = f.customer("name=Cy");
+    String subscription = subscription(customer, "&discounts[0][coupon]=SUB");
+    f.post(f.subscriptions.update(), "/v1/subscriptions/" + subscription, "metadata[plan]=pro", CLOVER);
+    f.delete(f.subscriptions.deleteDiscount(), "/v1/subscriptions/" + subscription + "/discount", CLOVER);
+    f.delete(f.subscriptions.cancel(), "/v1/subscriptions/" + subscription, CLOVER);
+
+    List<Map<String, Object>> all = events("?types[]=customer.subscription.created&types[]=customer.subscription"
+        + ".updated&types[]=customer.subscription.deleted&types[]=customer.discount.created&types[]=customer.discount"
+        + ".deleted");
+    assertThat(all).extracting(e -> e.get("type")).containsExactly(
+        "customer.subscription.deleted",
+        "customer.subscription.updated", "customer.discount.deleted",
+        "customer.subscription.updated",
+        "customer.discount.created", "customer.subscription.created");
+    assertThat(object(all.get(5))).containsEntry("id", subscription).containsEntry("status", "active");
+    assertThat(object(all.get(4))).containsEntry("subscription", subscription).containsEntry("customer", customer);
+    assertThat(data(all.get(3)).get("previous_attributes")).isEqualTo(JsonMaps.of("metadata",
+        JsonMaps.of("plan", null)));
+    assertThat(object(all.get(2))).containsEntry("subscription", subscription);
+    assertThat(((Map<?, ?>) data(all.get(1)).get("previous_attributes")).get("discounts")).asList().hasSize(1);
+    assertThat(object(all.get(0))).containsEntry("status", "canceled");
+  }
+
+  @Test
+  void deletingTheCustomer_cancelsItsSubscriptions_eachWithItsEvent() {
+    String customer = f.customer("name=Di");
+    String first = subscription(customer, "");
+    String second = subscription(customer, "");
+    f.delete(f.customers.delete(), "/v1/customers/" + customer, CLOVER);
+    assertThat(events("?type=customer.subscription.deleted")).extracting(e -> object(e).get("id"))
+        .containsExactlyInAnyOrder(first, second);
+    assertThat(events("?type=customer.deleted")).hasSize(1);
+  }
+}
