@@ -11,7 +11,6 @@ import dev.couponapi.domain.ListRequest;
 import dev.couponapi.domain.MetadataChange;
 import dev.couponapi.domain.Page;
 import dev.couponapi.domain.Tenant;
-import dev.couponapi.store.ChangedMeanwhile;
 import dev.couponapi.store.CouponStore;
 import dev.couponapi.store.Refused;
 import dev.couponapi.store.RideAlong;
@@ -78,10 +77,10 @@ public final class CouponService {
   /**
    * Applies the changes to a live coupon (docs/api.md §2.4): read, judged, and written on the
    * condition that the coupon is unchanged since the read, with its {@code coupon.updated} event.
-   * A concurrent change makes it read and judge again.
+   * A concurrent change makes it read and judge again ({@link ReadThenWrite}).
    */
   public Coupon update(Tenant tenant, String id, CouponChanges changes, Origin origin, Instant now) {
-    while (true) {
+    return ReadThenWrite.untilUnchanged(() -> {
       CouponStore.Stored current = finder.find(tenant, id, stored -> !stored.coupon().deleted());
       if (changes.isEmpty()) {
         return current.coupon();
@@ -102,14 +101,10 @@ public final class CouponService {
       if (next.equals(coupon)) {
         return coupon;
       }
-      try {
-        store.replace(tenant, current, next, events.record(tenant, origin, now,
-            EventDraft.updated(EventType.COUPON_UPDATED, new EventObject.OfCoupon(next), new EventObject.OfCoupon(coupon))));
-        return next;
-      } catch (ChangedMeanwhile changed) {
-        // another update or a delete came between the read and the write: judge what is there now
-      }
-    }
+      store.replace(tenant, current, next, events.record(tenant, origin, now,
+          EventDraft.updated(EventType.COUPON_UPDATED, new EventObject.OfCoupon(next), new EventObject.OfCoupon(coupon))));
+      return next;
+    });
   }
 
   /** Deletes a live coupon, with its {@code coupon.deleted} event (the coupon as it was). */

@@ -37,9 +37,6 @@ public final class CustomerService {
   private final Finder<CustomerStore.Stored> finder;
   private final Events events;
 
-  /** Reads and writes of a change that keeps meeting a concurrent one, before it gives up with a 429. */
-  private static final int CHANGED_MEANWHILE_ATTEMPTS = 5;
-
   public CustomerService(CustomerStore store, SubscriptionStore subscriptions, DiscountService discounts,
       Events events) {
     this.store = store;
@@ -93,49 +90,39 @@ public final class CustomerService {
     if (alreadyWritten || (discount == null && changes.isEmpty())) {
       return live(tenant, id);
     }
-    for (int attempt = 1; ; attempt++) {
+    return ReadThenWrite.untilUnchanged(() -> {
       CustomerStore.Stored current = liveStored(tenant, id);
       Customer before = current.customer();
-      try {
-        if (discount == null) {
-          Customer after = changes.applyTo(before, before.discount());
-          if (!after.equals(before)) {
-            Function<Discount, Coupon> coupons = discounts.lookup(tenant)::of;
-            store.update(tenant, current, changes, events.record(tenant, origin, now, List.of(updated(before, after,
-                coupons))));
-          }
-          return after;
-        }
-        DiscountService.Plan plan = plan(tenant, version, id, before, discount, now);
-        Discount given = plan.discounts().get(0);
-        Customer after = changes.applyTo(before, given);
-        Function<Discount, Coupon> coupons = plan.coupons(discounts.lookup(tenant));
-        Discount replaced = before.discountAt(now);
-        EventDraft discountEvent = replaced == null
-            ? EventDraft.of(EventType.CUSTOMER_DISCOUNT_CREATED, new EventObject.OfDiscount(given, coupons.apply(given)))
-            : EventDraft.updated(EventType.CUSTOMER_DISCOUNT_UPDATED, new EventObject.OfDiscount(given,
-                coupons.apply(given)), new EventObject.OfDiscount(replaced, coupons.apply(replaced)));
-        try {
-          store.updateWithDiscount(tenant, current, changes, given, plan.redemption(), now, RideAlong.and(committed,
-              events.record(tenant, origin, now, List.of(updated(before, after, coupons), discountEvent))));
-        } catch (Refused refused) {
-          if (refused.reason() != Redemption.Part.HOLDER) {
-            throw discounts.explain(refused, plan, tenant, now);
-          }
-          // the customer's part refused: changed or gone since the read, which the next read tells
-          if (attempt == CHANGED_MEANWHILE_ATTEMPTS) {
-            throw Errors.lockTimeout();
-          }
-          continue;
+      if (discount == null) {
+        Customer after = changes.applyTo(before, before.discount());
+        if (!after.equals(before)) {
+          Function<Discount, Coupon> coupons = discounts.lookup(tenant)::of;
+          store.update(tenant, current, changes, events.record(tenant, origin, now, List.of(updated(before, after,
+              coupons))));
         }
         return after;
-      } catch (ChangedMeanwhile changedMeanwhile) {
-        if (attempt == CHANGED_MEANWHILE_ATTEMPTS) {
-          throw Errors.lockTimeout();
-        }
-        // the customer changed (or went) between the read and the write: judge what is there now
       }
-    }
+      DiscountService.Plan plan = plan(tenant, version, id, before, discount, now);
+      Discount given = plan.discounts().get(0);
+      Customer after = changes.applyTo(before, given);
+      Function<Discount, Coupon> coupons = plan.coupons(discounts.lookup(tenant));
+      Discount replaced = before.discountAt(now);
+      EventDraft discountEvent = replaced == null
+          ? EventDraft.of(EventType.CUSTOMER_DISCOUNT_CREATED, new EventObject.OfDiscount(given, coupons.apply(given)))
+          : EventDraft.updated(EventType.CUSTOMER_DISCOUNT_UPDATED, new EventObject.OfDiscount(given,
+              coupons.apply(given)), new EventObject.OfDiscount(replaced, coupons.apply(replaced)));
+      try {
+        store.updateWithDiscount(tenant, current, changes, given, plan.redemption(), now, RideAlong.and(committed,
+            events.record(tenant, origin, now, List.of(updated(before, after, coupons), discountEvent))));
+      } catch (Refused refused) {
+        if (refused.reason() != Redemption.Part.HOLDER) {
+          throw discounts.explain(refused, plan, tenant, now);
+        }
+        // the customer's part refused: changed or gone since the read, which the next read tells
+        throw new ChangedMeanwhile();
+      }
+      return after;
+    });
   }
 
   /**
@@ -147,7 +134,7 @@ public final class CustomerService {
     for (SubscriptionStore.Stored subscription : subscriptions.activeOf(tenant, id)) {
       cancel(tenant, subscription, now, origin);
     }
-    for (int attempt = 1; ; attempt++) {
+    ReadThenWrite.untilUnchanged(() -> {
       CustomerStore.Stored current = liveStored(tenant, id);
       Customer customer = current.customer();
       Function<Discount, Coupon> coupons = discounts.lookup(tenant)::of;
@@ -158,15 +145,8 @@ public final class CustomerService {
         drafts.add(EventDraft.of(EventType.CUSTOMER_DISCOUNT_DELETED, new EventObject.OfDiscount(discount,
             coupons.apply(discount))));
       }
-      try {
-        store.delete(tenant, current, now, events.record(tenant, origin, now, drafts));
-        return;
-      } catch (ChangedMeanwhile changed) {
-        if (attempt == CHANGED_MEANWHILE_ATTEMPTS) {
-          throw Errors.lockTimeout();
-        }
-      }
-    }
+      store.delete(tenant, current, now, events.record(tenant, origin, now, drafts));
+    });
   }
 
   /**
@@ -174,7 +154,7 @@ public final class CustomerService {
    * {@code customer.discount.deleted} and {@code customer.updated} events.
    */
   public Discount deleteDiscount(Tenant tenant, String id, Instant now, Origin origin) {
-    for (int attempt = 1; ; attempt++) {
+    return ReadThenWrite.untilUnchanged(() -> {
       CustomerStore.Stored current = liveStored(tenant, id);
       Customer before = current.customer();
       Discount discount = before.discountAt(now);
@@ -183,18 +163,12 @@ public final class CustomerService {
       }
       Customer after = before.withDiscount(null);
       Function<Discount, Coupon> coupons = discounts.lookup(tenant)::of;
-      try {
-        store.removeDiscount(tenant, current, events.record(tenant, origin, now, List.of(
-            EventDraft.of(EventType.CUSTOMER_DISCOUNT_DELETED, new EventObject.OfDiscount(discount,
-                coupons.apply(discount))),
-            updated(before, after, coupons))));
-        return discount;
-      } catch (ChangedMeanwhile changed) {
-        if (attempt == CHANGED_MEANWHILE_ATTEMPTS) {
-          throw Errors.lockTimeout();
-        }
-      }
-    }
+      store.removeDiscount(tenant, current, events.record(tenant, origin, now, List.of(
+          EventDraft.of(EventType.CUSTOMER_DISCOUNT_DELETED, new EventObject.OfDiscount(discount,
+              coupons.apply(discount))),
+          updated(before, after, coupons))));
+      return discount;
+    });
   }
 
   /** Cancels one of the customer's subscriptions with its {@code customer.subscription.deleted}; once is enough. */

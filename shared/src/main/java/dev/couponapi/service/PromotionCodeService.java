@@ -13,6 +13,7 @@ import dev.couponapi.domain.PromotionCodeChanges;
 import dev.couponapi.domain.PromotionCodeDraft;
 import dev.couponapi.domain.PromotionCodeFilter;
 import dev.couponapi.domain.Tenant;
+import dev.couponapi.store.ChangedMeanwhile;
 import dev.couponapi.store.CouponStore;
 import dev.couponapi.store.CustomerStore;
 import dev.couponapi.store.PromotionCodeStore;
@@ -32,8 +33,6 @@ public final class PromotionCodeService {
 
   static final int GENERATED_CODE_LENGTH = 8;
   private static final int GENERATED_CODE_ATTEMPTS = 5;
-  /** Reads and writes of an update that keeps meeting a concurrent change, before it gives up with a 429. */
-  private static final int CHANGED_MEANWHILE_ATTEMPTS = 5;
   private static final char[] CODE_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789".toCharArray();
   private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
 
@@ -125,7 +124,7 @@ public final class PromotionCodeService {
     if (changes.active() == null && !changes.changesFields()) {
       return retrieve(tenant, id);
     }
-    for (int attempt = 1; ; attempt++) {
+    return ReadThenWrite.untilUnchanged(() -> {
       PromotionCodeStore.Stored current = find(tenant, id);
       PromotionCode code = current.code();
       Coupon coupon = new CouponLookup(coupons, tenant).of(code);
@@ -146,12 +145,10 @@ public final class PromotionCodeService {
           throw Errors.invalid("active", "This promotion code cannot be reactivated because its coupon is no longer "
               + "valid.").asOutcome();
         }
-        if (attempt == CHANGED_MEANWHILE_ATTEMPTS) {
-          throw Errors.lockTimeout();
-        }
         // changed between the read and the write: judge what is there now
+        throw new ChangedMeanwhile();
       }
-    }
+    });
   }
 
   /** The code as {@code changes} leave it, when they may be made (a 400 otherwise). */

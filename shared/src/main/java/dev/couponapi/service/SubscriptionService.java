@@ -38,9 +38,6 @@ public final class SubscriptionService {
   private final DiscountService discounts;
   private final Finder<SubscriptionStore.Stored> finder;
 
-  /** Reads and writes of a change that keeps meeting a concurrent one, before it gives up with a 429. */
-  private static final int CHANGED_MEANWHILE_ATTEMPTS = 5;
-
   private final Events events;
 
   public SubscriptionService(SubscriptionStore store, CustomerStore customers, DiscountService discounts,
@@ -132,7 +129,7 @@ public final class SubscriptionService {
       if (changes.metadata().isEmpty() && anchor == null) {
         return retrieve(tenant, id);
       }
-      for (int attempt = 1; ; attempt++) {
+      return ReadThenWrite.untilUnchanged(() -> {
         SubscriptionStore.Stored current = find(tenant, id);
         Subscription before = current.subscription();
         if (anchor != null && !Subscription.ACTIVE.equals(before.status())) {
@@ -144,16 +141,10 @@ public final class SubscriptionService {
           return before;
         }
         Function<Discount, Coupon> coupons = discounts.lookup(tenant)::of;
-        try {
-          store.updateFields(tenant, current, changes.metadata(), anchor, events.record(tenant, origin, now,
-              List.of(updated(before, after, coupons))));
-          return after;
-        } catch (ChangedMeanwhile changed) {
-          if (attempt == CHANGED_MEANWHILE_ATTEMPTS) {
-            throw Errors.lockTimeout();
-          }
-        }
-      }
+        store.updateFields(tenant, current, changes.metadata(), anchor, events.record(tenant, origin, now,
+            List.of(updated(before, after, coupons))));
+        return after;
+      });
     }
     SubscriptionStore.Stored current = find(tenant, id);
     Subscription subscription = current.subscription();
@@ -196,23 +187,17 @@ public final class SubscriptionService {
 
   /** Cancels an active subscription (DELETE), with its {@code customer.subscription.deleted}; its discounts stay for display. */
   public Subscription cancel(Tenant tenant, String id, Instant now, Origin origin) {
-    for (int attempt = 1; ; attempt++) {
+    return ReadThenWrite.untilUnchanged(() -> {
       SubscriptionStore.Stored current = find(tenant, id);
       if (!Subscription.ACTIVE.equals(current.subscription().status())) {
         throw Errors.invalid(null, "This subscription is already canceled.").asOutcome();
       }
       Subscription canceled = current.subscription().canceled(now.getEpochSecond());
-      try {
-        store.cancel(tenant, current, now, events.record(tenant, origin, now, EventDraft.of(
-            EventType.CUSTOMER_SUBSCRIPTION_DELETED, EventObject.OfSubscription.of(canceled,
-                discounts.lookup(tenant)::of))));
-        return canceled;
-      } catch (ChangedMeanwhile changed) {
-        if (attempt == CHANGED_MEANWHILE_ATTEMPTS) {
-          throw Errors.lockTimeout();
-        }
-      }
-    }
+      store.cancel(tenant, current, now, events.record(tenant, origin, now, EventDraft.of(
+          EventType.CUSTOMER_SUBSCRIPTION_DELETED, EventObject.OfSubscription.of(canceled,
+              discounts.lookup(tenant)::of))));
+      return canceled;
+    });
   }
 
   /**
@@ -220,7 +205,7 @@ public final class SubscriptionService {
    * with a {@code customer.discount.deleted} for each in effect and the {@code customer.subscription.updated}.
    */
   public Discount deleteDiscount(Tenant tenant, String id, Instant now, Origin origin) {
-    for (int attempt = 1; ; attempt++) {
+    return ReadThenWrite.untilUnchanged(() -> {
       SubscriptionStore.Stored current = find(tenant, id);
       Subscription before = current.subscription();
       List<Discount> inEffect = before.discountsAt(now);
@@ -233,15 +218,9 @@ public final class SubscriptionService {
       inEffect.forEach(discount -> drafts.add(EventDraft.of(EventType.CUSTOMER_DISCOUNT_DELETED,
           new EventObject.OfDiscount(discount, coupons.apply(discount)))));
       drafts.add(updated(before, after, coupons));
-      try {
-        store.removeDiscounts(tenant, current, events.record(tenant, origin, now, drafts));
-        return inEffect.get(0);
-      } catch (ChangedMeanwhile changed) {
-        if (attempt == CHANGED_MEANWHILE_ATTEMPTS) {
-          throw Errors.lockTimeout();
-        }
-      }
-    }
+      store.removeDiscounts(tenant, current, events.record(tenant, origin, now, drafts));
+      return inEffect.get(0);
+    });
   }
 
   private static EventDraft updated(Subscription before, Subscription after, Function<Discount, Coupon> coupons) {

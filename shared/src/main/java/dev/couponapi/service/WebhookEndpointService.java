@@ -20,7 +20,6 @@ import java.util.function.Function;
 public final class WebhookEndpointService {
 
   private static final int SECRET_LENGTH = 32;
-  private static final int CHANGED_MEANWHILE_ATTEMPTS = 5;
 
   private final WebhookEndpointStore store;
   private final WebhookUrls urls;
@@ -56,7 +55,7 @@ public final class WebhookEndpointService {
     if (changes.url() != null) {
       requireAcceptableUrl(changes.url(), tenant);
     }
-    for (int attempt = 1; ; attempt++) {
+    return ReadThenWrite.untilUnchanged(() -> {
       WebhookEndpointStore.Stored current = finder.find(tenant, id);
       WebhookEndpoint next = current.endpoint().changedBy(changes);
       if (next.metadata().size() > MetadataChange.MAX_KEYS) {
@@ -65,15 +64,9 @@ public final class WebhookEndpointService {
       if (next.equals(current.endpoint())) {
         return next;
       }
-      try {
-        store.replace(tenant, current, next);
-        return next;
-      } catch (Refused changedMeanwhile) {
-        if (attempt == CHANGED_MEANWHILE_ATTEMPTS) {
-          throw Errors.lockTimeout();
-        }
-      }
-    }
+      store.replace(tenant, current, next);
+      return next;
+    });
   }
 
   public void delete(Tenant tenant, String id) {

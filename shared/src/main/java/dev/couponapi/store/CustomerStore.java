@@ -179,7 +179,7 @@ public final class CustomerStore {
     } else if (changes.unset().contains("email")) {
       update.name("#gsi2", Table.GSI2_PK).remove("#gsi2");
     }
-    MetadataUpdate.apply(update, changes.metadata(), null);
+    MetadataUpdate.apply(update, changes.metadata());
     if (update.writesNothing()) {
       update.name("#id", CustomerMapper.ID).set("#id = #id");
     }

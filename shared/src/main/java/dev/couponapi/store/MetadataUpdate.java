@@ -2,12 +2,10 @@ package dev.couponapi.store;
 
 import dev.couponapi.domain.MetadataChange;
 import java.util.Map;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * A metadata merge inside an update, with no read first. The 50-key limit is a condition: first
- * a conservative one (room for every key being set); when that refuses an item near the limit,
- * the caller may retry once pinned to the exact keys the item had ({@link #pinnedTo}).
+ * A metadata merge inside an update, with no read first. The 50-key limit is a condition: room for
+ * every key being set (an update that reads first checks the exact count itself).
  */
 final class MetadataUpdate {
 
@@ -15,8 +13,8 @@ final class MetadataUpdate {
 
   private MetadataUpdate() {}
 
-  /** Adds the change to {@code update}; {@code pinned} is null, or the metadata to require exactly. */
-  static void apply(UpdateExpression update, MetadataChange change, Map<String, AttributeValue> pinned) {
+  /** Adds the change to {@code update}. */
+  static void apply(UpdateExpression update, MetadataChange change) {
     if (change.isEmpty()) {
       return;
     }
@@ -36,19 +34,9 @@ final class MetadataUpdate {
       update.name("#rk" + r, removed).remove("#md.#rk" + r);
       r++;
     }
-    if (change.set().isEmpty()) {
-      return;
-    }
-    if (pinned == null) {
+    if (!change.set().isEmpty()) {
       update.value(":mdroom", Attr.n(MetadataChange.MAX_KEYS - change.set().size()))
           .condition("size(#md) <= :mdroom");
-      return;
-    }
-    update.value(":mdsize", Attr.n(pinned.size())).condition("size(#md) = :mdsize");
-    int k = 0;
-    for (String key : change.set().keySet()) {
-      update.condition((pinned.containsKey(key) ? "attribute_exists" : "attribute_not_exists") + "(#md.#mk" + k + ")");
-      k++;
     }
   }
 }

@@ -93,7 +93,7 @@ public final class SubscriptionStore {
           .set("#anchor = :anchor").name("#status", SubscriptionMapper.STATUS)
           .value(":active", Attr.s(Subscription.ACTIVE)).condition("#status = :active");
     }
-    MetadataUpdate.apply(update, metadata, null);
+    MetadataUpdate.apply(update, metadata);
     commit(tenant, current, update, rideAlong);
   }
 

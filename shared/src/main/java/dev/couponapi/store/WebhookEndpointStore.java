@@ -40,7 +40,7 @@ public final class WebhookEndpointStore {
   public record Stored(WebhookEndpoint endpoint, String listKey, long version) {}
 
   /** Why a write was refused ({@link Refused#reason()}). */
-  public enum Refusal { LIMIT_REACHED, CHANGED_MEANWHILE }
+  public enum Refusal { LIMIT_REACHED }
 
   private enum Part { ENDPOINT, COUNT }
 
@@ -86,7 +86,7 @@ public final class WebhookEndpointStore {
     return all;
   }
 
-  /** Writes {@code next} over the endpoint read at {@code current}, if it is unchanged since. */
+  /** Writes {@code next} over the endpoint read at {@code current}, if it is unchanged since; else a {@link ChangedMeanwhile}. */
   public void replace(Tenant tenant, Stored current, WebhookEndpoint next) {
     Map<String, AttributeValue> item = WebhookEndpointMapper.toItem(tenant, current.listKey(), next);
     item.put(WebhookEndpointMapper.VERSION, Attr.n(current.version() + 1));
@@ -95,7 +95,7 @@ public final class WebhookEndpointStore {
           .expressionAttributeNames(Map.of("#ver", WebhookEndpointMapper.VERSION))
           .expressionAttributeValues(Map.of(":ver", Attr.n(current.version()))).build());
     } catch (ConditionalCheckFailedException changedMeanwhile) {
-      throw new Refused(Refusal.CHANGED_MEANWHILE);
+      throw new ChangedMeanwhile();
     }
   }
 

@@ -2,6 +2,8 @@ package dev.couponapi.http;
 
 import static dev.couponapi.http.DiscountFixture.ACACIA;
 import static dev.couponapi.http.DiscountFixture.CLOVER;
+import static dev.couponapi.http.DiscountFixture.eventData;
+import static dev.couponapi.http.DiscountFixture.eventObject;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.couponapi.testing.JsonMaps;
@@ -14,21 +16,6 @@ class CustomerEventsTest {
 
   private final DiscountFixture f = new DiscountFixture();
 
-  @SuppressWarnings("unchecked")
-  private List<Map<String, Object>> events(String query) {
-    return (List<Map<String, Object>>) f.get(f.test.app.events().list(), "/v1/events" + query, CLOVER).get("data");
-  }
-
-  @SuppressWarnings("unchecked")
-  private static Map<String, Object> data(Map<String, Object> event) {
-    return (Map<String, Object>) event.get("data");
-  }
-
-  @SuppressWarnings("unchecked")
-  private static Map<String, Object> object(Map<String, Object> event) {
-    return (Map<String, Object>) data(event).get("object");
-  }
-
   @Test
   void aCustomersLife_withItsDiscount_isItsEvents_eachPairSharingItsRequest() {
     f.coupon("id=FIRST&percent_off=10&duration=forever");
@@ -39,7 +26,7 @@ class CustomerEventsTest {
     f.delete(f.customers.deleteDiscount(), "/v1/customers/" + customer + "/discount", CLOVER);
     f.delete(f.customers.delete(), "/v1/customers/" + customer, CLOVER);
 
-    List<Map<String, Object>> all = events("?type=customer.*");
+    List<Map<String, Object>> all = f.events("?type=customer.*");
     assertThat(all).extracting(e -> e.get("type")).containsExactly(
         "customer.deleted",
         "customer.updated", "customer.discount.deleted",
@@ -50,36 +37,36 @@ class CustomerEventsTest {
     Map<String, Object> created = all.get(7);
     Map<String, Object> discountCreated = all.get(6);
     assertThat(created.get("request")).isEqualTo(discountCreated.get("request"));
-    assertThat(object(created)).containsEntry("id", customer).containsEntry("email", "ada@example.com");
-    assertThat(((Map<?, ?>) object(created).get("discount")).get("source"))
+    assertThat(eventObject(created)).containsEntry("id", customer).containsEntry("email", "ada@example.com");
+    assertThat(((Map<?, ?>) eventObject(created).get("discount")).get("source"))
         .isEqualTo(Map.of("coupon", "FIRST", "type", "coupon"));
-    assertThat(object(discountCreated)).containsEntry("object", "discount").containsEntry("customer", customer)
+    assertThat(eventObject(discountCreated)).containsEntry("object", "discount").containsEntry("customer", customer)
         .containsEntry("source", Map.of("coupon", "FIRST", "type", "coupon"));
 
-    assertThat(data(all.get(5)).get("previous_attributes")).isEqualTo(JsonMaps.of("name", null));
+    assertThat(eventData(all.get(5)).get("previous_attributes")).isEqualTo(JsonMaps.of("name", null));
 
     Map<String, Object> replaced = all.get(3);
-    assertThat(object(replaced).get("source")).isEqualTo(Map.of("coupon", "SECOND", "type", "coupon"));
-    assertThat(((Map<?, ?>) data(replaced).get("previous_attributes")).get("source"))
+    assertThat(eventObject(replaced).get("source")).isEqualTo(Map.of("coupon", "SECOND", "type", "coupon"));
+    assertThat(((Map<?, ?>) eventData(replaced).get("previous_attributes")).get("source"))
         .isEqualTo(Map.of("coupon", "FIRST"));
     // inside a changed hash, only what changed
-    assertThat(((Map<?, ?>) ((Map<?, ?>) data(all.get(4)).get("previous_attributes")).get("discount")).get("source"))
+    assertThat(((Map<?, ?>) ((Map<?, ?>) eventData(all.get(4)).get("previous_attributes")).get("discount")).get("source"))
         .isEqualTo(Map.of("coupon", "FIRST"));
 
-    assertThat(object(all.get(2))).containsEntry("source", Map.of("coupon", "SECOND", "type", "coupon"));
-    assertThat(data(all.get(1)).get("previous_attributes")).isInstanceOf(Map.class);
-    assertThat(object(all.get(1)).get("discount")).isNull();
-    assertThat(object(all.get(0))).containsEntry("id", customer).containsEntry("name", "Ada");
+    assertThat(eventObject(all.get(2))).containsEntry("source", Map.of("coupon", "SECOND", "type", "coupon"));
+    assertThat(eventData(all.get(1)).get("previous_attributes")).isInstanceOf(Map.class);
+    assertThat(eventObject(all.get(1)).get("discount")).isNull();
+    assertThat(eventObject(all.get(0))).containsEntry("id", customer).containsEntry("name", "Ada");
   }
 
   @Test
   void anEventRendersInTheAccountsVersion_theDiscountEmbeddingItsCouponBeforeClover() {
     f.coupon("id=OLD&percent_off=10&duration=forever");
     f.post(f.customers.create(), "/v1/customers", "coupon=OLD", ACACIA);
-    Map<String, Object> discount = events("?type=customer.discount.created").get(0);
+    Map<String, Object> discount = f.events("?type=customer.discount.created").get(0);
     // the account's default is clover: the request's acacia does not shape the event
     assertThat(discount).containsEntry("api_version", CLOVER);
-    assertThat(object(discount)).containsKey("source").doesNotContainKey("coupon");
+    assertThat(eventObject(discount)).containsKey("source").doesNotContainKey("coupon");
   }
 
   @Test
@@ -88,6 +75,6 @@ class CustomerEventsTest {
     f.send(f.customers.update(), "/v1/customers/" + customer, "coupon=NOPE", CLOVER);
     f.post(f.customers.update(), "/v1/customers/" + customer, "name=Bo", CLOVER);
     f.send(f.customers.deleteDiscount(), "/v1/customers/" + customer + "/discount", null, CLOVER);
-    assertThat(events("?type=customer.*")).extracting(e -> e.get("type")).containsExactly("customer.created");
+    assertThat(f.events("?type=customer.*")).extracting(e -> e.get("type")).containsExactly("customer.created");
   }
 }

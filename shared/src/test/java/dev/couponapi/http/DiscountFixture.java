@@ -71,6 +71,23 @@ final class DiscountFixture {
         .longValue();
   }
 
+  /** The events of {@code GET /v1/events} with this query string ("" or "?…"). */
+  @SuppressWarnings("unchecked")
+  java.util.List<Map<String, Object>> events(String query) {
+    return (java.util.List<Map<String, Object>>) get(test.app.events().list(), "/v1/events" + query, CLOVER)
+        .get("data");
+  }
+
+  @SuppressWarnings("unchecked")
+  static Map<String, Object> eventData(Map<String, Object> event) {
+    return (Map<String, Object>) event.get("data");
+  }
+
+  @SuppressWarnings("unchecked")
+  static Map<String, Object> eventObject(Map<String, Object> event) {
+    return (Map<String, Object>) eventData(event).get("object");
+  }
+
   @SuppressWarnings("unchecked")
   static Map<String, Object> error(Map<String, Object> body) {
     return (Map<String, Object>) body.get("error");

@@ -2,6 +2,8 @@ package dev.couponapi.http;
 
 import static dev.couponapi.http.DiscountFixture.CLOVER;
 import static dev.couponapi.http.DiscountFixture.ITEM;
+import static dev.couponapi.http.DiscountFixture.eventData;
+import static dev.couponapi.http.DiscountFixture.eventObject;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.couponapi.testing.JsonMaps;
@@ -13,21 +15,6 @@ import org.junit.jupiter.api.Test;
 class SubscriptionEventsTest {
 
   private final DiscountFixture f = new DiscountFixture();
-
-  @SuppressWarnings("unchecked")
-  private List<Map<String, Object>> events(String query) {
-    return (List<Map<String, Object>>) f.get(f.test.app.events().list(), "/v1/events" + query, CLOVER).get("data");
-  }
-
-  @SuppressWarnings("unchecked")
-  private static Map<String, Object> data(Map<String, Object> event) {
-    return (Map<String, Object>) event.get("data");
-  }
-
-  @SuppressWarnings("unchecked")
-  private static Map<String, Object> object(Map<String, Object> event) {
-    return (Map<String, Object>) data(event).get("object");
-  }
 
   private String subscription(String customer, String more) {
     return (String) f.post(f.subscriptions.create(), "/v1/subscriptions", "customer=" + customer + "&" + ITEM + more,
@@ -43,7 +30,7 @@ class SubscriptionEventsTest {
     f.delete(f.subscriptions.deleteDiscount(), "/v1/subscriptions/" + subscription + "/discount", CLOVER);
     f.delete(f.subscriptions.cancel(), "/v1/subscriptions/" + subscription, CLOVER);
 
-    List<Map<String, Object>> all = events("?types[]=customer.subscription.created&types[]=customer.subscription"
+    List<Map<String, Object>> all = f.events("?types[]=customer.subscription.created&types[]=customer.subscription"
         + ".updated&types[]=customer.subscription.deleted&types[]=customer.discount.created&types[]=customer.discount"
         + ".deleted");
     assertThat(all).extracting(e -> e.get("type")).containsExactly(
@@ -51,13 +38,13 @@ class SubscriptionEventsTest {
         "customer.subscription.updated", "customer.discount.deleted",
         "customer.subscription.updated",
         "customer.discount.created", "customer.subscription.created");
-    assertThat(object(all.get(5))).containsEntry("id", subscription).containsEntry("status", "active");
-    assertThat(object(all.get(4))).containsEntry("subscription", subscription).containsEntry("customer", customer);
-    assertThat(data(all.get(3)).get("previous_attributes")).isEqualTo(JsonMaps.of("metadata",
+    assertThat(eventObject(all.get(5))).containsEntry("id", subscription).containsEntry("status", "active");
+    assertThat(eventObject(all.get(4))).containsEntry("subscription", subscription).containsEntry("customer", customer);
+    assertThat(eventData(all.get(3)).get("previous_attributes")).isEqualTo(JsonMaps.of("metadata",
         JsonMaps.of("plan", null)));
-    assertThat(object(all.get(2))).containsEntry("subscription", subscription);
-    assertThat(((Map<?, ?>) data(all.get(1)).get("previous_attributes")).get("discounts")).asList().hasSize(1);
-    assertThat(object(all.get(0))).containsEntry("status", "canceled");
+    assertThat(eventObject(all.get(2))).containsEntry("subscription", subscription);
+    assertThat(((Map<?, ?>) eventData(all.get(1)).get("previous_attributes")).get("discounts")).asList().hasSize(1);
+    assertThat(eventObject(all.get(0))).containsEntry("status", "canceled");
   }
 
   @Test
@@ -66,8 +53,8 @@ class SubscriptionEventsTest {
     String first = subscription(customer, "");
     String second = subscription(customer, "");
     f.delete(f.customers.delete(), "/v1/customers/" + customer, CLOVER);
-    assertThat(events("?type=customer.subscription.deleted")).extracting(e -> object(e).get("id"))
+    assertThat(f.events("?type=customer.subscription.deleted")).extracting(e -> eventObject(e).get("id"))
         .containsExactlyInAnyOrder(first, second);
-    assertThat(events("?type=customer.deleted")).hasSize(1);
+    assertThat(f.events("?type=customer.deleted")).hasSize(1);
   }
 }
