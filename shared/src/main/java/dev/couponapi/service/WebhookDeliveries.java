@@ -18,7 +18,8 @@ import java.util.function.Function;
  * One attempt of one delivery (docs/events.md, "Delivery"): the event rendered in the endpoint's
  * version (else the event's), with the live count of pending endpoints, signed afresh and posted.
  * A 2xx ends it (counted once); a failure is tried again on the schedule, until it has failed.
- * A deleted or disabled endpoint, or an expired event, gets nothing more.
+ * A deleted or disabled endpoint, or an expired event, gets nothing more; an endpoint failing for
+ * five days is disabled.
  */
 public final class WebhookDeliveries {
 
@@ -31,6 +32,7 @@ public final class WebhookDeliveries {
 
   private final EventStore events;
   private final WebhookEndpointStore endpoints;
+  private final EndpointHealth health;
   private final WebhookDeliveryStore deliveries;
   private final WebhookSender sender;
   private final RetrySchedule retries;
@@ -47,6 +49,7 @@ public final class WebhookDeliveries {
       Clock clock, DoubleSupplier random) {
     this.events = events;
     this.endpoints = endpoints;
+    this.health = new EndpointHealth(endpoints);
     this.deliveries = deliveries;
     this.sender = sender;
     this.retries = retries;
@@ -65,21 +68,24 @@ public final class WebhookDeliveries {
       return new Outcome.Done(delivery.status());
     }
     long now = clock.instant().getEpochSecond();
-    Optional<WebhookEndpoint> endpoint = endpoints.find(job.tenant(), job.endpointId())
-        .map(WebhookEndpointStore.Stored::endpoint).filter(live -> !live.disabled());
+    Optional<WebhookEndpointStore.Stored> stored = endpoints.find(job.tenant(), job.endpointId())
+        .filter(live -> !live.endpoint().disabled());
     Optional<Event> event = events.find(job.tenant(), job.eventId()).filter(kept -> kept.keptAt(now));
-    if (endpoint.isEmpty() || event.isEmpty()) {
+    if (stored.isEmpty() || event.isEmpty()) {
       deliveries.abandon(job.tenant(), delivery);
       return new Outcome.Done(WebhookDelivery.Status.ABANDONED);
     }
-    String version = endpoint.get().apiVersion() != null ? endpoint.get().apiVersion() : event.get().apiVersion();
+    WebhookEndpoint endpoint = stored.get().endpoint();
+    String version = endpoint.apiVersion() != null ? endpoint.apiVersion() : event.get().apiVersion();
     byte[] body = renderer.apply(event.get()).apply(ApiVersion.parse(version));
-    WebhookSender.Answer answer = sender.post(endpoint.get().url(), body,
-        WebhookSignature.header(endpoint.get().secret(), clock.instant().getEpochSecond(), body));
+    WebhookSender.Answer answer = sender.post(endpoint.url(), body,
+        WebhookSignature.header(endpoint.secret(), clock.instant().getEpochSecond(), body));
     if (answer.acknowledged()) {
       deliveries.succeed(job.tenant(), delivery);
+      health.succeeded(job.tenant(), stored.get());
       return new Outcome.Done(WebhookDelivery.Status.SUCCEEDED);
     }
+    health.failed(job.tenant(), stored.get(), now);
     Optional<Duration> wait = retries.afterFailure(delivery.attempts() + 1, job.tenant().livemode(),
         event.get().created(), now, answer.overloaded(), random);
     WebhookDelivery.Status next = wait.isPresent() ? WebhookDelivery.Status.PENDING : WebhookDelivery.Status.FAILED;

@@ -37,7 +37,7 @@ public final class WebhookEndpointService {
     requireAcceptableUrl(draft.url(), tenant);
     WebhookEndpoint endpoint = new WebhookEndpoint("we_" + Ids.random(24), draft.url(), draft.enabledEvents(),
         draft.apiVersion(), draft.description(), draft.metadata(), false, "whsec_" + Ids.random(SECRET_LENGTH),
-        now.getEpochSecond(), tenant.livemode());
+        now.getEpochSecond(), tenant.livemode(), null);
     try {
       store.insert(tenant, endpoint, now, rideAlong.apply(endpoint));
     } catch (Refused limit) {

@@ -19,6 +19,7 @@ final class WebhookEndpointMapper {
   static final String SECRET = "secret";
   static final String CREATED = "created";
   static final String LIVEMODE = "livemode";
+  static final String FAILING_SINCE = "failing_since";
   static final String VERSION = "ver";
   static final String ENTITY = "entity";
 
@@ -47,6 +48,7 @@ final class WebhookEndpointMapper {
     item.put(SECRET, Attr.s(endpoint.secret()));
     item.put(CREATED, Attr.n(endpoint.created()));
     item.put(LIVEMODE, Attr.bool(endpoint.livemode()));
+    Attr.putIfPresent(item, FAILING_SINCE, endpoint.failingSince());
   }
 
   static WebhookEndpoint fromItem(Map<String, AttributeValue> item) {
@@ -60,7 +62,8 @@ final class WebhookEndpointMapper {
         Attr.bool(item, DISABLED),
         Attr.string(item, SECRET),
         Attr.longValue(item, CREATED),
-        Attr.bool(item, LIVEMODE));
+        Attr.bool(item, LIVEMODE),
+        Attr.longValue(item, FAILING_SINCE));
   }
 
   static long version(Map<String, AttributeValue> item) {

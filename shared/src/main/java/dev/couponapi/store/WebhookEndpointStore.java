@@ -99,6 +99,30 @@ public final class WebhookEndpointStore {
     }
   }
 
+  /**
+   * Writes only the delivery bookkeeping of {@code next} (failing since, disabled) over the endpoint
+   * read at {@code current}, if it is unchanged since; else a {@link ChangedMeanwhile}. An update,
+   * not a put, so that the delivery function may do it without the right to write whole endpoints.
+   */
+  public void recordHealth(Tenant tenant, Stored current, WebhookEndpoint next) {
+    UpdateExpression update = new UpdateExpression()
+        .name("#ver", WebhookEndpointMapper.VERSION).name("#disabled", WebhookEndpointMapper.DISABLED)
+        .name("#since", WebhookEndpointMapper.FAILING_SINCE)
+        .value(":ver", Attr.n(current.version())).value(":next", Attr.n(current.version() + 1))
+        .value(":disabled", Attr.bool(next.disabled()))
+        .set("#ver = :next").set("#disabled = :disabled").condition("#ver = :ver");
+    if (next.failingSince() != null) {
+      update.value(":since", Attr.n(next.failingSince())).set("#since = :since");
+    } else {
+      update.remove("#since");
+    }
+    try {
+      dynamo.updateItem(update.request(tableName, endpoints.key(tenant, next.id())).build());
+    } catch (ConditionalCheckFailedException changedMeanwhile) {
+      throw new ChangedMeanwhile();
+    }
+  }
+
   /** Deletes the endpoint and uncounts it; false when there was none. */
   public boolean delete(Tenant tenant, String id, RideAlong rideAlong) {
     Tx tx = new Tx().add(Part.ENDPOINT, TransactWriteItem.builder().delete(Delete.builder().tableName(tableName)

@@ -152,6 +152,63 @@ class WebhookDeliveryTest {
   }
 
   @Test
+  void anEndpointFailingForFiveDays_isDisabled_andReEnabledItHasFiveDaysAgain() {
+    try (Receiver failing = new Receiver(500); Receiver repaired = new Receiver(500)) {
+      String id = (String) ok(test.app.webhookEndpoints().create(), "/v1/webhook_endpoints",
+          "url=" + failing.url("/down") + "&enabled_events[]=coupon.created").get("id");
+      ok(test.app.coupons().create(), "/v1/coupons", "id=DOWN1&percent_off=10");
+      test.fanOut(TENANT);
+      assertThat(test.runDeliveries()).last().isEqualTo(new Outcome.Done(WebhookDelivery.Status.FAILED));
+      test.clock.advance(Duration.ofDays(5).minusMinutes(1));
+      ok(test.app.coupons().create(), "/v1/coupons", "id=DOWN2&percent_off=10");
+      test.fanOut(TENANT);
+      assertThat(test.runDeliveries()).last().isEqualTo(new Outcome.Done(WebhookDelivery.Status.FAILED));
+      assertThat(endpointStatus(id)).isEqualTo("enabled");
+
+      test.clock.advance(Duration.ofMinutes(1));
+      ok(test.app.coupons().create(), "/v1/coupons", "id=DOWN3&percent_off=10");
+      test.fanOut(TENANT);
+      // the failure that completes five days disables it: its retries are abandoned
+      List<Outcome> outcomes = test.runDeliveries();
+      assertThat(outcomes).hasSize(2).last().isEqualTo(new Outcome.Done(WebhookDelivery.Status.ABANDONED));
+      assertThat(outcomes.get(0)).isInstanceOf(Outcome.RetryAfter.class);
+      assertThat(endpointStatus(id)).isEqualTo("disabled");
+      ok(test.app.coupons().create(), "/v1/coupons", "id=DOWN4&percent_off=10");
+      assertThat(test.fanOut(TENANT)).isEqualTo(1);
+      assertThat(test.deliveryQueue.take()).isEmpty();
+      assertThat(failing.received()).hasSize(9);
+
+      ok(test.app.webhookEndpoints().update(), "/v1/webhook_endpoints/" + id,
+          "disabled=false&url=" + repaired.url("/up"));
+      ok(test.app.coupons().create(), "/v1/coupons", "id=DOWN5&percent_off=10");
+      test.fanOut(TENANT);
+      test.clock.advance(Duration.ofDays(1));
+      assertThat(test.runDeliveries()).last().isEqualTo(new Outcome.Done(WebhookDelivery.Status.FAILED));
+      assertThat(endpointStatus(id)).isEqualTo("enabled");
+    }
+  }
+
+  @Test
+  void aSuccess_endsTheFailingDays() {
+    try (Receiver flaky = new Receiver(500, 200, 500)) {
+      String id = (String) ok(test.app.webhookEndpoints().create(), "/v1/webhook_endpoints",
+          "url=" + flaky.url("/flaky") + "&enabled_events[]=coupon.created").get("id");
+      ok(test.app.coupons().create(), "/v1/coupons", "id=FLAKY1&percent_off=10");
+      test.fanOut(TENANT);
+      assertThat(test.runDeliveries()).last().isEqualTo(new Outcome.Done(WebhookDelivery.Status.SUCCEEDED));
+      test.clock.advance(Duration.ofDays(6));
+      ok(test.app.coupons().create(), "/v1/coupons", "id=FLAKY2&percent_off=10");
+      test.fanOut(TENANT);
+      assertThat(test.runDeliveries()).last().isEqualTo(new Outcome.Done(WebhookDelivery.Status.FAILED));
+      assertThat(endpointStatus(id)).isEqualTo("enabled");
+    }
+  }
+
+  private String endpointStatus(String id) {
+    return (String) ok(test.app.webhookEndpoints().retrieve(), "/v1/webhook_endpoints/" + id, null).get("status");
+  }
+
+  @Test
   void onlyTheEnabledTypes_areSent_andANewEndpointGetsOnlyNewEvents() {
     ok(test.app.coupons().create(), "/v1/coupons", "id=EARLY&percent_off=10");
     test.fanOut(TENANT);
@@ -230,9 +287,17 @@ class WebhookDeliveryTest {
     assertThat(test.calls.operations()).containsExactly("GetItem", "Query", "BatchGetItem", "TransactWriteItems");
     test.calls.reset();
     test.runDeliveries();
-    // the failed attempt records itself in one update; the successful one ends in one transaction
-    assertThat(test.calls.operations()).containsExactly("GetItem", "GetItem", "GetItem", "UpdateItem",
-        "GetItem", "GetItem", "GetItem", "TransactWriteItems");
+    // the failed attempt records itself in one update and marks the endpoint failing in another; the
+    // successful one ends in one transaction and clears the mark
+    assertThat(test.calls.operations()).containsExactly("GetItem", "GetItem", "GetItem", "UpdateItem", "UpdateItem",
+        "GetItem", "GetItem", "GetItem", "TransactWriteItems", "UpdateItem");
+
+    // while the endpoint stays healthy (or stays failing), its mark costs nothing
+    ok(test.app.coupons().update(), "/v1/coupons/BUDGET", "name=again");
+    test.fanOut(TENANT);
+    test.calls.reset();
+    test.runDeliveries();
+    assertThat(test.calls.operations()).containsExactly("GetItem", "GetItem", "GetItem", "TransactWriteItems");
   }
 
   private static String hmac(String secret, String payload) throws Exception {
