@@ -139,7 +139,7 @@ public final class App {
     PromotionCodeService codeService = new PromotionCodeService(codeStore, couponStore, customerStore, events);
     this.promotionCodes = new PromotionCodeOperations(codeService);
     this.batchService = new PromotionCodeBatchService(new PromotionCodeBatchStore(dynamo, tableName, couponStore,
-        codeStore), couponStore, codeService, batchQueue, CodeTexts.random(), clock);
+        codeStore), couponStore, codeService, batchQueue, CodeTexts.random(), clock, events, defaultVersion.value());
     this.batches = new PromotionCodeBatchOperations(batchService);
     this.batchQueue = batchQueue;
     this.customers = new CustomerOperations(new CustomerService(customerStore, subscriptionStore, discounts, events),

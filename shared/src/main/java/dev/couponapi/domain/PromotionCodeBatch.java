@@ -6,7 +6,8 @@ import java.util.Map;
 /**
  * A request for {@code count} promotion codes of one coupon revision, made in the background
  * (docs/api.md §3.7): how many exist so far ({@code createdCount}), where it stands, and the terms
- * every code gets.
+ * every code gets. {@code origin} is the request that asked for it: the events of its codes name it
+ * (null for a batch stored before events were recorded).
  */
 public record PromotionCodeBatch(
     String id,
@@ -19,7 +20,8 @@ public record PromotionCodeBatch(
     String failureMessage,
     boolean livemode,
     Map<String, String> metadata,
-    CodeTerms terms) {
+    CodeTerms terms,
+    Origin origin) {
 
   /** At most this many codes in one batch. */
   public static final long MAX_COUNT = 100_000;
@@ -57,7 +59,7 @@ public record PromotionCodeBatch(
   public PromotionCodeBatch advanced(long made) {
     long now = createdCount + made;
     return new PromotionCodeBatch(id, couponId, couponRev, count, now, created,
-        now == count ? Status.SUCCEEDED : Status.RUNNING, null, livemode, metadata, terms);
+        now == count ? Status.SUCCEEDED : Status.RUNNING, null, livemode, metadata, terms, origin);
   }
 
   /** One of the batch's codes, with its text; it belongs to the batch's coupon revision and is active. */

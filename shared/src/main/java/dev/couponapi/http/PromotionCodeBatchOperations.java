@@ -32,7 +32,7 @@ public final class PromotionCodeBatchOperations {
   public Operation create() {
     return Operation.post("CreatePromotionCodeBatchFunction", URL, "promotion_code_batches.create")
         .params(PromotionCodeBatchParams::create).run(call -> PromotionCodeBatchRenderer.render(batches.create(
-            call.tenant(), PromotionCodeBatchParams.draft(call.params(), call.version()), call.now(),
+            call.tenant(), call.origin(), PromotionCodeBatchParams.draft(call.params(), call.version()), call.now(),
             batch -> call.idempotency().rideAlongFor(PromotionCodeBatchRenderer.render(batch)))));
   }
 

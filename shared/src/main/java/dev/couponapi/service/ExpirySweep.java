@@ -48,8 +48,8 @@ public final class ExpirySweep {
   private final String accountVersion;
 
   /**
-   * {@code accountVersion}: what the sweep's events render in (the deployment's default version: the
-   * sweep acts for no request and reads no key).
+   * {@code accountVersion}: what the sweep's events render in: the deployment's default version,
+   * which is every account's default while accounts have no setting of their own.
    */
   public ExpirySweep(ExpiryQueue queue, CouponStore coupons, PromotionCodeStore codes, CustomerStore customers,
       SubscriptionStore subscriptions, PromotionCodeBatchService batches, Clock clock, Events events,

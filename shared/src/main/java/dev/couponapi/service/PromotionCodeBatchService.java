@@ -3,7 +3,11 @@ package dev.couponapi.service;
 import dev.couponapi.api.Errors;
 import dev.couponapi.api.Ids;
 import dev.couponapi.domain.Coupon;
+import dev.couponapi.domain.EventDraft;
+import dev.couponapi.domain.EventObject;
+import dev.couponapi.domain.EventType;
 import dev.couponapi.domain.ListRequest;
+import dev.couponapi.domain.Origin;
 import dev.couponapi.domain.Page;
 import dev.couponapi.domain.PromotionCode;
 import dev.couponapi.domain.PromotionCodeBatch;
@@ -40,11 +44,19 @@ public final class PromotionCodeBatchService {
   private final BatchQueue queue;
   private final CodeTexts texts;
   private final Clock clock;
+  private final Events events;
+  private final String defaultVersion;
   private final Finder<PromotionCodeBatchStore.Stored> finder;
 
+  /**
+   * {@code defaultVersion}: what the events of a batch stored before batches kept their origin
+   * render in (the deployment's default).
+   */
   public PromotionCodeBatchService(PromotionCodeBatchStore store, CouponStore coupons, PromotionCodeService codes,
-      BatchQueue queue, CodeTexts texts, Clock clock) {
+      BatchQueue queue, CodeTexts texts, Clock clock, Events events, String defaultVersion) {
     this.store = store;
+    this.events = events;
+    this.defaultVersion = defaultVersion;
     this.coupons = coupons;
     this.codes = codes;
     this.queue = queue;
@@ -57,12 +69,12 @@ public final class PromotionCodeBatchService {
    * Writes a pending batch for a live, valid coupon and hands it to a worker. {@code rideAlong}
    * gives, for the batch about to be written, a write to commit with it (an idempotency record).
    */
-  public PromotionCodeBatch create(Tenant tenant, PromotionCodeBatchDraft draft, Instant now,
+  public PromotionCodeBatch create(Tenant tenant, Origin origin, PromotionCodeBatchDraft draft, Instant now,
       Function<PromotionCodeBatch, RideAlong> rideAlong) {
     CouponStore.Stored coupon = codes.couponFor(tenant, draft.codes(), now);
     PromotionCodeBatch batch = new PromotionCodeBatch("pcb_" + Ids.random(24), coupon.coupon().id(), coupon.rev(),
         draft.count(), 0, now.getEpochSecond(), PromotionCodeBatch.Status.PENDING, null, tenant.livemode(),
-        draft.codes().metadata(), draft.terms());
+        draft.codes().metadata(), draft.terms(), origin);
     try {
       store.insert(tenant, batch, now, rideAlong.apply(batch));
     } catch (Refused couponGone) {
@@ -108,8 +120,9 @@ public final class PromotionCodeBatchService {
 
   /**
    * Makes a batch's codes chunk by chunk while {@code mayGoOn} says there is time, each chunk one
-   * transaction. A run can stop anywhere, crash included: the next one reads how many codes exist
-   * and goes on from there, so no code is made twice and none is missing.
+   * transaction with a {@code promotion_code.created} event per code, naming the batch's request.
+   * A run can stop anywhere, crash included: the next one reads how many codes exist and goes on
+   * from there, so no code is made twice and none is missing.
    */
   public Progress work(BatchQueue.Job job, BooleanSupplier mayGoOn) {
     Tenant tenant = job.tenant();
@@ -118,11 +131,13 @@ public final class PromotionCodeBatchService {
       return Progress.ENDED;
     }
     PromotionCodeBatch batch = read.get();
-    String refusal = couponRefusal(tenant, batch);
+    Optional<CouponStore.Stored> coupon = coupons.find(tenant, batch.couponId());
+    String refusal = couponRefusal(batch, coupon);
     if (refusal != null) {
       store.fail(tenant, batch.id(), refusal);
       return Progress.ENDED;
     }
+    Origin origin = batch.origin() != null ? batch.origin() : Origin.automatic(defaultVersion);
     int chunkSize = store.chunkSize(batch);
     List<PromotionCode> chunk = new ArrayList<>();
     int attempts = 0;
@@ -135,7 +150,8 @@ public final class PromotionCodeBatchService {
         chunk = fresh(batch, (int) Math.min(chunkSize, batch.remaining()), now);
         attempts = 0;
       }
-      PromotionCodeBatchStore.Chunk outcome = store.commitChunk(tenant, batch, chunk, now);
+      PromotionCodeBatchStore.Chunk outcome = store.commitChunk(tenant, batch, chunk, now,
+          createdEvents(tenant, origin, chunk, coupon.get().coupon(), now));
       switch (outcome.result()) {
         case COMMITTED -> {
           batch = batch.advanced(chunk.size());
@@ -184,9 +200,15 @@ public final class PromotionCodeBatchService {
     return store.find(tenant, id).filter(stored -> !stored.batch().status().finished()).isPresent();
   }
 
+  /** The {@code promotion_code.created} events of a chunk's codes, to commit with them. */
+  private RideAlong createdEvents(Tenant tenant, Origin origin, List<PromotionCode> chunk, Coupon coupon,
+      Instant now) {
+    return events.record(tenant, origin, now, chunk.stream().map(code -> EventDraft.of(
+        EventType.PROMOTION_CODE_CREATED, new EventObject.OfPromotionCode(code, coupon))).toList());
+  }
+
   /** Why no more codes can be made for the batch's coupon, or null while they can. */
-  private String couponRefusal(Tenant tenant, PromotionCodeBatch batch) {
-    Optional<CouponStore.Stored> coupon = coupons.find(tenant, batch.couponId());
+  private String couponRefusal(PromotionCodeBatch batch, Optional<CouponStore.Stored> coupon) {
     if (coupon.isEmpty() || coupon.get().coupon().deleted() || !coupon.get().rev().equals(batch.couponRev())) {
       return couponGone(batch);
     }

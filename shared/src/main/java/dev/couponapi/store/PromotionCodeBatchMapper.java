@@ -1,5 +1,6 @@
 package dev.couponapi.store;
 
+import dev.couponapi.domain.Origin;
 import dev.couponapi.domain.PromotionCodeBatch;
 import dev.couponapi.domain.Tenant;
 import java.util.HashMap;
@@ -23,6 +24,9 @@ final class PromotionCodeBatchMapper {
   static final String LENGTH = "length";
   static final String EXPIRES_AT = "expires_at";
   static final String MAX_REDEMPTIONS = "max_redemptions";
+  static final String ORIGIN_REQUEST = "origin_request";
+  static final String ORIGIN_IDEMPOTENCY_KEY = "origin_idempotency_key";
+  static final String ORIGIN_VERSION = "origin_version";
 
   private PromotionCodeBatchMapper() {}
 
@@ -47,6 +51,11 @@ final class PromotionCodeBatchMapper {
     Attr.putIfPresent(item, EXPIRES_AT, terms.expiresAt());
     Attr.putIfPresent(item, MAX_REDEMPTIONS, terms.maxRedemptions());
     PromotionCodeMapper.putRestrictions(item, terms.restrictions());
+    if (batch.origin() != null) {
+      Attr.putIfPresent(item, ORIGIN_REQUEST, batch.origin().requestId());
+      Attr.putIfPresent(item, ORIGIN_IDEMPOTENCY_KEY, batch.origin().idempotencyKey());
+      item.put(ORIGIN_VERSION, Attr.s(batch.origin().accountVersion()));
+    }
     return item;
   }
 
@@ -64,6 +73,8 @@ final class PromotionCodeBatchMapper {
         Attr.stringMap(item, METADATA),
         new PromotionCodeBatch.CodeTerms(Attr.string(item, PREFIX), Attr.longValue(item, LENGTH).intValue(),
             Attr.longValue(item, EXPIRES_AT), Attr.longValue(item, MAX_REDEMPTIONS),
-            PromotionCodeMapper.restrictions(item)));
+            PromotionCodeMapper.restrictions(item)),
+        item.containsKey(ORIGIN_VERSION) ? new Origin(Attr.string(item, ORIGIN_REQUEST),
+            Attr.string(item, ORIGIN_IDEMPOTENCY_KEY), Attr.string(item, ORIGIN_VERSION)) : null);
   }
 }

@@ -91,11 +91,11 @@ public final class PromotionCodeBatchStore {
   }
 
   /**
-   * How many codes of a batch fit one transaction: each takes its item, its shards and its text
-   * marker; the coupon check and the batch's count take two more.
+   * How many codes of a batch fit one transaction: each takes its item, its shards, its text marker
+   * and its event; the coupon check and the batch's count take two more.
    */
   public int chunkSize(PromotionCodeBatch batch) {
-    int perCode = 2 + codes.shardCount(batch.terms().maxRedemptions());
+    int perCode = 3 + codes.shardCount(batch.terms().maxRedemptions());
     return (MAX_TRANSACTION_ITEMS - 2) / perCode;
   }
 
@@ -103,9 +103,10 @@ public final class PromotionCodeBatchStore {
    * Commits {@code chunk} (codes of {@code batch}, as many as {@link #chunkSize} allows at most) in
    * one transaction: the coupon revision still live, every text free, and the batch's count still
    * {@code batch.createdCount()}, which it moves on by the chunk's size (finishing the batch when
-   * that makes all of them).
+   * that makes all of them). {@code events} (one per code) commit with them.
    */
-  public Chunk commitChunk(Tenant tenant, PromotionCodeBatch batch, List<PromotionCode> chunk, Instant now) {
+  public Chunk commitChunk(Tenant tenant, PromotionCodeBatch batch, List<PromotionCode> chunk, Instant now,
+      RideAlong events) {
     PromotionCodeBatch after = batch.advanced(chunk.size());
     UpdateExpression count = progress(after)
         .value(":before", Attr.n(batch.createdCount())).condition("#made = :before");
@@ -117,6 +118,7 @@ public final class PromotionCodeBatchStore {
       PromotionCodeStore.NewCode writes = codes.newCode(tenant, code, now, batch.id());
       tx.add(Part.CODE, writes.code()).addAll(Part.SHARDS, writes.shards()).add(Part.TEXT_MARKER, writes.textMarker());
     }
+    tx.rideAlong(events);
     try {
       tx.commit(dynamo);
       return new Chunk(Result.COMMITTED, List.of());

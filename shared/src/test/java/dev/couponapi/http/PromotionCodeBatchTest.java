@@ -3,6 +3,7 @@ package dev.couponapi.http;
 import static dev.couponapi.http.DiscountFixture.CLOVER;
 import static dev.couponapi.http.DiscountFixture.TENANT;
 import static dev.couponapi.http.DiscountFixture.error;
+import static dev.couponapi.http.DiscountFixture.eventObject;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -123,8 +124,9 @@ class PromotionCodeBatchTest {
     // the fourth chunk commits, and its worker dies before it hears so
     f.test.faults.failCall("TransactWriteItems", 4, FaultInjector.When.AFTER_WRITING);
     assertThatThrownBy(() -> work(job)).isInstanceOf(FaultInjector.InjectedFault.class);
-    assertThat(retrieveBatch(id)).containsEntry("status", "running").containsEntry("created_count", 4 * 32);
-    assertThat(codeItems(id)).hasSize(4 * 32);
+    // a single-use code takes its item, one shard, its text marker and its event: 24 a chunk
+    assertThat(retrieveBatch(id)).containsEntry("status", "running").containsEntry("created_count", 4 * 24);
+    assertThat(codeItems(id)).hasSize(4 * 24);
 
     // SQS delivers the job again
     assertThat(work(job)).isEqualTo(PromotionCodeBatchService.Progress.ENDED);
@@ -161,15 +163,41 @@ class PromotionCodeBatchTest {
   }
 
   @Test
+  void eachCodeOfABatch_recordsItsCreatedEvent_namingTheBatchRequest_andAWorkerKilledRecordsNoneTwice() {
+    f.coupon("id=EVENTS&percent_off=10");
+    ApiResponse created = f.send(batches.create(), "/v1/promotion_code_batches",
+        "promotion[type]=coupon&promotion[coupon]=EVENTS&count=60&max_redemptions=1", CLOVER,
+        "Idempotency-Key", "batch-events");
+    String id = (String) TestApp.body(created).get("id");
+    BatchQueue.Job job = f.test.batchQueue.take().get(0);
+    f.test.faults.failCall("TransactWriteItems", 2, FaultInjector.When.AFTER_WRITING);
+    assertThatThrownBy(() -> work(job)).isInstanceOf(FaultInjector.InjectedFault.class);
+    assertThat(work(job)).isEqualTo(PromotionCodeBatchService.Progress.ENDED);
+
+    List<Map<String, Object>> events = f.events("?type=promotion_code.created&limit=100");
+    assertThat(events).hasSize(60).allSatisfy(event -> {
+      assertThat(event.get("request")).isEqualTo(Map.of("id", created.headers().get("Request-Id"),
+          "idempotency_key", "batch-events"));
+      assertThat(event).containsEntry("api_version", CLOVER);
+      assertThat(eventObject(event)).containsEntry("object", "promotion_code").containsEntry("max_redemptions", 1);
+    });
+    Set<Object> codes = new HashSet<>();
+    events.forEach(event -> codes.add(eventObject(event).get("id")));
+    Set<Object> made = new HashSet<>();
+    codeItems(id).forEach(item -> made.add(item.get("id").s()));
+    assertThat(codes).isEqualTo(made).hasSize(60);
+  }
+
+  @Test
   void aRunOutOfTime_saysMore_andTheNextRunGoesOnFromThere() {
     f.coupon("id=SLICE&percent_off=10");
     String id = (String) createBatch("promotion[type]=coupon&promotion[coupon]=SLICE&count=100").get("id");
     BatchQueue.Job job = f.test.batchQueue.take().get(0);
     AtomicInteger chunks = new AtomicInteger();
-    // unlimited codes count in 8 shards: 9 codes a chunk
+    // unlimited codes count in 8 shards: 8 codes a chunk (each also takes its item, marker and event)
     assertThat(f.test.calls.as(TestApp.BATCH_WORKER, () -> f.test.app.batchWork().work(job,
         () -> chunks.incrementAndGet() <= 3))).isEqualTo(PromotionCodeBatchService.Progress.MORE);
-    assertThat(retrieveBatch(id)).containsEntry("status", "running").containsEntry("created_count", 27);
+    assertThat(retrieveBatch(id)).containsEntry("status", "running").containsEntry("created_count", 24);
     assertThat(work(job)).isEqualTo(PromotionCodeBatchService.Progress.ENDED);
     assertDistinctAndComplete(id, 100);
   }
@@ -187,7 +215,7 @@ class PromotionCodeBatchTest {
     assertThat(f.test.batchQueue.jobs()).hasSize(1);
     f.test.calls.reset();
     f.test.runBatches();
-    // unlimited codes count in 8 shards: 9 codes (and 2 items of the chunk's own) fill a transaction
+    // unlimited codes count in 8 shards: 8 codes (and 2 items of the chunk's own) fill a transaction
     assertThat(f.test.calls.operations().stream().filter("TransactWriteItems"::equals)).hasSize(5);
     assertDistinctAndComplete((String) first.get("id"), 40);
   }
@@ -256,11 +284,11 @@ class PromotionCodeBatchTest {
       return true;
     }));
     Map<String, Object> failed = retrieveBatch(id);
-    assertThat(failed).containsEntry("status", "failed").containsEntry("created_count", 64);
-    assertThat((String) failed.get("failure_message")).contains("GONE").contains("deleted").contains("64 of 200");
-    assertThat(codeItems(id)).hasSize(64);
+    assertThat(failed).containsEntry("status", "failed").containsEntry("created_count", 2 * 24);
+    assertThat((String) failed.get("failure_message")).contains("GONE").contains("deleted").contains("48 of 200");
+    assertThat(codeItems(id)).hasSize(2 * 24);
     assertThat(((List<?>) f.get(f.codes.list(), "/v1/promotion_codes?limit=100&batch=" + id, CLOVER).get("data")))
-        .hasSize(64);
+        .hasSize(2 * 24);
     // a job delivered again changes nothing
     assertThat(work(job)).isEqualTo(PromotionCodeBatchService.Progress.ENDED);
     assertThat(retrieveBatch(id)).isEqualTo(failed);
@@ -374,7 +402,9 @@ class PromotionCodeBatchTest {
         coupons, codes), coupons, new dev.couponapi.service.PromotionCodeService(codes, coupons,
         new dev.couponapi.store.CustomerStore(f.test.dynamo, f.test.table),
         new dev.couponapi.service.Events(new dev.couponapi.store.EventStore(f.test.dynamo, f.test.table))),
-        f.test.batchQueue, texts, f.test.clock);
+        f.test.batchQueue, texts, f.test.clock,
+        new dev.couponapi.service.Events(new dev.couponapi.store.EventStore(f.test.dynamo, f.test.table)),
+        CLOVER);
   }
 
   /** The batch made exactly {@code count} codes, with distinct texts each holding its marker; their texts. */
