@@ -1,11 +1,13 @@
 package dev.couponapi.app;
 
+import dev.couponapi.domain.Tenant;
 import dev.couponapi.service.WebhookFanOut;
 import dev.couponapi.store.EventStore;
 import dev.couponapi.store.ObjectType;
 import dev.couponapi.wire.Json;
 import java.io.PrintStream;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -40,24 +42,41 @@ public final class FanOutRun {
 
   @SuppressWarnings("unchecked")
   public Map<String, Object> run(Map<String, Object> event) {
-    List<Map<String, Object>> failures = new ArrayList<>();
+    // the batch's new events, by tenant, each with the sequence number that reports it failed
+    Map<Tenant, Map<String, String>> byTenant = new LinkedHashMap<>();
     for (Map<String, Object> record : LambdaRecords.of(event)) {
       Map<String, Object> dynamodb = record.get("dynamodb") instanceof Map<?, ?> map ? (Map<String, Object>) map
           : Map.of();
       String pk = partitionKey(dynamodb);
-      if (!isNewEvent(String.valueOf(record.get("eventName")), pk)) {
-        continue;
-      }
-      ObjectType.Key key = EventStore.eventKey(pk);
-      try {
-        List<String> to = fanOut.fanOut(key.tenant(), key.id());
-        log("INFO", key.id(), "endpoints", to.size());
-      } catch (RuntimeException failed) {
-        log("WARN", key.id(), "detail", failed.toString());
-        failures.add(Map.of("itemIdentifier", String.valueOf(dynamodb.get("SequenceNumber"))));
+      if (isNewEvent(String.valueOf(record.get("eventName")), pk)) {
+        ObjectType.Key key = EventStore.eventKey(pk);
+        byTenant.computeIfAbsent(key.tenant(), tenant -> new LinkedHashMap<>())
+            .put(key.id(), String.valueOf(dynamodb.get("SequenceNumber")));
       }
     }
+    List<Map<String, Object>> failures = new ArrayList<>();
+    byTenant.forEach((tenant, events) -> {
+      WebhookFanOut.Batch batch;
+      try {
+        batch = fanOut.batch(tenant, List.copyOf(events.keySet()));
+      } catch (RuntimeException failed) {
+        events.forEach((id, sequence) -> failed(failures, id, sequence, failed));
+        return;
+      }
+      events.forEach((id, sequence) -> {
+        try {
+          log("INFO", id, "endpoints", batch.fanOut(id).size());
+        } catch (RuntimeException failed) {
+          failed(failures, id, sequence, failed);
+        }
+      });
+    });
     return Map.of("batchItemFailures", failures);
+  }
+
+  private void failed(List<Map<String, Object>> failures, String eventId, String sequence, RuntimeException cause) {
+    log("WARN", eventId, "detail", cause.toString());
+    failures.add(Map.of("itemIdentifier", sequence));
   }
 
   private void log(String level, String event, String name, Object value) {

@@ -8,12 +8,13 @@ import dev.couponapi.store.WebhookDeliveryStore;
 import dev.couponapi.store.WebhookEndpointStore;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
 
 /**
  * Hands a new event to the endpoints that receive its type (docs/events.md, "Delivery"): one
  * delivery per endpoint, written once however often the stream hands the event over; each run
- * sends the jobs again, which the worker ignores for deliveries that ended.
+ * sends the jobs again, which the worker ignores for deliveries that ended. A stream batch's events
+ * of a tenant are read together, with the tenant's endpoints once.
  */
 public final class WebhookFanOut {
 
@@ -32,21 +33,49 @@ public final class WebhookFanOut {
 
   /** Fans out the event with this id; the endpoints it goes to (none when the event is gone). */
   public List<String> fanOut(Tenant tenant, String eventId) {
-    Optional<Event> found = events.find(tenant, eventId);
-    if (found.isEmpty()) {
-      return List.of();
+    return batch(tenant, List.of(eventId)).fanOut(eventId);
+  }
+
+  /**
+   * Reads what fanning out these events of one tenant needs, once for all of them: the events (one
+   * BatchGetItem) and, when any is not fanned out yet, the tenant's endpoints.
+   */
+  public Batch batch(Tenant tenant, List<String> eventIds) {
+    Map<String, Event> found = events.findAll(tenant, eventIds);
+    boolean anyNew = found.values().stream().anyMatch(event -> event.fannedTo() == null);
+    return new Batch(tenant, found, anyNew ? endpoints.all(tenant) : List.of());
+  }
+
+  /** A stream batch's events of one tenant, read; each is fanned out on its own, so each can fail on its own. */
+  public final class Batch {
+
+    private final Tenant tenant;
+    private final Map<String, Event> found;
+    private final List<WebhookEndpoint> tenantEndpoints;
+
+    private Batch(Tenant tenant, Map<String, Event> found, List<WebhookEndpoint> tenantEndpoints) {
+      this.tenant = tenant;
+      this.found = found;
+      this.tenantEndpoints = tenantEndpoints;
     }
-    Event event = found.get();
-    List<String> to = event.fannedTo();
-    if (to == null) {
-      List<String> receiving = endpoints.all(tenant).stream().filter(endpoint -> endpoint.receives(event.type()))
-          .map(WebhookEndpoint::id).toList();
-      to = deliveries.fanOut(tenant, event, receiving) ? receiving
-          : events.find(tenant, eventId).map(Event::fannedTo).orElse(List.of());
+
+    /** Fans out one of the batch's events; the endpoints it goes to (none when the event is gone). */
+    public List<String> fanOut(String eventId) {
+      Event event = found.get(eventId);
+      if (event == null) {
+        return List.of();
+      }
+      List<String> to = event.fannedTo();
+      if (to == null) {
+        List<String> receiving = tenantEndpoints.stream().filter(endpoint -> endpoint.receives(event.type()))
+            .map(WebhookEndpoint::id).toList();
+        to = deliveries.fanOut(tenant, event, receiving) ? receiving
+            : events.find(tenant, eventId).map(Event::fannedTo).orElse(List.of());
+      }
+      for (String endpoint : to) {
+        queue.send(new DeliveryQueue.Job(tenant, eventId, endpoint), Duration.ZERO);
+      }
+      return to;
     }
-    for (String endpoint : to) {
-      queue.send(new DeliveryQueue.Job(tenant, eventId, endpoint), Duration.ZERO);
-    }
-    return to;
   }
 }

@@ -6,6 +6,7 @@ import dev.couponapi.domain.ListRequest;
 import dev.couponapi.domain.Page;
 import dev.couponapi.domain.Tenant;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -38,6 +39,17 @@ public final class EventStore {
   /** The event with this id; one strongly consistent read. */
   public Optional<Event> find(Tenant tenant, String id) {
     return events.find(tenant, id);
+  }
+
+  /** The events with these ids that exist, by id: one strongly consistent BatchGetItem per 100. */
+  public Map<String, Event> findAll(Tenant tenant, List<String> ids) {
+    Map<String, Event> found = new java.util.LinkedHashMap<>();
+    Items.batchGet(dynamo, tableName, ids.stream().map(id -> events.pk(tenant, id)).toList(), true).values()
+        .forEach(item -> {
+          Event event = EventMapper.fromItem(item);
+          found.put(event.id(), event);
+        });
+    return found;
   }
 
   /** Where the event with this id sits in the list (for a cursor). */

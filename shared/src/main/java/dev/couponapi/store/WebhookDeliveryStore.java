@@ -44,12 +44,22 @@ public final class WebhookDeliveryStore {
    * done (or the event is gone).
    */
   public boolean fanOut(Tenant tenant, Event event, List<String> endpoints) {
-    Tx tx = new Tx().add(Part.EVENT, TransactWriteItem.builder().update(new UpdateExpression()
+    UpdateExpression counted = new UpdateExpression()
         .name("#pending", EventMapper.PENDING_WEBHOOKS).value(":pending", Attr.n(endpoints.size()))
         .name("#to", EventMapper.FANNED_TO).value(":to", Attr.stringList(endpoints))
         .set("#pending = :pending").set("#to = :to")
-        .condition("attribute_exists(" + Table.PK + ") AND attribute_not_exists(#pending)")
-        .transactionUpdate(tableName, eventKey(tenant, event.id()))).build());
+        .condition("attribute_exists(" + Table.PK + ") AND attribute_not_exists(#pending)");
+    if (endpoints.isEmpty()) {
+      // nothing to deliver: the event only notes so, in one plain update (no transaction needed)
+      try {
+        dynamo.updateItem(counted.request(tableName, eventKey(tenant, event.id())).build());
+        return true;
+      } catch (ConditionalCheckFailedException done) {
+        return false;
+      }
+    }
+    Tx tx = new Tx().add(Part.EVENT, TransactWriteItem.builder()
+        .update(counted.transactionUpdate(tableName, eventKey(tenant, event.id()))).build());
     for (String endpoint : endpoints) {
       Map<String, AttributeValue> item = new HashMap<>();
       item.put(Table.PK, Attr.s(deliveries.pk(tenant, id(event.id(), endpoint))));

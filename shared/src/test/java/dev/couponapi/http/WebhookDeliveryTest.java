@@ -113,6 +113,49 @@ class WebhookDeliveryTest {
   }
 
   @Test
+  void aStreamBatch_readsItsEventsAndTheEndpointsOnce_andFansEachOutOnce() {
+    endpoint("enabled_events[]=coupon.created", "");
+    for (String id : List.of("B1", "B2", "B3")) {
+      ok(test.app.coupons().create(), "/v1/coupons", "id=" + id + "&percent_off=10");
+    }
+    ok(test.app.coupons().update(), "/v1/coupons/B1", "name=not sent");
+    List<Map<String, Object>> records = new java.util.ArrayList<>();
+    test.snapshot().stream().map(item -> item.get("pk").s()).filter(pk -> pk.contains("#evt#")).forEach(pk -> {
+      records.add(streamRecord("INSERT", pk, records.size()));
+      records.add(streamRecord("MODIFY", pk, records.size()));
+    });
+    records.add(streamRecord("INSERT", pkOf(records.get(0)), records.size())); // handed over twice
+    var run = new dev.couponapi.app.FanOutRun(test.app.fanOut(), new java.io.PrintStream(
+        java.io.OutputStream.nullOutputStream()));
+    test.calls.reset();
+    Map<String, Object> answer = test.calls.as(TestApp.FAN_OUT, () -> run.run(Map.of("Records", records)));
+    assertThat(answer).isEqualTo(Map.of("batchItemFailures", List.of()));
+    // four events read together, the endpoints once; three are sent (one delivery each), the update is not
+    List<String> operations = test.calls.operations();
+    assertThat(operations.subList(0, 3)).containsExactly("BatchGetItem", "Query", "BatchGetItem");
+    assertThat(operations.subList(3, operations.size())).containsExactlyInAnyOrder("TransactWriteItems",
+        "TransactWriteItems", "TransactWriteItems", "UpdateItem");
+    assertThat(test.deliveryQueue.take()).hasSize(3);
+
+    test.calls.reset();
+    test.calls.as(TestApp.FAN_OUT, () -> run.run(Map.of("Records", records)));
+    assertThat(test.calls.operations()).containsExactly("BatchGetItem");
+    assertThat(test.deliveryQueue.take()).hasSize(3);
+    assertThat(events("?delivery_success=false")).hasSize(3);
+  }
+
+  private static Map<String, Object> streamRecord(String eventName, String pk, int sequence) {
+    return Map.of("eventName", eventName, "dynamodb", Map.of("Keys", Map.of("pk", Map.of("S", pk)),
+        "SequenceNumber", String.valueOf(sequence)));
+  }
+
+  @SuppressWarnings("unchecked")
+  private static String pkOf(Map<String, Object> record) {
+    return (String) ((Map<String, Object>) ((Map<String, Object>) ((Map<String, Object>) record.get("dynamodb"))
+        .get("Keys")).get("pk")).get("S");
+  }
+
+  @Test
   void aScheduleRunOut_endsTheDeliveryFailed_andTheEventStaysPending() {
     try (Receiver failing = new Receiver(500)) {
       ok(test.app.webhookEndpoints().create(), "/v1/webhook_endpoints",
@@ -284,7 +327,7 @@ class WebhookDeliveryTest {
     String event = (String) events("").get(0).get("id");
     test.calls.reset();
     test.calls.as(TestApp.FAN_OUT, () -> test.app.fanOut().fanOut(TENANT, event));
-    assertThat(test.calls.operations()).containsExactly("GetItem", "Query", "BatchGetItem", "TransactWriteItems");
+    assertThat(test.calls.operations()).containsExactly("BatchGetItem", "Query", "BatchGetItem", "TransactWriteItems");
     test.calls.reset();
     test.runDeliveries();
     // the failed attempt records itself in one update and marks the endpoint failing in another; the
