@@ -126,7 +126,43 @@ public final class DynamoDbLocalServer implements AutoCloseable {
    * exceptions. It takes no interceptors: tests that count calls use {@link #client}.
    */
   public DynamoDbClient inProcessClient() {
-    return embedded().dynamoDbClient();
+    DynamoDbClient client = embedded().dynamoDbClient();
+    return readCache != null ? readCache.wrap(client) : client;
+  }
+
+  private ReadCache readCache;
+
+  /**
+   * From now on, every client of this instance (its HTTP endpoint and {@link #inProcessClient})
+   * answers a read again from memory while nothing has been written since ({@link ReadCache}).
+   * What {@code serve} turns on; the tests' engine runs without it.
+   */
+  public synchronized void cacheReads() {
+    if (readCache != null) {
+      return;
+    }
+    embedded();
+    ReadCache cache = new ReadCache();
+    try {
+      Object requestHandler = requestHandler();
+      Object engine = sharedEngine(requestHandler);
+      Field handlersField = requestHandler.getClass().getDeclaredField("dbRequestHandlers");
+      handlersField.setAccessible(true);
+      @SuppressWarnings("unchecked")
+      java.util.Map<String, AmazonDynamoDBLocal> handlers = (java.util.Map<String, AmazonDynamoDBLocal>)
+          handlersField.get(requestHandler);
+      synchronized (requestHandler) {
+        handlers.replaceAll((name, handler) -> handler == engine ? new CachedEngine(handler, cache) : handler);
+      }
+    } catch (ReflectiveOperationException | ClassCastException e) {
+      throw new IllegalStateException("cannot put a read cache before DynamoDB Local's engine: " + e, e);
+    }
+    readCache = cache;
+  }
+
+  /** How many reads the read cache answered (0 without one). */
+  public long cachedReads() {
+    return readCache == null ? 0 : readCache.hits();
   }
 
   /** The same engine's stream reader, in-process: what {@code serve} polls for new events. */
@@ -143,17 +179,26 @@ public final class DynamoDbLocalServer implements AutoCloseable {
     return embedded;
   }
 
+  /** The server's request handler: what its HTTP endpoint calls, which holds the engine. */
+  private Object requestHandler() throws ReflectiveOperationException {
+    Field handlerField = DynamoDBProxyServer.class.getDeclaredField("serverHandler");
+    handlerField.setAccessible(true);
+    Object serverHandler = handlerField.get(server);
+    Field primary = serverHandler.getClass().getSuperclass().getDeclaredField("primaryHandler");
+    primary.setAccessible(true);
+    return primary.get(serverHandler);
+  }
+
+  /** The engine of the shared database (made on first use), as the HTTP endpoint reaches it. */
+  private static Object sharedEngine(Object requestHandler) throws ReflectiveOperationException {
+    Method shared = requestHandler.getClass().getDeclaredMethod("getHandler", String.class);
+    shared.setAccessible(true);
+    return shared.invoke(requestHandler, "shared");
+  }
+
   private AmazonDynamoDBLocal wrapEngine() {
     try {
-      Field handlerField = DynamoDBProxyServer.class.getDeclaredField("serverHandler");
-      handlerField.setAccessible(true);
-      Object serverHandler = handlerField.get(server);
-      Field primary = serverHandler.getClass().getSuperclass().getDeclaredField("primaryHandler");
-      primary.setAccessible(true);
-      Object requestHandler = primary.get(serverHandler);
-      Method shared = requestHandler.getClass().getDeclaredMethod("getHandler", String.class);
-      shared.setAccessible(true);
-      Object engine = shared.invoke(requestHandler, "shared");
+      Object engine = sharedEngine(requestHandler());
       Class<?> mappingType = Class.forName("software.amazon.dynamodb.services.local.embedded."
           + "DDBExceptionMappingInvocationHandler");
       Constructor<?> mapping = mappingType.getDeclaredConstructor(

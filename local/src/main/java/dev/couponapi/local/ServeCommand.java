@@ -39,6 +39,8 @@ final class ServeCommand implements Command {
       "use this DynamoDB (a DynamoDB Local of your own, LocalStack, AWS) instead of starting one");
   private static final Options.Flag SWEEP_EVERY = Options.value("--sweep-every", "SECONDS",
       "the expiry sweep's schedule (default: the template's SweepRateMinutes)");
+  private static final Options.Flag NO_READ_CACHE = Options.flag("--no-read-cache",
+      "answer every read from DynamoDB Local itself (default: repeated reads come from memory until a write)");
   private static final Options.Flag WEBHOOK_RETRIES = Options.value("--webhook-retries", "WAITS",
       "the waits between webhook attempts, e.g. 2s,2s,2s (default: docs/events.md's schedule)");
 
@@ -51,7 +53,8 @@ final class ServeCommand implements Command {
   }
 
   public List<Options.Flag> options() {
-    return List.of(PORT, LocalData.DATA, IN_MEMORY, API_KEY, DYNAMODB_PORT, SWEEP_EVERY, WEBHOOK_RETRIES, ENDPOINT);
+    return List.of(PORT, LocalData.DATA, IN_MEMORY, API_KEY, DYNAMODB_PORT, SWEEP_EVERY, WEBHOOK_RETRIES, ENDPOINT,
+        NO_READ_CACHE);
   }
 
   public int run(Options options, Context context) throws Exception {
@@ -90,7 +93,11 @@ final class ServeCommand implements Command {
       return 0;
     }
     try (DynamoDbLocalServer dynamoLocal = startDynamo(dynamoPort, inMemory ? null : data, context)) {
-      // the API calls the engine in-process; the CLI and the AWS CLI reach the same data over HTTP
+      // the API calls the engine in-process; the CLI and the AWS CLI reach the same data over HTTP,
+      // both through one read cache that every write empties
+      if (!options.flag(NO_READ_CACHE.name())) {
+        dynamoLocal.cacheReads();
+      }
       DynamoDbClient dynamo = dynamoLocal.inProcessClient();
       LocalTable.ensure(dynamo, LocalTable.NAME);
       String where = "DynamoDB Local   " + dynamoLocal.endpoint() + "  (table " + LocalTable.NAME + ", "
