@@ -79,7 +79,11 @@ public final class StreamPoller implements AutoCloseable {
     }
   }
 
-  /** One read of every open shard; true when records came (so the next read follows at once). */
+  /**
+   * One read of every open shard; true when a read came back full (so the next follows at once).
+   * Otherwise the poller waits {@link #EVERY} before reading again, so that under a stream of
+   * changes it fans out a batch of them at a time, sharing the engine with the API's requests.
+   */
   private boolean pollOnce(String streamArn) {
     boolean any = false;
     if (shards == null) {
@@ -105,7 +109,7 @@ public final class StreamPoller implements AutoCloseable {
       if (!failures.isEmpty()) {
         continue; // the same iterator reads these records again
       }
-      any |= !read.records().isEmpty();
+      any |= read.records().size() >= RECORDS_PER_READ;
       if (read.nextShardIterator() == null) {
         // a closed shard: its children (if any) appear when the stream is described again
         finished.add(id);
