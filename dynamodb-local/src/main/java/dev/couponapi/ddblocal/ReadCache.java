@@ -24,8 +24,10 @@ import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
  * known read or description counts as a write: an answer is kept only from a read that began while
  * no write was running, and given again only while no write has begun since that read began. A
  * read concurrent with a write may see the old answer, as it may from the engine.
- * What bypasses the clients is the engine's own TTL deletion; expired items are filtered at read
- * time by this API anyway, as on AWS, where that deletion is late by up to days.
+ * What bypasses the clients is the engine's own background work (its TTL deletion, an index's
+ * backfill after an UpdateTable): an answer is therefore given again for at most {@link #MAX_AGE},
+ * so such a change shows within a second (expired items are filtered at read time by this API
+ * anyway, as on AWS, where TTL deletion is late by up to days).
  */
 final class ReadCache {
 
@@ -37,8 +39,10 @@ final class ReadCache {
       "serviceClientConfiguration", "close", "toString", "hashCode", "equals");
   /** About how many items the kept answers may hold in all (some 40 MB of small items); past it, it starts over. */
   static final int MAX_ITEMS = 20_000;
+  /** How long an answer is given again at most, in nanoseconds. */
+  static final long MAX_AGE = 1_000_000_000L;
 
-  private record Answer(long writesBegun, Object response) {}
+  private record Answer(long writesBegun, long madeAt, Object response) {}
 
   private final AtomicLong begun = new AtomicLong();
   private final AtomicLong ended = new AtomicLong();
@@ -88,14 +92,15 @@ final class ReadCache {
     // ended before begun: a write that ends between the two reads shows as running, never the reverse
     long endedBefore = ended.get();
     long begunBefore = begun.get();
+    long now = System.nanoTime();
     Answer kept = answers.get(request);
-    if (kept != null && kept.writesBegun() == begunBefore) {
+    if (kept != null && kept.writesBegun() == begunBefore && now - kept.madeAt() < MAX_AGE) {
       hits.incrementAndGet();
       return kept.response();
     }
     Object response = invoke(client, method, new Object[] {request});
     if (begunBefore == endedBefore) {
-      keep(request, new Answer(begunBefore, response));
+      keep(request, new Answer(begunBefore, now, response));
     }
     return response;
   }
