@@ -171,19 +171,20 @@ public final class CustomerService {
     });
   }
 
-  /** Cancels one of the customer's subscriptions with its {@code customer.subscription.deleted}; once is enough. */
-  private void cancel(Tenant tenant, SubscriptionStore.Stored subscription, Instant now, Origin origin) {
-    dev.couponapi.domain.Subscription canceled = subscription.subscription().canceled(now.getEpochSecond());
-    try {
-      subscriptions.cancel(tenant, subscription, now, events.record(tenant, origin, now, EventDraft.of(
-          EventType.CUSTOMER_SUBSCRIPTION_DELETED, EventObject.OfSubscription.of(canceled,
-              discounts.lookup(tenant)::of))));
-    } catch (ChangedMeanwhile changed) {
-      // changed or canceled since the list: a subscription canceled meanwhile needs nothing more
-      subscriptions.find(tenant, subscription.subscription().id())
-          .filter(found -> dev.couponapi.domain.Subscription.ACTIVE.equals(found.subscription().status()))
-          .ifPresent(again -> cancel(tenant, again, now, origin));
-    }
+  /**
+   * Cancels one of the customer's subscriptions with its {@code customer.subscription.deleted}; once
+   * is enough. One changed since the list is read again (five times at most, as every update), and
+   * one canceled meanwhile needs nothing more.
+   */
+  private void cancel(Tenant tenant, SubscriptionStore.Stored listed, Instant now, Origin origin) {
+    ReadThenWrite.untilUnchanged(listed, () -> subscriptions.find(tenant, listed.subscription().id())
+        .filter(found -> dev.couponapi.domain.Subscription.ACTIVE.equals(found.subscription().status())),
+        subscription -> {
+          dev.couponapi.domain.Subscription canceled = subscription.subscription().canceled(now.getEpochSecond());
+          subscriptions.cancel(tenant, subscription, now, events.record(tenant, origin, now, EventDraft.of(
+              EventType.CUSTOMER_SUBSCRIPTION_DELETED, EventObject.OfSubscription.of(canceled,
+                  discounts.lookup(tenant)::of))));
+        });
   }
 
   private static EventDraft updated(Customer before, Customer after, Function<Discount, Coupon> coupons) {

@@ -3,8 +3,6 @@ package dev.couponapi.service;
 import dev.couponapi.domain.Tenant;
 import dev.couponapi.domain.WebhookEndpoint;
 import dev.couponapi.store.WebhookEndpointStore;
-import java.util.Optional;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.UnaryOperator;
 
 /**
@@ -30,17 +28,11 @@ final class EndpointHealth {
 
   /** Applies {@code change} to the endpoint as read, or as read again when an update came between. */
   private void apply(Tenant tenant, WebhookEndpointStore.Stored read, UnaryOperator<WebhookEndpoint> change) {
-    AtomicReference<WebhookEndpointStore.Stored> unused = new AtomicReference<>(read);
-    ReadThenWrite.untilUnchanged(() -> {
-      WebhookEndpointStore.Stored first = unused.getAndSet(null);
-      Optional<WebhookEndpointStore.Stored> stored = first != null ? Optional.of(first)
-          : endpoints.find(tenant, read.endpoint().id());
-      stored.ifPresent(found -> {
-        WebhookEndpoint next = change.apply(found.endpoint());
-        if (!next.equals(found.endpoint())) {
-          endpoints.recordHealth(tenant, found, next);
-        }
-      });
+    ReadThenWrite.untilUnchanged(read, () -> endpoints.find(tenant, read.endpoint().id()), found -> {
+      WebhookEndpoint next = change.apply(found.endpoint());
+      if (!next.equals(found.endpoint())) {
+        endpoints.recordHealth(tenant, found, next);
+      }
     });
   }
 }

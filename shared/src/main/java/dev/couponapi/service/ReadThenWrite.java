@@ -2,6 +2,9 @@ package dev.couponapi.service;
 
 import dev.couponapi.api.Errors;
 import dev.couponapi.store.ChangedMeanwhile;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -26,6 +29,18 @@ final class ReadThenWrite {
         }
       }
     }
+  }
+
+  /**
+   * The same for a change that starts from an object read already: {@code attempt} gets it first,
+   * then, after a concurrent change, what {@code reread} finds (nothing: nothing left to do).
+   */
+  static <S> void untilUnchanged(S read, Supplier<Optional<S>> reread, Consumer<S> attempt) {
+    AtomicReference<S> unused = new AtomicReference<>(read);
+    untilUnchanged(() -> {
+      S first = unused.getAndSet(null);
+      (first != null ? Optional.of(first) : reread.get()).ifPresent(attempt);
+    });
   }
 
   /** The same for a change with nothing to answer. */
