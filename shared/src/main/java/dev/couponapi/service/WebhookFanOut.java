@@ -37,19 +37,20 @@ public final class WebhookFanOut {
   }
 
   /**
-   * Reads what fanning out these events of one tenant needs, once for all of them: the events (one
-   * BatchGetItem) and, when any is not fanned out yet, the tenant's endpoints.
+   * Reads what fanning out these events of one tenant needs, once for all of them: the tenant's
+   * endpoints and, when it has any, the events (one BatchGetItem). A tenant without endpoints has
+   * its events only marked as sent to none, unread.
    */
   public Batch batch(Tenant tenant, List<String> eventIds) {
-    Map<String, Event> found = events.findAll(tenant, eventIds);
-    boolean anyNew = found.values().stream().anyMatch(event -> event.fannedTo() == null);
-    return new Batch(tenant, found, anyNew ? endpoints.all(tenant) : List.of());
+    List<WebhookEndpoint> tenantEndpoints = endpoints.all(tenant);
+    return new Batch(tenant, tenantEndpoints.isEmpty() ? null : events.findAll(tenant, eventIds), tenantEndpoints);
   }
 
   /** A stream batch's events of one tenant, read; each is fanned out on its own, so each can fail on its own. */
   public final class Batch {
 
     private final Tenant tenant;
+    /** The events read, by id; null when the tenant has no endpoint, so that none needed reading. */
     private final Map<String, Event> found;
     private final List<WebhookEndpoint> tenantEndpoints;
 
@@ -61,6 +62,11 @@ public final class WebhookFanOut {
 
     /** Fans out one of the batch's events; the endpoints it goes to (none when the event is gone). */
     public List<String> fanOut(String eventId) {
+      if (found == null) {
+        // endpoints it was sent to before, if any, are deleted: nothing to send again
+        deliveries.sentToNone(tenant, eventId);
+        return List.of();
+      }
       Event event = found.get(eventId);
       if (event == null) {
         return List.of();

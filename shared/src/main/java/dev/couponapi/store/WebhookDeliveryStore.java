@@ -44,20 +44,10 @@ public final class WebhookDeliveryStore {
    * done (or the event is gone).
    */
   public boolean fanOut(Tenant tenant, Event event, List<String> endpoints) {
-    UpdateExpression counted = new UpdateExpression()
-        .name("#pending", EventMapper.PENDING_WEBHOOKS).value(":pending", Attr.n(endpoints.size()))
-        .name("#to", EventMapper.FANNED_TO).value(":to", Attr.stringList(endpoints))
-        .set("#pending = :pending").set("#to = :to")
-        .condition("attribute_exists(" + Table.PK + ") AND attribute_not_exists(#pending)");
     if (endpoints.isEmpty()) {
-      // nothing to deliver: the event only notes so, in one plain update (no transaction needed)
-      try {
-        dynamo.updateItem(counted.request(tableName, eventKey(tenant, event.id())).build());
-        return true;
-      } catch (ConditionalCheckFailedException done) {
-        return false;
-      }
+      return sentToNone(tenant, event.id());
     }
+    UpdateExpression counted = fannedOut(endpoints);
     Tx tx = new Tx().add(Part.EVENT, TransactWriteItem.builder()
         .update(counted.transactionUpdate(tableName, eventKey(tenant, event.id()))).build());
     for (String endpoint : endpoints) {
@@ -79,6 +69,28 @@ public final class WebhookDeliveryStore {
       }
       return false;
     }
+  }
+
+  /**
+   * Fans an event out to no endpoint: it only notes so, in one plain update (no transaction, no
+   * read of the event needed). False when it had been fanned out (or is gone).
+   */
+  public boolean sentToNone(Tenant tenant, String eventId) {
+    try {
+      dynamo.updateItem(fannedOut(List.of()).request(tableName, eventKey(tenant, eventId)).build());
+      return true;
+    } catch (ConditionalCheckFailedException done) {
+      return false;
+    }
+  }
+
+  /** Sets the event's count of pending endpoints and where it went, unless it was fanned out before. */
+  private static UpdateExpression fannedOut(List<String> endpoints) {
+    return new UpdateExpression()
+        .name("#pending", EventMapper.PENDING_WEBHOOKS).value(":pending", Attr.n(endpoints.size()))
+        .name("#to", EventMapper.FANNED_TO).value(":to", Attr.stringList(endpoints))
+        .set("#pending = :pending").set("#to = :to")
+        .condition("attribute_exists(" + Table.PK + ") AND attribute_not_exists(#pending)");
   }
 
   public Optional<WebhookDelivery> find(Tenant tenant, String eventId, String endpointId) {

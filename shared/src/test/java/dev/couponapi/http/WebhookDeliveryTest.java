@@ -130,18 +130,35 @@ class WebhookDeliveryTest {
     test.calls.reset();
     Map<String, Object> answer = test.calls.as(TestApp.FAN_OUT, () -> run.run(Map.of("Records", records)));
     assertThat(answer).isEqualTo(Map.of("batchItemFailures", List.of()));
-    // four events read together, the endpoints once; three are sent (one delivery each), the update is not
+    // the endpoints once, four events read together; three are sent (one delivery each), the update is not
     List<String> operations = test.calls.operations();
-    assertThat(operations.subList(0, 3)).containsExactly("BatchGetItem", "Query", "BatchGetItem");
+    assertThat(operations.subList(0, 3)).containsExactly("Query", "BatchGetItem", "BatchGetItem");
     assertThat(operations.subList(3, operations.size())).containsExactlyInAnyOrder("TransactWriteItems",
         "TransactWriteItems", "TransactWriteItems", "UpdateItem");
     assertThat(test.deliveryQueue.take()).hasSize(3);
 
     test.calls.reset();
     test.calls.as(TestApp.FAN_OUT, () -> run.run(Map.of("Records", records)));
-    assertThat(test.calls.operations()).containsExactly("BatchGetItem");
+    assertThat(test.calls.operations()).containsExactly("Query", "BatchGetItem", "BatchGetItem");
     assertThat(test.deliveryQueue.take()).hasSize(3);
     assertThat(events("?delivery_success=false")).hasSize(3);
+  }
+
+  @Test
+  void aTenantWithoutEndpoints_hasItsEventsMarkedSentToNone_unread() {
+    ok(test.app.coupons().create(), "/v1/coupons", "id=ALONE&percent_off=10");
+    ok(test.app.coupons().update(), "/v1/coupons/ALONE", "name=still alone");
+    test.calls.reset();
+    assertThat(test.fanOut(TENANT)).isEqualTo(2);
+    // per event: the endpoints' keys (none), then one update of the event; the event is never read
+    assertThat(test.calls.operations()).containsExactly("Query", "UpdateItem", "Query", "UpdateItem");
+    assertThat(test.deliveryQueue.take()).isEmpty();
+    assertThat(events("?delivery_success=true")).hasSize(2).allSatisfy(event ->
+        assertThat(event).containsEntry("pending_webhooks", 0));
+    // handed over again: nothing changes
+    List<Map<String, Object>> before = events("");
+    test.calls.as(TestApp.FAN_OUT, () -> test.app.fanOut().fanOut(TENANT, (String) before.get(0).get("id")));
+    assertThat(events("")).isEqualTo(before);
   }
 
   private static Map<String, Object> streamRecord(String eventName, String pk, int sequence) {
@@ -327,7 +344,8 @@ class WebhookDeliveryTest {
     String event = (String) events("").get(0).get("id");
     test.calls.reset();
     test.calls.as(TestApp.FAN_OUT, () -> test.app.fanOut().fanOut(TENANT, event));
-    assertThat(test.calls.operations()).containsExactly("BatchGetItem", "Query", "BatchGetItem", "TransactWriteItems");
+    // the endpoints (their keys, then their items), the event, then its fan-out
+    assertThat(test.calls.operations()).containsExactly("Query", "BatchGetItem", "BatchGetItem", "TransactWriteItems");
     test.calls.reset();
     test.runDeliveries();
     // the failed attempt records itself in one update and marks the endpoint failing in another; the
