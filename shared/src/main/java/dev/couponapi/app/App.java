@@ -142,10 +142,11 @@ public final class App {
         codeStore), couponStore, codeService, batchQueue, CodeTexts.random(), clock, events, defaultVersion.value());
     this.batches = new PromotionCodeBatchOperations(batchService);
     this.batchQueue = batchQueue;
-    this.customers = new CustomerOperations(new CustomerService(customerStore, subscriptionStore, discounts, events),
-        discounts);
-    this.subscriptions = new SubscriptionOperations(new SubscriptionService(subscriptionStore, customerStore,
-        discounts, events), discounts);
+    SubscriptionService subscriptionService = new SubscriptionService(subscriptionStore, customerStore, discounts,
+        events);
+    this.customers = new CustomerOperations(new CustomerService(customerStore, subscriptionStore, discounts, events,
+        subscriptionService), discounts);
+    this.subscriptions = new SubscriptionOperations(subscriptionService, discounts);
     this.invoices = new InvoiceOperations(new PreviewService(customerStore, subscriptionStore, discounts));
     this.sweep = new ExpirySweep(new ExpiryQueue(dynamo, tableName), couponStore, codeStore, customerStore,
         subscriptionStore, batchService, clock, events, defaultVersion.value());

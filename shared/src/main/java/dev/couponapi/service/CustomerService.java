@@ -36,11 +36,14 @@ public final class CustomerService {
   private final DiscountService discounts;
   private final Finder<CustomerStore.Stored> finder;
   private final Events events;
+  private final SubscriptionService subscriptionService;
 
+  /** {@code subscriptionService} cancels a deleted customer's subscriptions. */
   public CustomerService(CustomerStore store, SubscriptionStore subscriptions, DiscountService discounts,
-      Events events) {
+      Events events, SubscriptionService subscriptionService) {
     this.store = store;
     this.events = events;
+    this.subscriptionService = subscriptionService;
     this.subscriptions = subscriptions;
     this.discounts = discounts;
     this.finder = new Finder<>("customer", store::find, CustomerStore.Stored::listKey);
@@ -179,12 +182,7 @@ public final class CustomerService {
   private void cancel(Tenant tenant, SubscriptionStore.Stored listed, Instant now, Origin origin) {
     ReadThenWrite.untilUnchanged(listed, () -> subscriptions.find(tenant, listed.subscription().id())
         .filter(found -> dev.couponapi.domain.Subscription.ACTIVE.equals(found.subscription().status())),
-        subscription -> {
-          dev.couponapi.domain.Subscription canceled = subscription.subscription().canceled(now.getEpochSecond());
-          subscriptions.cancel(tenant, subscription, now, events.record(tenant, origin, now, EventDraft.of(
-              EventType.CUSTOMER_SUBSCRIPTION_DELETED, EventObject.OfSubscription.of(canceled,
-                  discounts.lookup(tenant)::of))));
-        });
+        subscription -> subscriptionService.cancel(tenant, subscription, now, origin));
   }
 
   private static EventDraft updated(Customer before, Customer after, Function<Discount, Coupon> coupons) {

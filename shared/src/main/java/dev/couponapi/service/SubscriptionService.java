@@ -192,12 +192,20 @@ public final class SubscriptionService {
       if (!Subscription.ACTIVE.equals(current.subscription().status())) {
         throw Errors.invalid(null, "This subscription is already canceled.").asOutcome();
       }
-      Subscription canceled = current.subscription().canceled(now.getEpochSecond());
-      store.cancel(tenant, current, now, events.record(tenant, origin, now, EventDraft.of(
-          EventType.CUSTOMER_SUBSCRIPTION_DELETED, EventObject.OfSubscription.of(canceled,
-              discounts.lookup(tenant)::of))));
-      return canceled;
+      return cancel(tenant, current, now, origin);
     });
+  }
+
+  /**
+   * Cancels the subscription read at {@code current} with its {@code customer.subscription.deleted},
+   * on the condition that it is unchanged since (else a {@link ChangedMeanwhile}); the canceled one.
+   */
+  Subscription cancel(Tenant tenant, SubscriptionStore.Stored current, Instant now, Origin origin) {
+    Subscription canceled = current.subscription().canceled(now.getEpochSecond());
+    store.cancel(tenant, current, now, events.record(tenant, origin, now, EventDraft.of(
+        EventType.CUSTOMER_SUBSCRIPTION_DELETED, EventObject.OfSubscription.of(canceled,
+            discounts.lookup(tenant)::of))));
+    return canceled;
   }
 
   /**
