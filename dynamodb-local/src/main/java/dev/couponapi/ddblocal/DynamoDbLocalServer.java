@@ -32,10 +32,18 @@ public final class DynamoDbLocalServer implements AutoCloseable {
 
   private final DynamoDBProxyServer server;
   private final ServerConnector connector;
+  /** The shared database's engine as DynamoDB Local made it, under any decoration of ours. */
+  private final AmazonDynamoDBLocal engine;
 
   private DynamoDbLocalServer(DynamoDBProxyServer server, ServerConnector connector) {
     this.server = server;
     this.connector = connector;
+    try {
+      this.engine = (AmazonDynamoDBLocal) sharedEngine(requestHandler());
+    } catch (ReflectiveOperationException | ClassCastException e) {
+      throw new IllegalStateException("cannot reach DynamoDB Local's engine: " + e, e);
+    }
+    decorateEndpoint(client -> TransactWrites.around(client, engine.dynamoDbClient(), false));
   }
 
   /** An in-memory instance: nothing survives {@link #close()}. */
@@ -126,8 +134,16 @@ public final class DynamoDbLocalServer implements AutoCloseable {
    * exceptions. It takes no interceptors: tests that count calls use {@link #client}.
    */
   public DynamoDbClient inProcessClient() {
-    DynamoDbClient client = embedded().dynamoDbClient();
+    DynamoDbClient client = TransactWrites.around(embedded().dynamoDbClient(), engine.dynamoDbClient(), true);
     return readCache != null ? readCache.wrap(client) : client;
+  }
+
+  /**
+   * Whether every client of this instance runs its transactions through one reused function
+   * ({@link TransactWrites}); false on a DynamoDB Local build whose internals differ.
+   */
+  public boolean reusesTransactionFunction() {
+    return TransactWrites.reusable(engine.dynamoDbClient());
   }
 
   private ReadCache readCache;
@@ -141,23 +157,28 @@ public final class DynamoDbLocalServer implements AutoCloseable {
     if (readCache != null) {
       return;
     }
-    embedded();
     ReadCache cache = new ReadCache();
+    decorateEndpoint(cache::wrap);
+    readCache = cache;
+  }
+
+  /** The HTTP endpoint's engine from now on: as it was, with its client decorated by {@code decoration}. */
+  private void decorateEndpoint(java.util.function.UnaryOperator<DynamoDbClient> decoration) {
     try {
       Object requestHandler = requestHandler();
-      Object engine = sharedEngine(requestHandler);
+      Object current = sharedEngine(requestHandler);
       Field handlersField = requestHandler.getClass().getDeclaredField("dbRequestHandlers");
       handlersField.setAccessible(true);
       @SuppressWarnings("unchecked")
       java.util.Map<String, AmazonDynamoDBLocal> handlers = (java.util.Map<String, AmazonDynamoDBLocal>)
           handlersField.get(requestHandler);
       synchronized (requestHandler) {
-        handlers.replaceAll((name, handler) -> handler == engine ? new CachedEngine(handler, cache) : handler);
+        handlers.replaceAll((name, handler) -> handler == current
+            ? new EngineWithClient(handler, decoration.apply(handler.dynamoDbClient())) : handler);
       }
     } catch (ReflectiveOperationException | ClassCastException e) {
-      throw new IllegalStateException("cannot put a read cache before DynamoDB Local's engine: " + e, e);
+      throw new IllegalStateException("cannot decorate DynamoDB Local's engine: " + e, e);
     }
-    readCache = cache;
   }
 
   /** How many reads the read cache answered (0 without one). */
@@ -198,7 +219,6 @@ public final class DynamoDbLocalServer implements AutoCloseable {
 
   private AmazonDynamoDBLocal wrapEngine() {
     try {
-      Object engine = sharedEngine(requestHandler());
       Class<?> mappingType = Class.forName("software.amazon.dynamodb.services.local.embedded."
           + "DDBExceptionMappingInvocationHandler");
       Constructor<?> mapping = mappingType.getDeclaredConstructor(

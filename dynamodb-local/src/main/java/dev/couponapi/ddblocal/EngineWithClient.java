@@ -8,19 +8,19 @@ import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 import software.amazon.dynamodb.services.local.shared.access.AmazonDynamoDBLocal;
 
 /**
- * The engine as DynamoDB Local's HTTP endpoint sees it once {@link ReadCache} is on: its client goes
- * through the cache, everything else is the engine's. The endpoint reaches the engine only through
- * {@link #dynamoDbClient()}; the asynchronous client, which it never uses, is refused rather than
- * let writes pass the cache.
+ * The engine as DynamoDB Local's HTTP endpoint sees it, with its client decorated ({@link
+ * TransactWrites}, {@link ReadCache}); everything else is the engine's. The endpoint reaches the
+ * engine only through {@link #dynamoDbClient()}; the asynchronous client, which it never uses, is
+ * refused rather than let writes pass the decorations.
  */
-final class CachedEngine implements AmazonDynamoDBLocal {
+final class EngineWithClient implements AmazonDynamoDBLocal {
 
   private final AmazonDynamoDBLocal engine;
   private final DynamoDbClient client;
 
-  CachedEngine(AmazonDynamoDBLocal engine, ReadCache cache) {
+  EngineWithClient(AmazonDynamoDBLocal engine, DynamoDbClient client) {
     this.engine = engine;
-    this.client = cache.wrap(engine.dynamoDbClient());
+    this.client = client;
   }
 
   @Override
@@ -30,7 +30,7 @@ final class CachedEngine implements AmazonDynamoDBLocal {
 
   @Override
   public DynamoDbAsyncClient dynamoDbAsyncClient() {
-    throw new UnsupportedOperationException("the read cache serves synchronous clients only");
+    throw new UnsupportedOperationException("the decorated engine serves synchronous clients only");
   }
 
   @Override
