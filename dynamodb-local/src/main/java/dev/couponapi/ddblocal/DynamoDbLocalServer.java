@@ -34,6 +34,7 @@ public final class DynamoDbLocalServer implements AutoCloseable {
   private final ServerConnector connector;
   /** The shared database's engine as DynamoDB Local made it, under any decoration of ours. */
   private final AmazonDynamoDBLocal engine;
+  private final WriteWatch writes = new WriteWatch();
 
   private DynamoDbLocalServer(DynamoDBProxyServer server, ServerConnector connector) {
     this.server = server;
@@ -43,7 +44,7 @@ public final class DynamoDbLocalServer implements AutoCloseable {
     } catch (ReflectiveOperationException | ClassCastException e) {
       throw new IllegalStateException("cannot reach DynamoDB Local's engine: " + e, e);
     }
-    decorateEndpoint(client -> TransactWrites.around(client, engine.dynamoDbClient(), false));
+    decorateEndpoint(client -> writes.counting(TransactWrites.around(client, engine.dynamoDbClient(), false)));
   }
 
   /** An in-memory instance: nothing survives {@link #close()}. */
@@ -134,8 +135,14 @@ public final class DynamoDbLocalServer implements AutoCloseable {
    * exceptions. It takes no interceptors: tests that count calls use {@link #client}.
    */
   public DynamoDbClient inProcessClient() {
-    DynamoDbClient client = TransactWrites.around(embedded().dynamoDbClient(), engine.dynamoDbClient(), true);
+    DynamoDbClient client = writes.counting(
+        TransactWrites.around(embedded().dynamoDbClient(), engine.dynamoDbClient(), true));
     return readCache != null ? readCache.wrap(client) : client;
+  }
+
+  /** The writes made through any client of this instance (what serve's stream poller waits on). */
+  public WriteWatch writes() {
+    return writes;
   }
 
   /**

@@ -1,11 +1,7 @@
 package dev.couponapi.ddblocal;
 
-import java.lang.reflect.InvocationHandler;
-import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
-import java.lang.reflect.Proxy;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
@@ -32,12 +28,6 @@ import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
  */
 final class ReadCache {
 
-  /** Reads whose answers are kept: their request is the key. */
-  static final Set<String> CACHED = Set.of("getItem", "batchGetItem", "query", "scan", "transactGetItems");
-  /** Calls that change nothing and are not worth keeping. */
-  static final Set<String> PASSED = Set.of("describeTable", "describeTimeToLive", "describeLimits",
-      "describeContinuousBackups", "describeEndpoints", "listTables", "listTagsOfResource", "serviceName",
-      "serviceClientConfiguration", "close", "toString", "hashCode", "equals");
   /** About how many items the kept answers may hold in all (some 40 MB of small items); past it, it starts over. */
   static final int MAX_ITEMS = 20_000;
   /** How long an answer is given again at most, in nanoseconds. */
@@ -55,17 +45,7 @@ final class ReadCache {
 
   /** {@code client}, with its reads answered from this cache while nothing was written. */
   DynamoDbClient wrap(DynamoDbClient client) {
-    InvocationHandler handler = (proxy, method, args) -> {
-      // a request given as a builder mutation, or a paginator: the interface's own method builds the
-      // request(s) and calls this proxy again with them
-      if (args != null && args.length == 1 && args[0] instanceof java.util.function.Consumer
-          || method.getName().endsWith("Paginator")) {
-        return InvocationHandler.invokeDefault(proxy, method, args);
-      }
-      return call(client, method, args);
-    };
-    return (DynamoDbClient) Proxy.newProxyInstance(DynamoDbClient.class.getClassLoader(),
-        new Class<?>[] {DynamoDbClient.class}, handler);
+    return ClientProxy.of((method, args) -> call(client, method, args));
   }
 
   /** How many reads were answered from the cache (for tests and benchmarks). */
@@ -74,16 +54,15 @@ final class ReadCache {
   }
 
   private Object call(DynamoDbClient client, Method method, Object[] args) throws Throwable {
-    String name = method.getName();
-    if (CACHED.contains(name) && args != null && args.length == 1) {
+    if (ClientProxy.READS.contains(method.getName()) && args != null && args.length == 1) {
       return read(client, method, args[0]);
     }
-    if (PASSED.contains(name)) {
-      return invoke(client, method, args);
+    if (!ClientProxy.writes(method)) {
+      return ClientProxy.invoke(client, method, args);
     }
     begun.incrementAndGet();
     try {
-      return invoke(client, method, args);
+      return ClientProxy.invoke(client, method, args);
     } finally {
       ended.incrementAndGet();
     }
@@ -99,7 +78,7 @@ final class ReadCache {
       hits.increment();
       return kept.response();
     }
-    Object response = invoke(client, method, new Object[] {request});
+    Object response = ClientProxy.invoke(client, method, new Object[] {request});
     if (begunBefore == endedBefore) {
       keep(request, new Answer(begunBefore, now, response));
     }
@@ -136,13 +115,5 @@ final class ReadCache {
       return Math.max(1, batch.responses().values().stream().mapToInt(java.util.List::size).sum());
     }
     return 1;
-  }
-
-  private static Object invoke(DynamoDbClient client, Method method, Object[] args) throws Throwable {
-    try {
-      return method.invoke(client, args);
-    } catch (InvocationTargetException e) {
-      throw e.getCause();
-    }
   }
 }

@@ -1,10 +1,6 @@
 package dev.couponapi.ddblocal;
 
 import java.lang.reflect.Field;
-import java.lang.reflect.InvocationHandler;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
-import java.lang.reflect.Proxy;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
 import software.amazon.dynamodb.services.exceptions.AWSExceptionFactory;
@@ -40,23 +36,9 @@ final class TransactWrites {
     if (function == null) {
       return target;
     }
-    InvocationHandler handler = (proxy, method, args) -> {
-      if (method.getName().equals("transactWriteItems") && args != null && args.length == 1
-          && args[0] instanceof TransactWriteItemsRequest request) {
-        return transact(function, request, sdkErrors);
-      }
-      // a request given as a builder mutation: the interface builds it and calls this proxy again
-      if (method.isDefault() && args != null && args.length == 1 && args[0] instanceof java.util.function.Consumer) {
-        return InvocationHandler.invokeDefault(proxy, method, args);
-      }
-      try {
-        return method.invoke(target, args);
-      } catch (InvocationTargetException e) {
-        throw e.getCause();
-      }
-    };
-    return (DynamoDbClient) Proxy.newProxyInstance(DynamoDbClient.class.getClassLoader(),
-        new Class<?>[] {DynamoDbClient.class}, handler);
+    return ClientProxy.of((method, args) -> method.getName().equals("transactWriteItems")
+        && args != null && args.length == 1 && args[0] instanceof TransactWriteItemsRequest request
+        ? transact(function, request, sdkErrors) : ClientProxy.invoke(target, method, args));
   }
 
   /** Whether {@link #around} reuses a function on this DynamoDB Local build (for the tests). */

@@ -89,7 +89,7 @@ final class ServeCommand implements Command {
       LocalTable.ensure(dynamo, LocalTable.NAME);
       run(dynamo, LocalData.streamsClient(endpoint), "DynamoDB         " + endpoint + "  (table " + LocalTable.NAME
           + ", yours)", template, requestedKey, data, port, sweepEvery, null, redemptions(template, false), webhooks,
-          context);
+          null, context);
       return 0;
     }
     try (DynamoDbLocalServer dynamoLocal = startDynamo(dynamoPort, inMemory ? null : data, context)) {
@@ -104,7 +104,7 @@ final class ServeCommand implements Command {
           + (inMemory ? "in memory" : "data in " + context.home().relativize(data.toAbsolutePath())) + ")";
       run(dynamo, dynamoLocal.inProcessStreamsClient(), where, template, requestedKey, inMemory ? null : data, port,
           sweepEvery, inMemory ? null : dynamoLocal.endpoint().toString(), redemptions(template, true), webhooks,
-          context);
+          dynamoLocal.writes(), context);
     }
     return 0;
   }
@@ -112,7 +112,8 @@ final class ServeCommand implements Command {
   /** Serves the API on {@code dynamo} until stopped; {@code localEndpoint} is left in the data directory for the CLI. */
   private static void run(DynamoDbClient dynamo, DynamoDbStreamsClient streams, String where, SamTemplate template,
       String requestedKey, Path data, int port, int sweepEvery, String localEndpoint,
-      dev.couponapi.app.RedemptionSettings redemptions, WebhookSettings webhooks, Context context) throws Exception {
+      dev.couponapi.app.RedemptionSettings redemptions, WebhookSettings webhooks, dev.couponapi.ddblocal.WriteWatch writes,
+      Context context) throws Exception {
     // promotion-code batches are made, and webhooks fanned out and delivered, on threads of this
     // JVM, by the code the worker, fan-out and delivery functions run on AWS
     dev.couponapi.app.InProcessBatchQueue batchQueue = new dev.couponapi.app.InProcessBatchQueue(context.err());
@@ -138,7 +139,7 @@ final class ServeCommand implements Command {
     }, sweepEvery, sweepEvery, TimeUnit.SECONDS);
     try (batchQueue; deliveryQueue;
         StreamPoller poller = new StreamPoller(dynamo, streams, LocalTable.NAME, new FanOutRun(app.fanOut(),
-            context.out()), context.err()).start();
+            context.out()), context.err(), writes).start();
         LocalGateway gateway = new LocalGateway(FunctionHost.forApp(template, app), port)) {
       Path endpointFile = localEndpoint == null ? null : data.resolve(LocalData.ENDPOINT_FILE);
       if (endpointFile != null) {

@@ -1,6 +1,7 @@
 package dev.couponapi.local;
 
 import dev.couponapi.app.FanOutRun;
+import dev.couponapi.ddblocal.WriteWatch;
 import dev.couponapi.store.Table;
 import java.io.PrintStream;
 import java.time.Duration;
@@ -27,7 +28,10 @@ import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
  */
 public final class StreamPoller implements AutoCloseable {
 
+  /** The least time between two reads of the stream while writes go on. */
   static final Duration EVERY = Duration.ofMillis(10);
+  /** How long it waits for a write it is told of before reading anyway (the engine's own deletions are not told). */
+  static final Duration QUIET = Duration.ofSeconds(1);
   private static final int RECORDS_PER_READ = 1000;
 
   private final DynamoDbClient dynamo;
@@ -35,15 +39,21 @@ public final class StreamPoller implements AutoCloseable {
   private final String tableName;
   private final FanOutRun fanOut;
   private final PrintStream err;
+  private final WriteWatch writes;
   private final Map<String, String> iterators = new HashMap<>();
   private final Set<String> finished = new HashSet<>();
   private List<Shard> shards;
   private final Thread thread;
   private volatile boolean running = true;
 
+  /**
+   * {@code writes}: the writes to the table, when this JVM runs its engine (it then reads the stream
+   * after writes only); null for another DynamoDB, read every {@link #EVERY}.
+   */
   public StreamPoller(DynamoDbClient dynamo, DynamoDbStreamsClient streams, String tableName, FanOutRun fanOut,
-      PrintStream err) {
+      PrintStream err, WriteWatch writes) {
     this.dynamo = dynamo;
+    this.writes = writes;
     this.streams = streams;
     this.tableName = tableName;
     this.fanOut = fanOut;
@@ -59,12 +69,18 @@ public final class StreamPoller implements AutoCloseable {
 
   private void loop() {
     String streamArn = null;
+    long seen = -1;
+    boolean full = false;
     while (running) {
       try {
         if (streamArn == null) {
           streamArn = dynamo.describeTable(request -> request.tableName(tableName)).table().latestStreamArn();
         }
-        if (!pollOnce(streamArn)) {
+        if (!full) {
+          seen = awaitWrites(seen);
+        }
+        full = pollOnce(streamArn);
+        if (!full) {
           Thread.sleep(EVERY.toMillis());
         }
       } catch (InterruptedException stopped) {
@@ -80,9 +96,18 @@ public final class StreamPoller implements AutoCloseable {
   }
 
   /**
+   * Returns once something may have been written since {@code seen} writes (at once without a
+   * watch), with the count then: a write made while the stream is read is read on the next round.
+   */
+  private long awaitWrites(long seen) throws InterruptedException {
+    return writes == null ? seen : writes.awaitMoreThan(seen, QUIET.toMillis());
+  }
+
+  /**
    * One read of every open shard; true when a read came back full (so the next follows at once).
-   * Otherwise the poller waits {@link #EVERY} before reading again, so that under a stream of
-   * changes it fans out a batch of them at a time, sharing the engine with the API's requests.
+   * Otherwise the poller waits {@link #EVERY}, then for a write, before reading again: under a
+   * stream of changes it fans out a batch of them at a time, sharing the engine with the API's
+   * requests, and with nothing written it leaves the engine alone.
    */
   private boolean pollOnce(String streamArn) {
     boolean any = false;

@@ -34,7 +34,7 @@ final class LocalServer implements AutoCloseable {
     test.clock.set(java.time.Instant.now());
     deliveries.attach(test.app.deliveries());
     poller = new StreamPoller(test.dynamo, DynamoDbLocalServer.streamsClientFor(LocalDynamo.server().endpoint()),
-        test.table, new FanOutRun(test.app.fanOut(), QUIET), System.err).start();
+        test.table, new FanOutRun(test.app.fanOut(), QUIET), System.err, LocalDynamo.server().writes()).start();
     try {
       gateway = new LocalGateway(FunctionHost.forApp(SamTemplate.load(ProjectHome.path().resolve("template.yaml")),
           test.app), 0);
