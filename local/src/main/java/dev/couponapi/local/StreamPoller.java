@@ -70,17 +70,18 @@ public final class StreamPoller implements AutoCloseable {
   private void loop() {
     String streamArn = null;
     long seen = -1;
-    boolean full = false;
+    boolean readAgain = false;
     while (running) {
       try {
         if (streamArn == null) {
           streamArn = dynamo.describeTable(request -> request.tableName(tableName)).table().latestStreamArn();
         }
-        if (!full) {
+        if (!readAgain) {
           seen = awaitWrites(seen);
         }
-        full = pollOnce(streamArn);
-        if (!full) {
+        Read read = pollOnce(streamArn);
+        readAgain = read == Read.FULL || read == Read.FAILED;
+        if (read != Read.FULL && (read != Read.NOTHING_NEW || writes == null)) {
           Thread.sleep(EVERY.toMillis());
         }
       } catch (InterruptedException stopped) {
@@ -103,14 +104,30 @@ public final class StreamPoller implements AutoCloseable {
     return writes == null ? seen : writes.awaitMoreThan(seen, QUIET.toMillis());
   }
 
-  /**
-   * One read of every open shard; true when a read came back full (so the next follows at once).
-   * Otherwise the poller waits {@link #EVERY}, then for a write, before reading again: under a
-   * stream of changes it fans out a batch of them at a time, sharing the engine with the API's
-   * requests, and with nothing written it leaves the engine alone.
-   */
-  private boolean pollOnce(String streamArn) {
-    boolean any = false;
+  /** What one read of the stream brought. */
+  private enum Read {
+    /** The fan-out failed some: they are read again after {@link #EVERY}, written to or not. */
+    FAILED,
+    /** A shard's read came back full: the next follows at once. */
+    FULL,
+    /**
+     * New events, now fanned out: the poller waits {@link #EVERY} before reading again, so that
+     * under a stream of changes it fans out a batch of them at a time, sharing the engine with the
+     * API's requests.
+     */
+    EVENTS,
+    /**
+     * No new event (the fan-out's and deliveries' own changes, say): the next write is read at once
+     * (without a watch, after {@link #EVERY}).
+     */
+    NOTHING_NEW
+  }
+
+  /** One read of every open shard; with nothing written since, the poller then leaves the engine alone. */
+  private Read pollOnce(String streamArn) {
+    boolean full = false;
+    boolean events = false;
+    boolean failed = false;
     if (shards == null) {
       shards = streams.describeStream(request -> request.streamArn(streamArn)).streamDescription().shards();
     }
@@ -129,12 +146,14 @@ public final class StreamPoller implements AutoCloseable {
           records.add(lambdaShaped(record));
         }
       }
+      events |= !records.isEmpty();
       List<?> failures = records.isEmpty() ? List.of()
           : (List<?>) fanOut.run(Map.of("Records", records)).get("batchItemFailures");
       if (!failures.isEmpty()) {
+        failed = true;
         continue; // the same iterator reads these records again
       }
-      any |= read.records().size() >= RECORDS_PER_READ;
+      full |= read.records().size() >= RECORDS_PER_READ;
       if (read.nextShardIterator() == null) {
         // a closed shard: its children (if any) appear when the stream is described again
         finished.add(id);
@@ -144,7 +163,7 @@ public final class StreamPoller implements AutoCloseable {
         iterators.put(id, read.nextShardIterator());
       }
     }
-    return any;
+    return failed ? Read.FAILED : full ? Read.FULL : events ? Read.EVENTS : Read.NOTHING_NEW;
   }
 
   /** The record as Lambda hands a DynamoDB stream record to a function (only what the fan-out reads). */
