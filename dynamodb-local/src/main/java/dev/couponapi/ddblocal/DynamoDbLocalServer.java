@@ -44,7 +44,13 @@ public final class DynamoDbLocalServer implements AutoCloseable {
     } catch (ReflectiveOperationException | ClassCastException e) {
       throw new IllegalStateException("cannot reach DynamoDB Local's engine: " + e, e);
     }
-    decorateEndpoint(client -> writes.counting(TransactWrites.around(client, engine.dynamoDbClient(), false)));
+    // the endpoint maps the engine's refusals to HTTP errors itself
+    decorateEndpoint(client -> withEngineDecorations(client, false));
+  }
+
+  /** {@code client} as every client of this instance is: its transactions reused, its writes counted. */
+  private DynamoDbClient withEngineDecorations(DynamoDbClient client, boolean sdkErrors) {
+    return writes.counting(TransactWrites.around(client, engine.dynamoDbClient(), sdkErrors));
   }
 
   /** An in-memory instance: nothing survives {@link #close()}. */
@@ -135,8 +141,7 @@ public final class DynamoDbLocalServer implements AutoCloseable {
    * exceptions. It takes no interceptors: tests that count calls use {@link #client}.
    */
   public DynamoDbClient inProcessClient() {
-    DynamoDbClient client = writes.counting(
-        TransactWrites.around(embedded().dynamoDbClient(), engine.dynamoDbClient(), true));
+    DynamoDbClient client = withEngineDecorations(embedded().dynamoDbClient(), true);
     return readCache != null ? readCache.wrap(client) : client;
   }
 
