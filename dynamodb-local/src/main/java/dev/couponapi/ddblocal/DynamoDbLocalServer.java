@@ -64,6 +64,7 @@ public final class DynamoDbLocalServer implements AutoCloseable {
   }
 
   private static DynamoDbLocalServer start(int port, Path dataDir) {
+    EngineLogging.quiet();
     SchemaCache.install();
     List<String> args = new ArrayList<>(List.of("-port", "8000", "-disableTelemetry", "-sharedDb"));
     if (dataDir == null) {
