@@ -8,11 +8,14 @@ import dev.couponapi.domain.ApiKeys;
 import dev.couponapi.domain.Tenant;
 import dev.couponapi.sam.SamTemplate;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -67,9 +70,10 @@ final class ServeCommand implements Command {
     }
     boolean inMemory = options.flag(IN_MEMORY.name());
     Path data = LocalData.directory(options, context.home());
-    SamTemplate template = SamTemplate.load(context.home().resolve("template.yaml"));
-    int sweepEvery = options.intValue(SWEEP_EVERY.name(),
-        60 * Integer.parseInt(template.parameterDefault("SweepRateMinutes")), 1, 86_400);
+    // read on another core while the engine starts: about half a second of every start
+    CompletableFuture<SamTemplate> templateRead = read(context.home().resolve("template.yaml"));
+    Integer sweepEvery = options.value(SWEEP_EVERY.name()) == null ? null
+        : options.intValue(SWEEP_EVERY.name(), 0, 1, 86_400);
     // receivers on this machine are what a developer tries webhooks with: allowed here, and only here
     WebhookSettings webhooks = WebhookSettings.fromEnvironment().allowingPrivateUrls();
     String retries = options.value(WEBHOOK_RETRIES.name());
@@ -87,8 +91,10 @@ final class ServeCommand implements Command {
       }
       DynamoDbClient dynamo = LocalData.client(endpoint);
       LocalTable.ensure(dynamo, LocalTable.NAME);
+      SamTemplate template = await(templateRead);
       run(dynamo, LocalData.streamsClient(endpoint), "DynamoDB         " + endpoint + "  (table " + LocalTable.NAME
-          + ", yours)", template, requestedKey, data, port, sweepEvery, null, redemptions(template, false), webhooks,
+          + ", yours)", template, requestedKey, data, port, sweepEvery(sweepEvery, template), null,
+          redemptions(template, false), webhooks,
           null, context);
       return 0;
     }
@@ -100,13 +106,40 @@ final class ServeCommand implements Command {
       }
       DynamoDbClient dynamo = dynamoLocal.inProcessClient();
       LocalTable.ensure(dynamo, LocalTable.NAME);
+      SamTemplate template = await(templateRead);
       String where = "DynamoDB Local   " + dynamoLocal.endpoint() + "  (table " + LocalTable.NAME + ", "
           + (inMemory ? "in memory" : "data in " + context.home().relativize(data.toAbsolutePath())) + ")";
       run(dynamo, dynamoLocal.inProcessStreamsClient(), where, template, requestedKey, inMemory ? null : data, port,
-          sweepEvery, inMemory ? null : dynamoLocal.endpoint().toString(), redemptions(template, true), webhooks,
+          sweepEvery(sweepEvery, template), inMemory ? null : dynamoLocal.endpoint().toString(), redemptions(template, true), webhooks,
           dynamoLocal.writes(), context);
     }
     return 0;
+  }
+
+  private static CompletableFuture<SamTemplate> read(Path file) {
+    return CompletableFuture.supplyAsync(() -> {
+      try {
+        return SamTemplate.load(file);
+      } catch (IOException unreadable) {
+        throw new UncheckedIOException(unreadable);
+      }
+    });
+  }
+
+  private static SamTemplate await(CompletableFuture<SamTemplate> read) throws IOException {
+    try {
+      return read.join();
+    } catch (CompletionException failed) {
+      if (failed.getCause() instanceof UncheckedIOException unreadable) {
+        throw unreadable.getCause();
+      }
+      throw failed.getCause() instanceof RuntimeException cause ? cause : failed;
+    }
+  }
+
+  /** --sweep-every if given, else the template's SweepRateMinutes. */
+  private static int sweepEvery(Integer given, SamTemplate template) {
+    return given != null ? given : 60 * Integer.parseInt(template.parameterDefault("SweepRateMinutes"));
   }
 
   /** Serves the API on {@code dynamo} until stopped; {@code localEndpoint} is left in the data directory for the CLI. */
