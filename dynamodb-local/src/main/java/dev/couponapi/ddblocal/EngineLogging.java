@@ -9,9 +9,9 @@ package dev.couponapi.ddblocal;
  */
 final class EngineLogging {
 
-  static final String FACTORY = "log4j2.loggerContextFactory";
-  static final String SIMPLE_FACTORY = "org.apache.logging.log4j.simple.SimpleLoggerContextFactory";
-  static final String SIMPLE_LEVEL = "org.apache.logging.log4j.simplelog.level";
+  private static final String FACTORY = "log4j2.loggerContextFactory";
+  private static final String SIMPLE_FACTORY = "org.apache.logging.log4j.simple.SimpleLoggerContextFactory";
+  private static final String SIMPLE_LEVEL = "org.apache.logging.log4j.simplelog.level";
 
   private EngineLogging() {}
 

@@ -70,9 +70,10 @@ final class ServeCommand implements Command {
     }
     boolean inMemory = options.flag(IN_MEMORY.name());
     Path data = LocalData.directory(options, context.home());
-    // read on another core while the engine starts: about half a second of every start
+    // read on another thread while the engine starts (its YAML parse took half a second of the main thread)
     CompletableFuture<SamTemplate> templateRead = read(context.home().resolve("template.yaml"));
-    Integer sweepEvery = options.value(SWEEP_EVERY.name()) == null ? null
+    // checked now, before anything starts; without it the template's schedule, known once it is read
+    Integer sweepEveryGiven = options.value(SWEEP_EVERY.name()) == null ? null
         : options.intValue(SWEEP_EVERY.name(), 0, 1, 86_400);
     // receivers on this machine are what a developer tries webhooks with: allowed here, and only here
     WebhookSettings webhooks = WebhookSettings.fromEnvironment().allowingPrivateUrls();
@@ -93,9 +94,8 @@ final class ServeCommand implements Command {
       LocalTable.ensure(dynamo, LocalTable.NAME);
       SamTemplate template = await(templateRead);
       run(dynamo, LocalData.streamsClient(endpoint), "DynamoDB         " + endpoint + "  (table " + LocalTable.NAME
-          + ", yours)", template, requestedKey, data, port, sweepEvery(sweepEvery, template), null,
-          redemptions(template, false), webhooks,
-          null, context);
+          + ", yours)", template, requestedKey, data, port, sweepEveryGiven, null, redemptions(template, false),
+          webhooks, null, context);
       return 0;
     }
     try (DynamoDbLocalServer dynamoLocal = startDynamo(dynamoPort, inMemory ? null : data, context)) {
@@ -110,7 +110,7 @@ final class ServeCommand implements Command {
       String where = "DynamoDB Local   " + dynamoLocal.endpoint() + "  (table " + LocalTable.NAME + ", "
           + (inMemory ? "in memory" : "data in " + context.home().relativize(data.toAbsolutePath())) + ")";
       run(dynamo, dynamoLocal.inProcessStreamsClient(), where, template, requestedKey, inMemory ? null : data, port,
-          sweepEvery(sweepEvery, template), inMemory ? null : dynamoLocal.endpoint().toString(), redemptions(template, true), webhooks,
+          sweepEveryGiven, inMemory ? null : dynamoLocal.endpoint().toString(), redemptions(template, true), webhooks,
           dynamoLocal.writes(), context);
     }
     return 0;
@@ -144,9 +144,10 @@ final class ServeCommand implements Command {
 
   /** Serves the API on {@code dynamo} until stopped; {@code localEndpoint} is left in the data directory for the CLI. */
   private static void run(DynamoDbClient dynamo, DynamoDbStreamsClient streams, String where, SamTemplate template,
-      String requestedKey, Path data, int port, int sweepEvery, String localEndpoint,
+      String requestedKey, Path data, int port, Integer sweepEveryGiven, String localEndpoint,
       dev.couponapi.app.RedemptionSettings redemptions, WebhookSettings webhooks, dev.couponapi.ddblocal.WriteWatch writes,
       Context context) throws Exception {
+    int sweepEvery = sweepEvery(sweepEveryGiven, template);
     // promotion-code batches are made, and webhooks fanned out and delivered, on threads of this
     // JVM, by the code the worker, fan-out and delivery functions run on AWS
     dev.couponapi.app.InProcessBatchQueue batchQueue = new dev.couponapi.app.InProcessBatchQueue(context.err());
