@@ -33,6 +33,7 @@ public final class StreamPoller implements AutoCloseable {
   /** How long it waits for a write it is told of before reading anyway (the engine's own deletions are not told). */
   static final Duration QUIET = Duration.ofSeconds(1);
   private static final int RECORDS_PER_READ = 1000;
+  private static final Duration STOP_WAIT = Duration.ofSeconds(5);
 
   private final DynamoDbClient dynamo;
   private final DynamoDbStreamsClient streams;
@@ -87,6 +88,9 @@ public final class StreamPoller implements AutoCloseable {
       } catch (InterruptedException stopped) {
         return;
       } catch (RuntimeException failed) {
+        if (!running) {
+          return; // stopped mid-read: the engine may be closing under it
+        }
         err.println("webhook stream poll failed (" + failed + "); trying again");
         iterators.clear();
         shards = null;
@@ -189,9 +193,15 @@ public final class StreamPoller implements AutoCloseable {
     }
   }
 
+  /** Stops it, and waits (a few seconds at most) for its read in progress to end, before the engine closes. */
   @Override
   public void close() {
     running = false;
     thread.interrupt();
+    try {
+      thread.join(STOP_WAIT.toMillis());
+    } catch (InterruptedException interrupted) {
+      Thread.currentThread().interrupt();
+    }
   }
 }
