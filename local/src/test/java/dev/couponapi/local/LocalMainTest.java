@@ -65,6 +65,19 @@ class LocalMainTest {
   }
 
   @Test
+  void anUnknownFunction_namesTheOneMeant_orListsThemInOrder() {
+    assertThat(main.run(new String[] {"invoke", "CreateCoupon", "-e", "events/create-coupon.json"})).isEqualTo(2);
+    assertThat(err()).isEqualTo("run-local: template.yaml has no function CreateCoupon; did you mean "
+        + "CreateCouponFunction?\n");
+    err.reset();
+    assertThat(main.run(new String[] {"invoke", "NoSuch", "-e", "events/create-coupon.json"})).isEqualTo(2);
+    String listed = err().substring(err().indexOf("functions: ") + "functions: ".length()).trim();
+    List<String> functions = List.of(listed.split(", "));
+    assertThat(functions).contains("AuthorizerFunction", "CreateCouponFunction", "ListCouponsFunction")
+        .isSorted();
+  }
+
+  @Test
   void help_listsEveryCommandWithTheOptionsItDeclares() {
     assertThat(main.run(new String[] {"--help"})).isZero();
     assertThat(out()).contains("./run-local serve [--port N]", "[--api-key sk_test_...]", "./run-local invoke <FunctionLogicalId> [-e events/<file>.json]",

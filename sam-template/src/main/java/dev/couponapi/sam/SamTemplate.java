@@ -127,8 +127,10 @@ public final class SamTemplate {
   public Function function(String logicalId) {
     Function function = functions.get(logicalId);
     if (function == null) {
-      throw new IllegalArgumentException("template.yaml has no function " + logicalId + "; functions: "
-          + String.join(", ", functions.keySet()));
+      // the template's ids end in Function, which one leaves out easily
+      throw new IllegalArgumentException("template.yaml has no function " + logicalId
+          + (functions.containsKey(logicalId + "Function") ? "; did you mean " + logicalId + "Function?"
+              : "; functions: " + String.join(", ", new java.util.TreeSet<>(functions.keySet()))));
     }
     return function;
   }
