@@ -7,6 +7,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.DescribeTableRequest;
@@ -19,29 +20,18 @@ class StreamPollerTest {
   void aReadCutShortByTheStopIsNotReportedAndCloseWaitsForIt() throws Exception {
     CountDownLatch reading = new CountDownLatch(1);
     CountDownLatch engineClosed = new CountDownLatch(1);
-    DynamoDbClient closingEngine = new DynamoDbClient() {
-      @Override
-      public DescribeTableResponse describeTable(DescribeTableRequest request) {
-        reading.countDown();
-        // an engine call goes on through an interrupt, until the engine stops under it
-        while (engineClosed.getCount() > 0) {
-          try {
-            engineClosed.await();
-          } catch (InterruptedException notHeard) {
-            // as the engine does
-          }
+    DynamoDbClient closingEngine = describingTableBy(() -> {
+      reading.countDown();
+      // an engine call goes on through an interrupt, until the engine stops under it
+      while (engineClosed.getCount() > 0) {
+        try {
+          engineClosed.await();
+        } catch (InterruptedException notHeard) {
+          // as the engine does
         }
-        throw new IllegalStateException("the engine has stopped");
       }
-
-      @Override
-      public String serviceName() {
-        return "dynamodb";
-      }
-
-      @Override
-      public void close() {}
-    };
+      throw new IllegalStateException("the engine has stopped");
+    });
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     StreamPoller poller = new StreamPoller(closingEngine, null, LocalTable.NAME, null,
         new PrintStream(err, true, StandardCharsets.UTF_8), null).start();
@@ -61,21 +51,10 @@ class StreamPollerTest {
   @Test
   void aFailedReadWhileRunningIsReported() throws Exception {
     CountDownLatch failedOnce = new CountDownLatch(1);
-    DynamoDbClient failing = new DynamoDbClient() {
-      @Override
-      public DescribeTableResponse describeTable(DescribeTableRequest request) {
-        failedOnce.countDown();
-        throw new IllegalStateException("no such table");
-      }
-
-      @Override
-      public String serviceName() {
-        return "dynamodb";
-      }
-
-      @Override
-      public void close() {}
-    };
+    DynamoDbClient failing = describingTableBy(() -> {
+      failedOnce.countDown();
+      throw new IllegalStateException("no such table");
+    });
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     try (StreamPoller poller = new StreamPoller(failing, null, LocalTable.NAME, null,
         new PrintStream(err, true, StandardCharsets.UTF_8), null).start()) {
@@ -86,6 +65,24 @@ class StreamPollerTest {
     }
     assertThat(err.toString(StandardCharsets.UTF_8))
         .startsWith("webhook stream poll failed (java.lang.IllegalStateException: no such table); trying again");
+  }
+
+  /** A client whose DescribeTable, the poller's first call, is {@code describe}. */
+  private static DynamoDbClient describingTableBy(Supplier<DescribeTableResponse> describe) {
+    return new DynamoDbClient() {
+      @Override
+      public DescribeTableResponse describeTable(DescribeTableRequest request) {
+        return describe.get();
+      }
+
+      @Override
+      public String serviceName() {
+        return "dynamodb";
+      }
+
+      @Override
+      public void close() {}
+    };
   }
 
   private static void sleep(long millis) {
