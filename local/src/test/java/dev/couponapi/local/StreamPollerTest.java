@@ -7,6 +7,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -18,18 +19,20 @@ class StreamPollerTest {
 
   @Test
   void aReadCutShortByTheStopIsNotReportedAndCloseWaitsForIt() throws Exception {
+    Thread stopping = Thread.currentThread();
     CountDownLatch reading = new CountDownLatch(1);
-    CountDownLatch engineClosed = new CountDownLatch(1);
+    AtomicBoolean readEnded = new AtomicBoolean();
     DynamoDbClient closingEngine = describingTableBy(() -> {
       reading.countDown();
-      // an engine call goes on through an interrupt, until the engine stops under it
-      while (engineClosed.getCount() > 0) {
-        try {
-          engineClosed.await();
-        } catch (InterruptedException notHeard) {
-          // as the engine does
-        }
+      // an engine call goes on through the stop's interrupt; it ends, cut short, only once the
+      // poller is told to stop and the stopping thread waits in close() (or after 10 s, when
+      // close() does not wait)
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+      while (!(Thread.currentThread().isInterrupted() && stopping.getState() == Thread.State.TIMED_WAITING)
+          && System.nanoTime() < deadline) {
+        Thread.onSpinWait();
       }
+      readEnded.set(true);
       throw new IllegalStateException("the engine has stopped");
     });
     ByteArrayOutputStream err = new ByteArrayOutputStream();
@@ -37,31 +40,28 @@ class StreamPollerTest {
         new PrintStream(err, true, StandardCharsets.UTF_8), null).start();
     assertThat(reading.await(10, TimeUnit.SECONDS)).isTrue();
 
-    Thread engineStop = new Thread(() -> {
-      sleep(200);
-      engineClosed.countDown();
-    });
-    engineStop.start();
     poller.close();
 
-    assertThat(engineClosed.getCount()).as("close waited for the read in progress").isZero();
+    assertThat(readEnded).as("close waited for the read in progress").isTrue();
     assertThat(err.toString(StandardCharsets.UTF_8)).isEmpty();
   }
 
   @Test
   void aFailedReadWhileRunningIsReported() throws Exception {
-    CountDownLatch failedOnce = new CountDownLatch(1);
     DynamoDbClient failing = describingTableBy(() -> {
-      failedOnce.countDown();
       throw new IllegalStateException("no such table");
     });
     ByteArrayOutputStream err = new ByteArrayOutputStream();
-    try (StreamPoller poller = new StreamPoller(failing, null, LocalTable.NAME, null,
-        new PrintStream(err, true, StandardCharsets.UTF_8), null).start()) {
-      assertThat(failedOnce.await(10, TimeUnit.SECONDS)).isTrue();
-      for (int i = 0; i < 100 && err.size() == 0; i++) {
-        sleep(20);
+    CountDownLatch reported = new CountDownLatch(1);
+    PrintStream errStream = new PrintStream(err, true, StandardCharsets.UTF_8) {
+      @Override
+      public void println(String line) {
+        super.println(line);
+        reported.countDown();
       }
+    };
+    try (StreamPoller poller = new StreamPoller(failing, null, LocalTable.NAME, null, errStream, null).start()) {
+      assertThat(reported.await(10, TimeUnit.SECONDS)).isTrue();
     }
     assertThat(err.toString(StandardCharsets.UTF_8))
         .startsWith("webhook stream poll failed (java.lang.IllegalStateException: no such table); trying again");
@@ -83,13 +83,5 @@ class StreamPollerTest {
       @Override
       public void close() {}
     };
-  }
-
-  private static void sleep(long millis) {
-    try {
-      Thread.sleep(millis);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
   }
 }
