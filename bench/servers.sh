@@ -2,6 +2,7 @@
 # webhooks). Each caller sets home (the project), work (a scratch directory), pids=() (what its
 # cleanup stops) and bench (its name, for messages) before sourcing this.
 py=/usr/bin/python3   # Debian's, which python3-aiohttp installs into
+theirs_key=sk_test_bench   # localstripe takes any test key
 
 free_port() { $py -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 
@@ -40,7 +41,7 @@ web.run_app(app, host='127.0.0.1', port=int(sys.argv[1]), access_log=$access)
 " "$port" >"$log" 2>&1) &
   pids+=($!)
   theirs="http://127.0.0.1:$port"
-  for _ in $(seq 1 1500); do curl -s -o /dev/null "$theirs/v1/coupons" -H "Authorization: Bearer sk_test_bench" && break; sleep 0.02; done
+  for _ in $(seq 1 1500); do curl -s -o /dev/null "$theirs/v1/coupons" -H "Authorization: Bearer $theirs_key" && break; sleep 0.02; done
   ready_theirs=$(( ($(date +%s%N) - started) / 1000000 ))
 }
 
