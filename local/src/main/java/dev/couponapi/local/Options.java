@@ -94,10 +94,6 @@ final class Options {
     return index < positionals.size() ? positionals.get(index) : null;
   }
 
-  int positionalCount() {
-    return positionals.size();
-  }
-
   boolean flag(String name) {
     return flags.contains(name);
   }

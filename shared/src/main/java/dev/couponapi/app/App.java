@@ -266,10 +266,6 @@ public final class App {
     return deliveries;
   }
 
-  public DeliveryQueue deliveryQueue() {
-    return deliveryQueue;
-  }
-
   /**
    * How the delivery function waits a retry out: the SQS queue's message visibility. Locally
    * (and in tests) the queue waits retries out itself, so there is nothing to postpone.
@@ -330,9 +326,5 @@ public final class App {
 
   public String tableName() {
     return tableName;
-  }
-
-  public Clock clock() {
-    return clock;
   }
 }

@@ -64,11 +64,6 @@ public record Coupon(
     return maxRedemptions != null && timesRedeemed >= maxRedemptions;
   }
 
-  public Coupon withMetadata(Map<String, String> newMetadata) {
-    return new Coupon(id, created, percentOff, amountOff, currency, currencyOptions, duration, durationInMonths,
-        maxRedemptions, redeemBy, name, newMetadata, appliesToProducts, timesRedeemed, deletedAt, livemode);
-  }
-
   /**
    * The coupon as {@code changes} leave it (its name, merged metadata, added currency options);
    * whether they may be made is the service's rule.

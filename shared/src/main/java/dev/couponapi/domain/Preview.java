@@ -24,8 +24,4 @@ public record Preview(
   /** One line: what it is, its amount, its own discounts. */
   public record PreviewLine(String description, long amount, long unitAmount, long quantity, String product,
       boolean discountable, String interval, List<Discount> discounts) {}
-
-  public Map<String, Long> totalDiscountAmounts() {
-    return result.totals();
-  }
 }

@@ -25,11 +25,6 @@ public record Subscription(
   public static final String ACTIVE = "active";
   public static final String CANCELED = "canceled";
 
-  public Subscription withBillingCycleAnchor(long anchor) {
-    return new Subscription(id, customer, created, anchor, currency, status, canceledAt, metadata, items, discounts,
-        livemode);
-  }
-
   public Subscription {
     metadata = Map.copyOf(metadata);
     items = List.copyOf(items);

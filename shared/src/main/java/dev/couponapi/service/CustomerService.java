@@ -219,10 +219,6 @@ public final class CustomerService {
     return finder.find(tenant, id, stored -> !stored.deleted());
   }
 
-  private void requireAcceptableId(String id) {
-    finder.requireAcceptableId(id);
-  }
-
   static ApiException noSuchCustomer(String id, String param, int status) {
     return Lookups.noSuch("customer", id, param, status);
   }

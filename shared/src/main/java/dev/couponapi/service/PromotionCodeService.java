@@ -191,10 +191,6 @@ public final class PromotionCodeService {
     return finder.find(tenant, id);
   }
 
-  private void requireAcceptableId(String id) {
-    finder.requireAcceptableId(id);
-  }
-
   private static ApiException codeTaken(String param) {
     return Errors.invalid(param, "An active promotion code with this code already exists. Codes are unique among "
         + "active promotion codes, compared without regard to case.").asOutcome();

@@ -248,12 +248,4 @@ public final class SubscriptionService {
   private SubscriptionStore.Stored find(Tenant tenant, String id) {
     return finder.find(tenant, id);
   }
-
-  private void requireAcceptableId(String id) {
-    finder.requireAcceptableId(id);
-  }
-
-  private ApiException noSuchSubscription(String id) {
-    return finder.missing(id);
-  }
 }

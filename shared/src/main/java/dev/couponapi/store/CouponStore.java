@@ -34,8 +34,6 @@ public final class CouponStore {
 
   /** The condition that creating a coupon relies on: the id is not taken. */
   public static final String ID_IS_FREE = ObjectTable.IS_NEW;
-  /** The condition every update and delete relies on: the coupon exists and is not deleted. */
-  public static final String IS_LIVE = ObjectTable.IS_LIVE;
 
   private final DynamoDbClient dynamo;
   private final String tableName;
@@ -109,11 +107,11 @@ public final class CouponStore {
     } catch (Tx.Cancelled cancelled) {
       old = cancelled.oldItem(Part.COUPON);
     }
-    if (old != null && item.get(CouponMapper.REV).equals(old.get(CouponMapper.REV))) {
+    if (item.get(CouponMapper.REV).equals(old.get(CouponMapper.REV))) {
       // our own coupon: the SDK retried a put whose answer was lost
       return;
     }
-    if (old == null || !old.containsKey(CouponMapper.DELETED_AT)) {
+    if (!old.containsKey(CouponMapper.DELETED_AT)) {
       throw new Refused(Refusal.ID_TAKEN);
     }
     replaceDeleted(tenant, old, item, counter, rideAlong);
@@ -178,18 +176,6 @@ public final class CouponStore {
    */
   public List<Stored> counted(Tenant tenant, List<Stored> stored, boolean consistent) {
     return shards.withCounts(dynamo, tenant, stored, consistent);
-  }
-
-  /**
-   * The coupon record of revision {@code rev} of coupon {@code id}: the live one, or the one moved
-   * aside when the id was reused. For promotion codes and discounts, which name a revision.
-   */
-  public Optional<Coupon> findRevision(Tenant tenant, String id, String rev) {
-    Optional<Stored> live = find(tenant, id);
-    if (live.isPresent() && live.get().rev().equals(rev)) {
-      return Optional.of(live.get().coupon());
-    }
-    return archived(tenant, rev);
   }
 
   /**
@@ -314,9 +300,5 @@ public final class CouponStore {
     Page<Stored> page = coupons.page(coupons.list(tenant), request, afterKey, beforeKey, item -> true);
     // a list is eventually consistent (its index is), so are its counts: half the read units
     return new Page<>(counted(tenant, page.items(), false).stream().map(Stored::coupon).toList(), page.hasMore());
-  }
-
-  Map<String, AttributeValue> couponKey(Tenant tenant, String id) {
-    return coupons.key(tenant, id);
   }
 }

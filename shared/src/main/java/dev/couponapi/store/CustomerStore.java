@@ -33,7 +33,6 @@ public final class CustomerStore {
     this.customers = new ObjectTable<>(dynamo, tableName, ObjectType.CUSTOMER, CustomerStore::stored);
   }
 
-  /** A stored customer with its place in the list. */
   /** A stored customer, its place in lists, whether it is deleted, and its version ({@link Versioned}). */
   public record Stored(Customer customer, String listKey, boolean deleted, long version) {}
 
