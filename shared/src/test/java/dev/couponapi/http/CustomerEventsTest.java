@@ -1,5 +1,6 @@
 package dev.couponapi.http;
 
+import dev.couponapi.testing.TestApp;
 import static dev.couponapi.http.DiscountFixture.ACACIA;
 import static dev.couponapi.http.DiscountFixture.CLOVER;
 import static dev.couponapi.http.DiscountFixture.eventData;
@@ -21,10 +22,10 @@ class CustomerEventsTest {
     f.coupon("id=FIRST&percent_off=10&duration=forever");
     f.coupon("id=SECOND&percent_off=20&duration=forever");
     String customer = f.customer("email=ada@example.com&coupon=FIRST");
-    f.post(f.customers.update(), "/v1/customers/" + customer, "name=Ada", CLOVER);
-    f.post(f.customers.update(), "/v1/customers/" + customer, "coupon=SECOND", CLOVER);
-    f.delete(f.customers.deleteDiscount(), "/v1/customers/" + customer + "/discount", CLOVER);
-    f.delete(f.customers.delete(), "/v1/customers/" + customer, CLOVER);
+    TestApp.body(f.client.version(CLOVER).post("/v1/customers/" + customer, "name=Ada"));
+    TestApp.body(f.client.version(CLOVER).post("/v1/customers/" + customer, "coupon=SECOND"));
+    TestApp.body(f.client.version(CLOVER).delete("/v1/customers/" + customer + "/discount"));
+    TestApp.body(f.client.version(CLOVER).delete("/v1/customers/" + customer));
 
     List<Map<String, Object>> all = f.events("?type=customer.*");
     assertThat(all).extracting(e -> e.get("type")).containsExactly(
@@ -50,7 +51,8 @@ class CustomerEventsTest {
     assertThat(((Map<?, ?>) eventData(replaced).get("previous_attributes")).get("source"))
         .isEqualTo(Map.of("coupon", "FIRST"));
     // inside a changed hash, only what changed
-    assertThat(((Map<?, ?>) ((Map<?, ?>) eventData(all.get(4)).get("previous_attributes")).get("discount")).get("source"))
+    assertThat(((Map<?, ?>) ((Map<?, ?>) eventData(all.get(4)).get("previous_attributes")).get("discount"))
+        .get("source"))
         .isEqualTo(Map.of("coupon", "FIRST"));
 
     assertThat(eventObject(all.get(2))).containsEntry("source", Map.of("coupon", "SECOND", "type", "coupon"));
@@ -62,7 +64,7 @@ class CustomerEventsTest {
   @Test
   void anEventRendersInTheAccountsVersion_theDiscountEmbeddingItsCouponBeforeClover() {
     f.coupon("id=OLD&percent_off=10&duration=forever");
-    f.post(f.customers.create(), "/v1/customers", "coupon=OLD", ACACIA);
+    TestApp.body(f.client.version(ACACIA).post("/v1/customers", "coupon=OLD"));
     Map<String, Object> discount = f.events("?type=customer.discount.created").get(0);
     // the account's default is clover: the request's acacia does not shape the event
     assertThat(discount).containsEntry("api_version", CLOVER);
@@ -72,9 +74,9 @@ class CustomerEventsTest {
   @Test
   void aRefusedDiscountOrANoOpUpdate_recordsNothing() {
     String customer = f.customer("name=Bo");
-    f.send(f.customers.update(), "/v1/customers/" + customer, "coupon=NOPE", CLOVER);
-    f.post(f.customers.update(), "/v1/customers/" + customer, "name=Bo", CLOVER);
-    f.send(f.customers.deleteDiscount(), "/v1/customers/" + customer + "/discount", null, CLOVER);
+    f.client.version(CLOVER).post("/v1/customers/" + customer, "coupon=NOPE");
+    TestApp.body(f.client.version(CLOVER).post("/v1/customers/" + customer, "name=Bo"));
+    f.client.version(CLOVER).delete("/v1/customers/" + customer + "/discount");
     assertThat(f.events("?type=customer.*")).extracting(e -> e.get("type")).containsExactly("customer.created");
   }
 }

@@ -1,5 +1,6 @@
 package dev.couponapi.http;
 
+import dev.couponapi.testing.TestApp;
 import static dev.couponapi.http.DiscountFixture.ACACIA;
 import static dev.couponapi.http.DiscountFixture.CLOVER;
 import static dev.couponapi.http.DiscountFixture.ITEM;
@@ -24,11 +25,11 @@ class DiscountCallBudgetTest {
   @BeforeEach
   void setUp() {
     f.coupon("id=BUDGET&percent_off=10");
-    code = (String) f.post(f.codes.create(), "/v1/promotion_codes",
-        "promotion[type]=coupon&promotion[coupon]=BUDGET", CLOVER).get("id");
+    code = (String) TestApp.body(f.client.version(CLOVER).post("/v1/promotion_codes",
+        "promotion[type]=coupon&promotion[coupon]=BUDGET")).get("id");
     customer = f.customer("coupon=BUDGET");
-    subscription = (String) f.post(f.subscriptions.create(), "/v1/subscriptions",
-        "customer=" + customer + "&" + ITEM + "&discounts[0][coupon]=BUDGET", CLOVER).get("id");
+    subscription = (String) TestApp.body(f.client.version(CLOVER).post("/v1/subscriptions",
+        "customer=" + customer + "&" + ITEM + "&discounts[0][coupon]=BUDGET")).get("id");
     f.test.calls.reset();
   }
 
@@ -56,65 +57,62 @@ class DiscountCallBudgetTest {
 
   @Test
   void retrieveCustomer_oneRead_plusItsCouponOnlyWhereTheShapeEmbedsIt() {
-    f.get(f.customers.retrieve(), "/v1/customers/" + customer, CLOVER);
+    TestApp.body(f.client.version(CLOVER).get("/v1/customers/" + customer));
     assertCalls("GetItem");
     f.test.calls.reset();
-    f.get(f.customers.retrieve(), "/v1/customers/" + customer, ACACIA);
+    TestApp.body(f.client.version(ACACIA).get("/v1/customers/" + customer));
     assertCalls("GetItem", "GetItem", "BatchGetItem");
   }
 
   @Test
   void updateCustomerFields_readsTheCustomerAndItsDiscountsCoupon_thenOneTransactionWithItsEvent() {
-    f.post(f.customers.update(), "/v1/customers/" + customer, "name=new", CLOVER);
+    TestApp.body(f.client.version(CLOVER).post("/v1/customers/" + customer, "name=new"));
     assertCalls("GetItem", "GetItem", "BatchGetItem", "TransactWriteItems");
   }
 
   @Test
   void applyingACouponToACustomer_readsCustomerCouponAndShards_thenOneTransactionWithItsEvents() {
-    f.post(f.customers.update(), "/v1/customers/" + customer, "coupon=BUDGET", CLOVER);
+    TestApp.body(f.client.version(CLOVER).post("/v1/customers/" + customer, "coupon=BUDGET"));
     assertCalls("GetItem", "GetItem", "BatchGetItem", "TransactWriteItems");
   }
 
   @Test
   void removingACustomersDiscount_readsItAndItsCoupon_thenOneTransactionWithItsEvents() {
-    f.delete(f.customers.deleteDiscount(), "/v1/customers/" + customer + "/discount", CLOVER);
+    TestApp.body(f.client.version(CLOVER).delete("/v1/customers/" + customer + "/discount"));
     assertCalls("GetItem", "GetItem", "BatchGetItem", "TransactWriteItems");
   }
 
   @Test
   void createSubscriptionWithADiscount_readsCustomerCouponAndShards_thenOneTransaction() {
-    f.post(f.subscriptions.create(), "/v1/subscriptions", "customer=" + customer + "&" + ITEM
-        + "&discounts[0][coupon]=BUDGET", CLOVER);
+    TestApp.body(f.client.version(CLOVER).post("/v1/subscriptions", "customer=" + customer + "&" + ITEM
+        + "&discounts[0][coupon]=BUDGET"));
     assertCalls("GetItem", "GetItem", "BatchGetItem", "TransactWriteItems");
   }
 
   @Test
   void retrieveSubscription_isOneRead() {
-    f.get(f.subscriptions.retrieve(), "/v1/subscriptions/" + subscription, CLOVER);
+    TestApp.body(f.client.version(CLOVER).get("/v1/subscriptions/" + subscription));
     assertCalls("GetItem");
   }
 
   @Test
   void removingASubscriptionsDiscounts_readsItAndTheirCoupon_thenOneTransactionWithItsEvents() {
-    f.delete(f.subscriptions.deleteDiscount(), "/v1/subscriptions/" + subscription + "/discount", CLOVER);
+    TestApp.body(f.client.version(CLOVER).delete("/v1/subscriptions/" + subscription + "/discount"));
     assertCalls("GetItem", "GetItem", "BatchGetItem", "TransactWriteItems");
   }
 
   @Test
   void cancelingASubscription_readsItAndItsDiscountsCoupon_thenOneTransactionWithItsEvent() {
-    f.delete(f.subscriptions.cancel(), "/v1/subscriptions/" + subscription, CLOVER);
+    TestApp.body(f.client.version(CLOVER).delete("/v1/subscriptions/" + subscription));
     assertCalls("GetItem", "GetItem", "BatchGetItem", "TransactWriteItems");
   }
 
   @Test
   void lists_areOneQuery_andOneReadOfThePage() {
-    f.send(f.customers.list(), "/v1/customers", null, CLOVER);
+    f.client.version(CLOVER).get("/v1/customers");
     assertCalls("Query", "BatchGetItem");
     f.test.calls.reset();
-    Map<String, Object> event = dev.couponapi.testing.TestApp.event("GET", "/v1/subscriptions", null, null,
-        DiscountFixture.TENANT);
-    event.put("queryStringParameters", Map.of("customer", customer));
-    f.test.handle(f.subscriptions.list(), event);
+    f.client.get("/v1/subscriptions?customer=" + customer);
     assertCalls("Query", "BatchGetItem");
   }
 }

@@ -1,7 +1,7 @@
 package dev.couponapi.http;
 
 import dev.couponapi.domain.Tenant;
-import dev.couponapi.testing.Requests;
+import dev.couponapi.testing.TestClient;
 import dev.couponapi.testing.TestApp;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -21,6 +21,8 @@ final class DiscountFixture {
   final PromotionCodeOperations codes;
   final CustomerOperations customers;
   final SubscriptionOperations subscriptions;
+  /** The tenant's client; a test says the version of each request. */
+  final TestClient client;
 
   DiscountFixture() {
     this(new TestApp());
@@ -32,49 +34,25 @@ final class DiscountFixture {
     this.codes = test.app.promotionCodes();
     this.customers = test.app.customers();
     this.subscriptions = test.app.subscriptions();
-  }
-
-  ApiResponse send(Operation operation, String path, String body, String version, String... headers) {
-    Map<String, Object> event = Requests.event(operation, path, body, TENANT);
-    Map<String, String> headerMap = new LinkedHashMap<>();
-    headerMap.put("Content-Type", "application/x-www-form-urlencoded");
-    headerMap.put("Stripe-Version", version);
-    for (int i = 0; i < headers.length; i += 2) {
-      headerMap.put(headers[i], headers[i + 1]);
-    }
-    event.put("headers", headerMap);
-    return test.handle(operation, event);
-  }
-
-  Map<String, Object> post(Operation operation, String path, String body, String version, String... headers) {
-    return TestApp.body(send(operation, path, body, version, headers));
-  }
-
-  Map<String, Object> get(Operation operation, String path, String version) {
-    return TestApp.body(send(operation, path, null, version));
-  }
-
-  Map<String, Object> delete(Operation operation, String path, String version) {
-    return TestApp.body(send(operation, path, null, version));
+    this.client = test.client(TENANT);
   }
 
   String coupon(String body) {
-    return (String) post(coupons.create(), "/v1/coupons", body, CLOVER).get("id");
+    return (String) TestApp.body(client.version(CLOVER).post("/v1/coupons", body)).get("id");
   }
 
   String customer(String body) {
-    return (String) post(customers.create(), "/v1/customers", body, CLOVER).get("id");
+    return (String) TestApp.body(client.version(CLOVER).post("/v1/customers", body)).get("id");
   }
 
   long timesRedeemed(String couponId) {
-    return ((Number) get(coupons.retrieve(), "/v1/coupons/" + couponId, CLOVER).get("times_redeemed"))
-        .longValue();
+    return ((Number) TestApp.body(client.version(CLOVER).get("/v1/coupons/" + couponId)).get("times_redeemed")).longValue();
   }
 
   /** The events of {@code GET /v1/events} with this query string ("" or "?…"). */
   @SuppressWarnings("unchecked")
   java.util.List<Map<String, Object>> events(String query) {
-    return (java.util.List<Map<String, Object>>) get(test.app.events().list(), "/v1/events" + query, CLOVER)
+    return (java.util.List<Map<String, Object>>) TestApp.body(client.version(CLOVER).get("/v1/events" + query))
         .get("data");
   }
 

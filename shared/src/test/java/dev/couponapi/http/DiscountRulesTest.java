@@ -7,6 +7,7 @@ import static dev.couponapi.http.DiscountFixture.ITEM;
 import static dev.couponapi.http.DiscountFixture.error;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.couponapi.testing.TestApp;
 import dev.couponapi.domain.Coupon;
 import dev.couponapi.domain.CouponDuration;
 import dev.couponapi.domain.Discount;
@@ -30,18 +31,19 @@ class DiscountRulesTest {
   @Test
   void aCustomerDiscount_inBothShapes_withStartAndEnd() {
     f.coupon("id=REP&percent_off=10&duration=repeating&duration_in_months=3");
-    Map<String, Object> old = f.post(f.customers.create(), "/v1/customers", "coupon=REP", ACACIA);
+    Map<String, Object> old = TestApp.body(f.client.version(ACACIA).post("/v1/customers", "coupon=REP"));
     Map<String, Object> discount = discountOf(old);
     assertThat((String) discount.get("id")).matches("di_[A-Za-z0-9]{24}");
     assertThat(discount).containsEntry("customer", old.get("id")).containsEntry("subscription", null)
         .containsEntry("promotion_code", null).doesNotContainKey("source");
-    assertThat((Map<String, Object>) discount.get("coupon")).containsEntry("id", "REP").containsEntry("times_redeemed", 1);
+    assertThat((Map<String, Object>) discount.get("coupon")).containsEntry("id", "REP")
+        .containsEntry("times_redeemed", 1);
     long start = ((Number) discount.get("start")).longValue();
     assertThat(((Number) discount.get("end")).longValue())
         .isEqualTo(Instant.ofEpochSecond(start).atOffset(java.time.ZoneOffset.UTC).plusMonths(3).toEpochSecond());
 
     String id = (String) old.get("id");
-    Map<String, Object> clover = discountOf(f.get(f.customers.retrieve(), "/v1/customers/" + id, CLOVER));
+    Map<String, Object> clover = discountOf(TestApp.body(f.client.version(CLOVER).get("/v1/customers/" + id)));
     assertThat(clover).containsEntry("source", Map.of("coupon", "REP", "type", "coupon")).doesNotContainKey("coupon");
   }
 
@@ -61,7 +63,7 @@ class DiscountRulesTest {
     f.coupon("id=ONE_MONTH&percent_off=10&duration=repeating&duration_in_months=1");
     String id = f.customer("coupon=ONE_MONTH");
     f.test.clock.advance(Duration.ofDays(32));
-    assertThat(f.get(f.customers.retrieve(), "/v1/customers/" + id, CLOVER)).containsEntry("discount", null);
+    assertThat(TestApp.body(f.client.version(CLOVER).get("/v1/customers/" + id))).containsEntry("discount", null);
   }
 
   @Test
@@ -69,7 +71,7 @@ class DiscountRulesTest {
     f.coupon("id=A&percent_off=10");
     f.coupon("id=B&percent_off=20");
     String id = f.customer("coupon=A");
-    Map<String, Object> updated = f.post(f.customers.update(), "/v1/customers/" + id, "coupon=B", CLOVER);
+    Map<String, Object> updated = TestApp.body(f.client.version(CLOVER).post("/v1/customers/" + id, "coupon=B"));
     assertThat(discountOf(updated).get("source")).isEqualTo(Map.of("coupon", "B", "type", "coupon"));
     assertThat(f.timesRedeemed("A")).isEqualTo(1);
     assertThat(f.timesRedeemed("B")).isEqualTo(1);
@@ -78,19 +80,19 @@ class DiscountRulesTest {
   @Test
   void refusals_missingDeletedExpiredExhausted() {
     f.coupon("id=ONCE&percent_off=10&max_redemptions=1");
-    assertThat(error(f.post(f.customers.create(), "/v1/customers", "coupon=NOPE", CLOVER)))
+    assertThat(error(TestApp.body(f.client.version(CLOVER).post("/v1/customers", "coupon=NOPE"))))
         .containsEntry("code", "resource_missing").containsEntry("param", "coupon");
     f.customer("coupon=ONCE");
-    assertThat(error(f.post(f.customers.create(), "/v1/customers", "coupon=ONCE", CLOVER)))
+    assertThat(error(TestApp.body(f.client.version(CLOVER).post("/v1/customers", "coupon=ONCE"))))
         .containsEntry("code", "coupon_expired").containsEntry("message", "Coupon expired: ONCE");
     long now = f.test.clock.instant().getEpochSecond();
     f.coupon("id=SOON&percent_off=10&redeem_by=" + (now + 60));
     f.test.clock.advance(Duration.ofMinutes(2));
-    assertThat(error(f.post(f.customers.create(), "/v1/customers", "coupon=SOON", CLOVER)))
+    assertThat(error(TestApp.body(f.client.version(CLOVER).post("/v1/customers", "coupon=SOON"))))
         .containsEntry("code", "coupon_expired");
     f.coupon("id=GONE&percent_off=10");
-    f.delete(f.coupons.delete(), "/v1/coupons/GONE", CLOVER);
-    assertThat(error(f.post(f.customers.create(), "/v1/customers", "coupon=GONE", CLOVER)))
+    TestApp.body(f.client.version(CLOVER).delete("/v1/coupons/GONE"));
+    assertThat(error(TestApp.body(f.client.version(CLOVER).post("/v1/customers", "coupon=GONE"))))
         .containsEntry("code", "resource_missing");
     assertThat(f.test.snapshot()).noneMatch(item -> item.get("pk").s().contains("#customer#")
         && item.containsKey("discount") && !item.get("discount").m().get("coupon").s().equals("ONCE"));
@@ -100,11 +102,11 @@ class DiscountRulesTest {
   void deletingACoupon_leavesItsDiscountsWorking() {
     f.coupon("id=KEEP&percent_off=10&duration=forever");
     String id = f.customer("coupon=KEEP");
-    f.delete(f.coupons.delete(), "/v1/coupons/KEEP", CLOVER);
-    Map<String, Object> old = discountOf(f.get(f.customers.retrieve(), "/v1/customers/" + id, ACACIA));
+    TestApp.body(f.client.version(CLOVER).delete("/v1/coupons/KEEP"));
+    Map<String, Object> old = discountOf(TestApp.body(f.client.version(ACACIA).get("/v1/customers/" + id)));
     assertThat((Map<String, Object>) old.get("coupon")).containsEntry("id", "KEEP").containsEntry("valid", false);
-    Map<String, Object> expanded = f.post(f.customers.update(), "/v1/customers/" + id,
-        "expand[]=discount.source.coupon", CLOVER);
+    Map<String, Object> expanded = TestApp.body(f.client.version(CLOVER).post("/v1/customers/" + id,
+        "expand[]=discount.source.coupon"));
     assertThat(discountOf(expanded).get("source").toString()).contains("id=KEEP");
   }
 
@@ -113,22 +115,23 @@ class DiscountRulesTest {
     f.coupon("id=TEN&percent_off=10");
     String alice = f.customer("name=alice");
     String bob = f.customer("name=bob");
-    String forAlice = (String) f.post(f.codes.create(), "/v1/promotion_codes",
-        "promotion[type]=coupon&promotion[coupon]=TEN&customer=" + alice, CLOVER).get("id");
-    assertThat(error(f.post(f.customers.update(), "/v1/customers/" + bob, "promotion_code=" + forAlice, CLOVER)))
+    String forAlice = (String) TestApp.body(f.client.version(CLOVER).post("/v1/promotion_codes",
+        "promotion[type]=coupon&promotion[coupon]=TEN&customer=" + alice)).get("id");
+    assertThat(error(TestApp.body(f.client.version(CLOVER).post("/v1/customers/" + bob, "promotion_code=" + forAlice))))
         .containsEntry("param", "promotion_code");
-    assertThat(discountOf(f.post(f.customers.update(), "/v1/customers/" + alice, "promotion_code=" + forAlice,
-        CLOVER))).containsEntry("promotion_code", forAlice);
+    assertThat(discountOf(TestApp.body(f.client.version(CLOVER).post("/v1/customers/" + alice,
+        "promotion_code=" + forAlice)))).containsEntry("promotion_code", forAlice);
 
-    String minimum = (String) f.post(f.codes.create(), "/v1/promotion_codes",
+    String minimum = (String) TestApp.body(f.client.version(CLOVER).post("/v1/promotion_codes",
         "promotion[type]=coupon&promotion[coupon]=TEN&restrictions[minimum_amount]=3000"
-            + "&restrictions[minimum_amount_currency]=usd", CLOVER).get("id");
-    assertThat(error(f.post(f.customers.update(), "/v1/customers/" + bob, "promotion_code=" + minimum, CLOVER)))
+            + "&restrictions[minimum_amount_currency]=usd")).get("id");
+    assertThat(error(TestApp.body(f.client.version(CLOVER).post("/v1/customers/" + bob, "promotion_code=" + minimum))))
         .containsEntry("param", "promotion_code");
-    assertThat(error(f.post(f.subscriptions.create(), "/v1/subscriptions", "customer=" + bob + "&" + ITEM
-        + "&discounts[0][promotion_code]=" + minimum, CLOVER))).containsEntry("param", "discounts[0][promotion_code]");
-    Map<String, Object> big = f.post(f.subscriptions.create(), "/v1/subscriptions", "customer=" + bob + "&" + ITEM
-        + "&items[0][quantity]=2&discounts[0][promotion_code]=" + minimum, CLOVER);
+    assertThat(error(TestApp.body(f.client.version(CLOVER).post("/v1/subscriptions", "customer=" + bob + "&" + ITEM
+        + "&discounts[0][promotion_code]=" + minimum)))).containsEntry("param", "discounts[0][promotion_code]");
+    Map<String, Object> big = TestApp.body(f.client.version(CLOVER).post("/v1/subscriptions",
+        "customer=" + bob + "&" + ITEM
+        + "&items[0][quantity]=2&discounts[0][promotion_code]=" + minimum));
     assertThat((List<?>) big.get("discounts")).hasSize(1);
   }
 
@@ -136,14 +139,14 @@ class DiscountRulesTest {
   void subscriptions_discountsInEveryVersion_coupon_onlyBeforeBasil() {
     f.coupon("id=SUB10&percent_off=10");
     String customer = f.customer("name=s");
-    Map<String, Object> legacy = f.post(f.subscriptions.create(), "/v1/subscriptions",
-        "customer=" + customer + "&" + ITEM + "&coupon=SUB10", ACACIA);
+    Map<String, Object> legacy = TestApp.body(f.client.version(ACACIA).post("/v1/subscriptions",
+        "customer=" + customer + "&" + ITEM + "&coupon=SUB10"));
     assertThat((Map<String, Object>) legacy.get("discount")).containsEntry("subscription", legacy.get("id"));
     assertThat((List<?>) legacy.get("discounts")).hasSize(1);
-    assertThat(error(f.post(f.subscriptions.create(), "/v1/subscriptions",
-        "customer=" + customer + "&" + ITEM + "&coupon=SUB10", BASIL))).containsEntry("code", "parameter_unknown");
-    Map<String, Object> basil = f.post(f.subscriptions.create(), "/v1/subscriptions",
-        "customer=" + customer + "&" + ITEM + "&discounts[0][coupon]=SUB10&items[0][discounts][0][coupon]=SUB10", BASIL);
+    assertThat(error(TestApp.body(f.client.version(BASIL).post("/v1/subscriptions",
+        "customer=" + customer + "&" + ITEM + "&coupon=SUB10")))).containsEntry("code", "parameter_unknown");
+    Map<String, Object> basil = TestApp.body(f.client.version(BASIL).post("/v1/subscriptions",
+        "customer=" + customer + "&" + ITEM + "&discounts[0][coupon]=SUB10&items[0][discounts][0][coupon]=SUB10"));
     assertThat(basil).doesNotContainKey("discount");
     assertThat((List<?>) basil.get("discounts")).hasSize(1);
     assertThat(basil.get("items").toString()).contains("discounts=[di_");
@@ -152,14 +155,14 @@ class DiscountRulesTest {
 
   @Test
   void basil_amountOffForever_cannotBeAppliedToSubscriptions() {
-    String forever = (String) f.post(f.coupons.create(), "/v1/coupons",
-        "id=FOREVER5&amount_off=500&currency=usd&duration=forever", ACACIA).get("id");
+    String forever = (String) TestApp.body(f.client.version(ACACIA).post("/v1/coupons",
+        "id=FOREVER5&amount_off=500&currency=usd&duration=forever")).get("id");
     String customer = f.customer("name=f");
-    assertThat(error(f.post(f.subscriptions.create(), "/v1/subscriptions",
-        "customer=" + customer + "&" + ITEM + "&discounts[0][coupon]=" + forever, BASIL)))
+    assertThat(error(TestApp.body(f.client.version(BASIL).post("/v1/subscriptions",
+        "customer=" + customer + "&" + ITEM + "&discounts[0][coupon]=" + forever))))
         .containsEntry("param", "discounts[0][coupon]");
-    assertThat(f.post(f.subscriptions.create(), "/v1/subscriptions",
-        "customer=" + customer + "&" + ITEM + "&coupon=" + forever, ACACIA)).containsKey("discount");
+    assertThat(TestApp.body(f.client.version(ACACIA).post("/v1/subscriptions",
+        "customer=" + customer + "&" + ITEM + "&coupon=" + forever))).containsKey("discount");
   }
 
   @Test
@@ -167,11 +170,11 @@ class DiscountRulesTest {
     f.coupon("id=EURO&amount_off=500&currency=eur");
     f.coupon("id=BOTH&amount_off=500&currency=eur&currency_options[usd][amount_off]=550");
     String customer = f.customer("name=c");
-    assertThat(error(f.post(f.subscriptions.create(), "/v1/subscriptions",
-        "customer=" + customer + "&" + ITEM + "&discounts[0][coupon]=EURO", CLOVER)))
+    assertThat(error(TestApp.body(f.client.version(CLOVER).post("/v1/subscriptions",
+        "customer=" + customer + "&" + ITEM + "&discounts[0][coupon]=EURO"))))
         .containsEntry("param", "discounts[0][coupon]");
-    assertThat(f.post(f.subscriptions.create(), "/v1/subscriptions",
-        "customer=" + customer + "&" + ITEM + "&discounts[0][coupon]=BOTH", CLOVER)).containsKey("discounts");
+    assertThat(TestApp.body(f.client.version(CLOVER).post("/v1/subscriptions",
+        "customer=" + customer + "&" + ITEM + "&discounts[0][coupon]=BOTH"))).containsKey("discounts");
   }
 
   @Test
@@ -180,18 +183,18 @@ class DiscountRulesTest {
     f.coupon("id=Y&percent_off=20");
     String customer = f.customer("coupon=X");
     @SuppressWarnings("unchecked")
-    String customerDiscount = (String) discountOf(f.get(f.customers.retrieve(), "/v1/customers/" + customer,
-        CLOVER)).get("id");
-    Map<String, Object> created = f.post(f.subscriptions.create(), "/v1/subscriptions",
-        "customer=" + customer + "&" + ITEM + "&discounts[0][coupon]=Y", CLOVER);
+    String customerDiscount = (String) discountOf(TestApp.body(f.client.version(CLOVER)
+        .get("/v1/customers/" + customer))).get("id");
+    Map<String, Object> created = TestApp.body(f.client.version(CLOVER).post("/v1/subscriptions",
+        "customer=" + customer + "&" + ITEM + "&discounts[0][coupon]=Y"));
     String id = (String) created.get("id");
     String own = (String) ((List<?>) created.get("discounts")).get(0);
-    Map<String, Object> kept = f.post(f.subscriptions.update(), "/v1/subscriptions/" + id,
-        "discounts[0][discount]=" + own + "&discounts[1][discount]=" + customerDiscount, CLOVER);
+    Map<String, Object> kept = TestApp.body(f.client.version(CLOVER).post("/v1/subscriptions/" + id,
+        "discounts[0][discount]=" + own + "&discounts[1][discount]=" + customerDiscount));
     assertThat(kept.get("discounts")).isEqualTo(List.of(own, customerDiscount));
     assertThat(f.timesRedeemed("X")).isEqualTo(1);
     assertThat(f.timesRedeemed("Y")).isEqualTo(1);
-    Map<String, Object> removed = f.post(f.subscriptions.update(), "/v1/subscriptions/" + id, "discounts=", CLOVER);
+    Map<String, Object> removed = TestApp.body(f.client.version(CLOVER).post("/v1/subscriptions/" + id, "discounts="));
     assertThat((List<?>) removed.get("discounts")).isEmpty();
   }
 
@@ -199,13 +202,15 @@ class DiscountRulesTest {
   void removingDiscounts_returnsTheDeletedDiscount_thenA404() {
     f.coupon("id=DEL&percent_off=10");
     String customer = f.customer("coupon=DEL");
-    Map<String, Object> removed = f.delete(f.customers.deleteDiscount(), "/v1/customers/" + customer + "/discount", ACACIA);
+    Map<String, Object> removed = TestApp.body(f.client.version(ACACIA)
+        .delete("/v1/customers/" + customer + "/discount"));
     assertThat(removed).containsEntry("object", "discount").containsEntry("deleted", true).doesNotContainKey("end");
     assertThat((Map<String, Object>) removed.get("coupon")).containsEntry("id", "DEL");
-    Map<String, Object> again = f.delete(f.customers.deleteDiscount(), "/v1/customers/" + customer + "/discount", ACACIA);
+    Map<String, Object> again = TestApp.body(f.client.version(ACACIA)
+        .delete("/v1/customers/" + customer + "/discount"));
     assertThat(error(again)).containsEntry("code", "resource_missing")
         .containsEntry("message", "No active discount for customer: " + customer);
-    assertThat(error(f.delete(f.customers.deleteDiscount(), "/v1/customers/cus_nope/discount", ACACIA)))
+    assertThat(error(TestApp.body(f.client.version(ACACIA).delete("/v1/customers/cus_nope/discount"))))
         .containsEntry("message", "No such customer: 'cus_nope'");
     assertThat(f.timesRedeemed("DEL")).isEqualTo(1);
   }
@@ -213,27 +218,29 @@ class DiscountRulesTest {
   @Test
   void aRetriedRedemptionWithTheSameIdempotencyKey_countsOnce() {
     f.coupon("id=IDEM&percent_off=10");
-    Map<String, Object> first = f.post(f.customers.create(), "/v1/customers", "coupon=IDEM", CLOVER,
-        "Idempotency-Key", "signup-1");
-    Map<String, Object> retry = f.post(f.customers.create(), "/v1/customers", "coupon=IDEM", CLOVER,
-        "Idempotency-Key", "signup-1");
+    Map<String, Object> first = TestApp.body(f.client.version(CLOVER).header("Idempotency-Key", "signup-1")
+        .post("/v1/customers", "coupon=IDEM"));
+    Map<String, Object> retry = TestApp.body(f.client.version(CLOVER).header("Idempotency-Key", "signup-1")
+        .post("/v1/customers", "coupon=IDEM"));
     assertThat(retry).isEqualTo(first);
     String customer = f.customer("name=later");
-    f.post(f.customers.update(), "/v1/customers/" + customer, "coupon=IDEM", CLOVER, "Idempotency-Key", "u-1");
-    f.post(f.customers.update(), "/v1/customers/" + customer, "coupon=IDEM", CLOVER, "Idempotency-Key", "u-1");
+    TestApp.body(f.client.version(CLOVER).header("Idempotency-Key", "u-1").post("/v1/customers/" + customer,
+        "coupon=IDEM"));
+    TestApp.body(f.client.version(CLOVER).header("Idempotency-Key", "u-1").post("/v1/customers/" + customer,
+        "coupon=IDEM"));
     assertThat(f.timesRedeemed("IDEM")).isEqualTo(2);
   }
 
   @Test
   void deletingACustomer_cancelsItsSubscriptions() {
     String customer = f.customer("name=leaving");
-    String sub = (String) f.post(f.subscriptions.create(), "/v1/subscriptions", "customer=" + customer + "&"
-        + ITEM, CLOVER).get("id");
-    assertThat(f.delete(f.customers.delete(), "/v1/customers/" + customer, CLOVER))
+    String sub = (String) TestApp.body(f.client.version(CLOVER).post("/v1/subscriptions", "customer=" + customer + "&"
+        + ITEM)).get("id");
+    assertThat(TestApp.body(f.client.version(CLOVER).delete("/v1/customers/" + customer)))
         .containsEntry("deleted", true);
-    assertThat(f.get(f.subscriptions.retrieve(), "/v1/subscriptions/" + sub, CLOVER))
+    assertThat(TestApp.body(f.client.version(CLOVER).get("/v1/subscriptions/" + sub)))
         .containsEntry("status", "canceled");
-    assertThat(error(f.get(f.customers.retrieve(), "/v1/customers/" + customer, CLOVER)))
+    assertThat(error(TestApp.body(f.client.version(CLOVER).get("/v1/customers/" + customer))))
         .containsEntry("code", "resource_missing");
   }
 }

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.couponapi.domain.Tenant;
 import dev.couponapi.testing.JsonMaps;
-import dev.couponapi.testing.Requests;
+import dev.couponapi.testing.TestClient;
 import dev.couponapi.testing.TestApp;
 import java.time.Duration;
 import java.util.List;
@@ -18,23 +18,11 @@ class EventRecordingTest {
   private static final Tenant OTHER = new Tenant("acct_other", false);
 
   private final TestApp test = new TestApp();
-  private final CouponOperations coupons = test.app.coupons();
-  private final PromotionCodeOperations codes = test.app.promotionCodes();
-  private final EventOperations events = test.app.events();
-
-  private ApiResponse call(Operation operation, String path, String body, Tenant tenant, String... headers) {
-    return test.handle(operation, Requests.withHeaders(Requests.event(operation, path, body, tenant), headers));
-  }
-
-  private Map<String, Object> ok(Operation operation, String path, String body, String... headers) {
-    ApiResponse response = call(operation, path, body, TENANT, headers);
-    assertThat(response.status()).as(response.bodyText()).isEqualTo(200);
-    return TestApp.body(response);
-  }
+  private final TestClient client = test.client(TENANT);
 
   @SuppressWarnings("unchecked")
   private List<Map<String, Object>> listed(String query) {
-    return (List<Map<String, Object>>) ok(events.list(), "/v1/events" + query, null).get("data");
+    return client.list("/v1/events" + query);
   }
 
   @SuppressWarnings("unchecked")
@@ -44,13 +32,14 @@ class EventRecordingTest {
 
   @Test
   void aCouponsLife_isThreeEvents_newestFirst_eachWithTheRequestThatMadeIt() {
-    Map<String, Object> created = ok(coupons.create(), "/v1/coupons", "id=SPRING&percent_off=10&metadata[a]=1",
-        "Idempotency-Key", "k-1");
-    ok(coupons.update(), "/v1/coupons/SPRING", "name=Spring&metadata[b]=2");
-    ok(coupons.delete(), "/v1/coupons/SPRING", null);
+    Map<String, Object> created = client.header("Idempotency-Key", "k-1").ok("/v1/coupons",
+        "id=SPRING&percent_off=10&metadata[a]=1");
+    client.ok("/v1/coupons/SPRING", "name=Spring&metadata[b]=2");
+    TestClient.ok(client.delete("/v1/coupons/SPRING"));
 
     List<Map<String, Object>> all = listed("");
-    assertThat(all).extracting(e -> e.get("type")).containsExactly("coupon.deleted", "coupon.updated", "coupon.created");
+    assertThat(all).extracting(e -> e.get("type")).containsExactly("coupon.deleted", "coupon.updated",
+        "coupon.created");
     Map<String, Object> first = all.get(2);
     assertThat(first.keySet()).containsExactly("id", "object", "api_version", "created", "data", "livemode",
         "pending_webhooks", "request", "type");
@@ -72,7 +61,7 @@ class EventRecordingTest {
     assertThat(obj(data(deleted).get("object"))).containsEntry("id", "SPRING").containsEntry("name", "Spring")
         .doesNotContainKey("deleted");
 
-    assertThat(ok(events.retrieve(), "/v1/events/" + first.get("id"), null)).isEqualTo(first);
+    assertThat(client.okGet("/v1/events/" + first.get("id"))).isEqualTo(first);
   }
 
   @SuppressWarnings("unchecked")
@@ -82,23 +71,23 @@ class EventRecordingTest {
 
   @Test
   void aReplayARefusalAndANoOp_recordNothing() {
-    ok(coupons.create(), "/v1/coupons", "id=ONCE&percent_off=10", "Idempotency-Key", "k-2");
-    ok(coupons.create(), "/v1/coupons", "id=ONCE&percent_off=10", "Idempotency-Key", "k-2");
-    assertThat(call(coupons.create(), "/v1/coupons", "id=ONCE&percent_off=10", TENANT).status()).isEqualTo(400);
-    assertThat(call(coupons.create(), "/v1/coupons", "percent_off=200", TENANT).status()).isEqualTo(400);
-    assertThat(call(coupons.update(), "/v1/coupons/ONCE", "currency_options[eur][amount_off]=5", TENANT).status())
+    client.header("Idempotency-Key", "k-2").ok("/v1/coupons", "id=ONCE&percent_off=10");
+    client.header("Idempotency-Key", "k-2").ok("/v1/coupons", "id=ONCE&percent_off=10");
+    assertThat(client.post("/v1/coupons", "id=ONCE&percent_off=10").status()).isEqualTo(400);
+    assertThat(client.post("/v1/coupons", "percent_off=200").status()).isEqualTo(400);
+    assertThat(client.post("/v1/coupons/ONCE", "currency_options[eur][amount_off]=5").status())
         .isEqualTo(400);
-    ok(coupons.update(), "/v1/coupons/ONCE", "metadata[x]=");
+    client.ok("/v1/coupons/ONCE", "metadata[x]=");
     assertThat(listed("")).extracting(e -> e.get("type")).containsExactly("coupon.created");
   }
 
   @Test
   void promotionCodeEvents_renderInTheAccountsVersion_notTheRequests() {
-    ok(coupons.create(), "/v1/coupons", "id=C&percent_off=10");
-    Map<String, Object> code = ok(codes.create(), "/v1/promotion_codes", "coupon=C&code=SAVE",
-        "Stripe-Version", "2025-02-24.acacia");
+    client.ok("/v1/coupons", "id=C&percent_off=10");
+    Map<String, Object> code = client.header("Stripe-Version", "2025-02-24.acacia").ok("/v1/promotion_codes",
+        "coupon=C&code=SAVE");
     assertThat(code).containsKey("coupon");
-    ok(codes.update(), "/v1/promotion_codes/" + code.get("id"), "active=false&metadata[k]=v");
+    client.ok("/v1/promotion_codes/" + code.get("id"), "active=false&metadata[k]=v");
 
     List<Map<String, Object>> all = listed("?type=promotion_code.*");
     assertThat(all).extracting(e -> e.get("type")).containsExactly("promotion_code.updated", "promotion_code.created");
@@ -111,9 +100,9 @@ class EventRecordingTest {
 
   @Test
   void filters_byTypeWildcardTypesCreatedAndDeliverySuccess() {
-    ok(coupons.create(), "/v1/coupons", "id=A&percent_off=10");
+    client.ok("/v1/coupons", "id=A&percent_off=10");
     test.clock.advance(Duration.ofSeconds(10));
-    ok(coupons.update(), "/v1/coupons/A", "name=x");
+    client.ok("/v1/coupons/A", "name=x");
     long updatedAt = test.clock.instant().getEpochSecond();
     assertThat(listed("?type=coupon.updated")).hasSize(1);
     assertThat(listed("?type=coupon.*")).hasSize(2);
@@ -126,30 +115,30 @@ class EventRecordingTest {
     assertThat(listed("?delivery_success=false")).hasSize(2);
     assertThat(listed("?delivery_success=true")).isEmpty();
 
-    ApiResponse both = call(events.list(), "/v1/events?type=coupon.created&types[]=coupon.created", null, TENANT);
+    ApiResponse both = client.get("/v1/events?type=coupon.created&types[]=coupon.created");
     assertThat(both.status()).isEqualTo(400);
     assertThat(TestApp.body(both).toString()).contains("type");
     StringBuilder many = new StringBuilder("?");
     for (int i = 0; i < 21; i++) {
       many.append("types[]=coupon.created&");
     }
-    assertThat(call(events.list(), "/v1/events" + many, null, TENANT).status()).isEqualTo(400);
-    assertThat(call(events.list(), "/v1/events?delivery_success=maybe", null, TENANT).status()).isEqualTo(400);
+    assertThat(client.get("/v1/events" + many).status()).isEqualTo(400);
+    assertThat(client.get("/v1/events?delivery_success=maybe").status()).isEqualTo(400);
   }
 
   @Test
   void anotherTenantsEvents_areNotThere_andEventsAreKept30Days() {
-    ok(coupons.create(), "/v1/coupons", "id=MINE&percent_off=10");
+    client.ok("/v1/coupons", "id=MINE&percent_off=10");
     String id = (String) listed("").get(0).get("id");
-    assertThat(call(events.retrieve(), "/v1/events/" + id, null, OTHER).status()).isEqualTo(404);
-    assertThat(TestApp.body(call(events.list(), "/v1/events", null, OTHER)).get("data")).isEqualTo(List.of());
-    assertThat(call(events.retrieve(), "/v1/events/evt_nope", null, TENANT).status()).isEqualTo(404);
+    assertThat(client.as(OTHER).get("/v1/events/" + id).status()).isEqualTo(404);
+    assertThat(TestApp.body(client.as(OTHER).get("/v1/events")).get("data")).isEqualTo(List.of());
+    assertThat(client.get("/v1/events/evt_nope").status()).isEqualTo(404);
 
     test.clock.advance(Duration.ofDays(30).minusSeconds(1));
     assertThat(listed("")).hasSize(1);
     test.clock.advance(Duration.ofSeconds(1));
     assertThat(listed("")).isEmpty();
-    ApiResponse gone = call(events.retrieve(), "/v1/events/" + id, null, TENANT);
+    ApiResponse gone = client.get("/v1/events/" + id);
     assertThat(gone.status()).isEqualTo(404);
     assertThat(TestApp.body(gone).toString()).contains("resource_missing").contains("No such event");
   }
@@ -157,9 +146,10 @@ class EventRecordingTest {
   @Test
   void theEventRidesInTheChangesOwnTransaction_withTheIdempotencyRecord() {
     test.calls.reset();
-    ok(coupons.create(), "/v1/coupons", "id=TX&percent_off=10", "Idempotency-Key", "k-3");
+    client.header("Idempotency-Key", "k-3").ok("/v1/coupons", "id=TX&percent_off=10");
     assertThat(test.calls.operations()).containsExactly("PutItem", "TransactWriteItems");
-    var items = ((software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest) test.calls.requests().get(1))
+    var items = ((software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest) test.calls.requests()
+        .get(1))
         .transactItems();
     assertThat(items).filteredOn(item -> item.put() != null && item.put().item().get("pk").s().contains("#evt#"))
         .singleElement().satisfies(item -> {

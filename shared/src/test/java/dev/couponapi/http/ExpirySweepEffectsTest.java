@@ -1,5 +1,6 @@
 package dev.couponapi.http;
 
+import dev.couponapi.testing.TestApp;
 import static dev.couponapi.http.DiscountFixture.CLOVER;
 import static dev.couponapi.http.DiscountFixture.ITEM;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -32,7 +33,7 @@ class ExpirySweepEffectsTest {
     String customer = f.customer("coupon=MONTH");
     f.test.clock.advance(Duration.ofDays(32));
 
-    assertThat(f.get(f.customers.retrieve(), "/v1/customers/" + customer, CLOVER))
+    assertThat(TestApp.body(f.client.version(CLOVER).get("/v1/customers/" + customer)))
         .containsEntry("discount", null);
     assertThat(stored("customer", customer)).containsKey("discount");
 
@@ -48,7 +49,7 @@ class ExpirySweepEffectsTest {
 
   @SuppressWarnings("unchecked")
   private List<Map<String, Object>> events(String type) {
-    return (List<Map<String, Object>>) f.get(f.test.app.events().list(), "/v1/events?type=" + type, CLOVER)
+    return (List<Map<String, Object>>) TestApp.body(f.client.version(CLOVER).get("/v1/events?type=" + type))
         .get("data");
   }
 
@@ -61,10 +62,10 @@ class ExpirySweepEffectsTest {
     f.coupon("id=SHORT&percent_off=10&duration=repeating&duration_in_months=1");
     f.coupon("id=LONG&percent_off=10&duration=repeating&duration_in_months=12");
     String customer = f.customer("coupon=SHORT");
-    f.post(f.customers.update(), "/v1/customers/" + customer, "coupon=LONG", CLOVER);
+    TestApp.body(f.client.version(CLOVER).post("/v1/customers/" + customer, "coupon=LONG"));
     f.test.clock.advance(Duration.ofDays(32));
     sweep();
-    assertThat(f.get(f.customers.retrieve(), "/v1/customers/" + customer, CLOVER).get("discount").toString())
+    assertThat(TestApp.body(f.client.version(CLOVER).get("/v1/customers/" + customer)).get("discount").toString())
         .contains("coupon=LONG");
   }
 
@@ -72,34 +73,32 @@ class ExpirySweepEffectsTest {
   void aPromotionCodePastExpiresAt_isSwitchedOff_andItsTextFreed() {
     f.coupon("id=OPEN&percent_off=10");
     long now = f.test.clock.instant().getEpochSecond();
-    String code = (String) f.post(f.codes.create(), "/v1/promotion_codes",
-        "promotion[type]=coupon&promotion[coupon]=OPEN&code=FLASH&expires_at=" + (now + 60), CLOVER).get("id");
+    String code = (String) TestApp.body(f.client.version(CLOVER).post("/v1/promotion_codes",
+        "promotion[type]=coupon&promotion[coupon]=OPEN&code=FLASH&expires_at=" + (now + 60))).get("id");
     f.test.clock.advance(Duration.ofMinutes(2));
     assertThat(sweep().promotionCodesSwitchedOff()).isEqualTo(1);
-    assertThat(f.get(f.codes.retrieve(), "/v1/promotion_codes/" + code, CLOVER)).containsEntry("active", false);
+    assertThat(TestApp.body(f.client.version(CLOVER).get("/v1/promotion_codes/" + code))).containsEntry("active",
+        false);
     assertThat(events("promotion_code.updated")).singleElement().satisfies(event -> {
       assertThat(event.get("request")).isEqualTo(nulls());
       assertThat(((Map<?, ?>) event.get("data")).get("previous_attributes")).isEqualTo(Map.of("active", true));
     });
-    assertThat(f.post(f.codes.create(), "/v1/promotion_codes",
-        "promotion[type]=coupon&promotion[coupon]=OPEN&code=flash", CLOVER)).containsEntry("active", true);
+    assertThat(TestApp.body(f.client.version(CLOVER).post("/v1/promotion_codes",
+        "promotion[type]=coupon&promotion[coupon]=OPEN&code=flash"))).containsEntry("active", true);
   }
 
   @Test
   void aCouponPastRedeemBy_storesValidFalse_andItsCodesAreSwitchedOff_soListsAgree() {
     long now = f.test.clock.instant().getEpochSecond();
     f.coupon("id=SEASON&percent_off=10&redeem_by=" + (now + 60));
-    String code = (String) f.post(f.codes.create(), "/v1/promotion_codes",
-        "promotion[type]=coupon&promotion[coupon]=SEASON&code=SEASONAL", CLOVER).get("id");
+    String code = (String) TestApp.body(f.client.version(CLOVER).post("/v1/promotion_codes",
+        "promotion[type]=coupon&promotion[coupon]=SEASON&code=SEASONAL")).get("id");
     f.test.clock.advance(Duration.ofMinutes(2));
     ExpirySweep.Summary summary = sweep();
     assertThat(summary.couponsExpired()).isEqualTo(1);
     assertThat(summary.promotionCodesSwitchedOff()).isEqualTo(1);
     assertThat(stored("coupon", "SEASON").get("valid").bool()).isFalse();
-    Map<String, Object> event = dev.couponapi.testing.TestApp.event("GET", "/v1/promotion_codes", null, null,
-        DiscountFixture.TENANT);
-    event.put("queryStringParameters", Map.of("active", "false"));
-    assertThat(f.test.handle(f.codes.list(), event).bodyText()).contains(code);
+    assertThat(f.client.get("/v1/promotion_codes?active=false").bodyText()).contains(code);
   }
 
   @Test
@@ -107,13 +106,13 @@ class ExpirySweepEffectsTest {
     f.coupon("id=BRIEF&percent_off=10&duration=repeating&duration_in_months=1");
     f.coupon("id=ALWAYS&percent_off=5&duration=forever");
     String customer = f.customer("name=s");
-    Map<String, Object> subscription = f.post(f.subscriptions.create(), "/v1/subscriptions",
+    Map<String, Object> subscription = TestApp.body(f.client.version(CLOVER).post("/v1/subscriptions",
         "customer=" + customer + "&" + ITEM + "&discounts[0][coupon]=BRIEF&discounts[1][coupon]=ALWAYS"
-            + "&items[0][discounts][0][coupon]=BRIEF&expand[]=discounts", CLOVER);
+            + "&items[0][discounts][0][coupon]=BRIEF&expand[]=discounts"));
     String id = (String) subscription.get("id");
     f.test.clock.advance(Duration.ofDays(32));
     assertThat(sweep().subscriptionsUpdated()).isEqualTo(1);
-    Map<String, Object> after = f.get(f.subscriptions.retrieve(), "/v1/subscriptions/" + id, CLOVER);
+    Map<String, Object> after = TestApp.body(f.client.version(CLOVER).get("/v1/subscriptions/" + id));
     assertThat((List<?>) after.get("discounts")).hasSize(1);
     assertThat(after.get("items").toString()).contains("discounts=[]");
     assertThat(stored("sub", id)).doesNotContainKey("gsi6pk");

@@ -6,6 +6,7 @@ import dev.couponapi.domain.Tenant;
 import dev.couponapi.store.IdempotencyStore;
 import dev.couponapi.testing.FaultInjector.When;
 import dev.couponapi.testing.TestApp;
+import dev.couponapi.testing.TestClient;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -18,24 +19,15 @@ class IdempotencyTest {
   private static final Tenant TENANT = new Tenant("acct_idem", false);
 
   private final TestApp test = new TestApp();
-  private final CouponOperations coupons = test.app.coupons();
+  private final TestClient client = test.client(TENANT);
 
   private ApiResponse create(String key, String body, String... headers) {
-    return post(coupons.create(), "/v1/coupons", null, key, body, headers);
+    return keyed(key).headers(headers).post("/v1/coupons", body);
   }
 
-  private ApiResponse post(Operation operation, String path, String id, String key, String body, String... headers) {
-    Map<String, Object> event = TestApp.event("POST", path, id == null ? null : Map.of("coupon", id), body, TENANT);
-    Map<String, String> headerMap = new LinkedHashMap<>();
-    headerMap.put("Content-Type", "application/x-www-form-urlencoded");
-    if (key != null) {
-      headerMap.put("Idempotency-Key", key);
-    }
-    for (int i = 0; i < headers.length; i += 2) {
-      headerMap.put(headers[i], headers[i + 1]);
-    }
-    event.put("headers", headerMap);
-    return test.handle(operation, event);
+  /** The client sending {@code Idempotency-Key: key} (none for null). */
+  private TestClient keyed(String key) {
+    return key == null ? client : client.header("Idempotency-Key", key);
   }
 
   @Test
@@ -75,7 +67,7 @@ class IdempotencyTest {
   @Test
   void theSameKey_onAnotherEndpoint_400IdempotencyError() {
     create("key-3", "id=ONE&percent_off=10");
-    ApiResponse update = post(coupons.update(), "/v1/coupons/ONE", "ONE", "key-3", "percent_off=10");
+    ApiResponse update = keyed("key-3").post("/v1/coupons/ONE", "percent_off=10");
     assertThat(update.status()).isEqualTo(400);
     assertThat(update.bodyText()).contains("idempotency_error");
   }
@@ -83,10 +75,7 @@ class IdempotencyTest {
   @Test
   void keysAreScopedByAccountAndMode() {
     create("shared-key", "percent_off=10");
-    Map<String, Object> event = TestApp.event("POST", "/v1/coupons", null, "percent_off=10",
-        new Tenant("acct_idem", true));
-    event.put("headers", Map.of("Idempotency-Key", "shared-key"));
-    ApiResponse live = test.handle(coupons.create(), event);
+    ApiResponse live = keyed("shared-key").as(new Tenant("acct_idem", true)).post("/v1/coupons", "percent_off=10");
     assertThat(live.headers()).doesNotContainKey("Idempotent-Replayed");
     assertThat(test.coupons()).hasSize(2);
   }
@@ -118,8 +107,7 @@ class IdempotencyTest {
     ApiResponse refused = create("key-6", "id=TAKEN&percent_off=20");
     assertThat(refused.status()).isEqualTo(400);
     assertThat(refused.bodyText()).contains("resource_already_exists");
-    test.handle(coupons.delete(), TestApp.event("DELETE", "/v1/coupons/TAKEN",
-        Map.of("coupon", "TAKEN"), null, TENANT));
+    client.delete("/v1/coupons/TAKEN");
     ApiResponse replay = create("key-6", "id=TAKEN&percent_off=20");
     assertThat(replay.status()).isEqualTo(400);
     assertThat(replay.body()).isEqualTo(refused.body());
@@ -167,11 +155,11 @@ class IdempotencyTest {
   void aFaultAfterAnUpdate_theRetryCompletesIt() {
     create(null, "id=UPD&percent_off=10");
     test.faults.failNext("UpdateItem", When.AFTER_WRITING);
-    assertThat(post(coupons.update(), "/v1/coupons/UPD", "UPD", "key-10", "metadata[step]=1").status()).isEqualTo(500);
-    ApiResponse retry = post(coupons.update(), "/v1/coupons/UPD", "UPD", "key-10", "metadata[step]=1");
+    assertThat(keyed("key-10").post("/v1/coupons/UPD", "metadata[step]=1").status()).isEqualTo(500);
+    ApiResponse retry = keyed("key-10").post("/v1/coupons/UPD", "metadata[step]=1");
     assertThat(retry.status()).isEqualTo(200);
     assertThat(TestApp.body(retry).get("metadata")).isEqualTo(Map.of("step", "1"));
-    assertThat(post(coupons.update(), "/v1/coupons/UPD", "UPD", "key-10", "metadata[step]=1").headers())
+    assertThat(keyed("key-10").post("/v1/coupons/UPD", "metadata[step]=1").headers())
         .containsEntry("Idempotent-Replayed", "true");
   }
 
@@ -186,7 +174,7 @@ class IdempotencyTest {
     create("key-11", "percent_off=10");
     assertThat(test.calls.operations()).containsExactly("PutItem");
     test.calls.reset();
-    post(coupons.update(), "/v1/coupons/x", "x", "key-12", "name=n");
+    keyed("key-12").post("/v1/coupons/x", "name=n");
     assertThat(test.calls.operations()).containsExactly("PutItem", "GetItem", "UpdateItem");
   }
 
@@ -200,10 +188,8 @@ class IdempotencyTest {
 
   @Test
   void getRequestsIgnoreTheKey() {
-    Map<String, Object> event = TestApp.event("GET", "/v1/coupons", null, null, TENANT);
-    event.put("headers", Map.of("Idempotency-Key", "key-13"));
     test.calls.reset();
-    assertThat(test.handle(coupons.list(), event).status()).isEqualTo(200);
+    assertThat(keyed("key-13").get("/v1/coupons").status()).isEqualTo(200);
     assertThat(test.calls.operations()).containsExactly("Query");
   }
 }

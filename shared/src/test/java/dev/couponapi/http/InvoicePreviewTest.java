@@ -12,13 +12,14 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** Invoice previews (docs/api.md §6) through the pipeline: which discounts apply, what they take, and nothing written. */
+/** Invoice previews (docs/api.md §6) through the pipeline: which discounts apply, what they take,
+    and nothing written. */
 class InvoicePreviewTest {
 
   private final DiscountFixture f = new DiscountFixture();
 
   private Map<String, Object> preview(String body, String version) {
-    return f.post(f.test.app.invoices().createPreview(), "/v1/invoices/create_preview", body, version);
+    return TestApp.body(f.client.version(version).post("/v1/invoices/create_preview", body));
   }
 
   @SuppressWarnings("unchecked")
@@ -78,10 +79,10 @@ class InvoicePreviewTest {
     f.coupon("id=SUB20&percent_off=20");
     f.coupon("id=REQ50&percent_off=50");
     String customer = f.customer("coupon=CUSTOMER5");
-    String plain = (String) f.post(f.subscriptions.create(), "/v1/subscriptions", "customer=" + customer + "&"
-        + ITEM, CLOVER).get("id");
-    String own = (String) f.post(f.subscriptions.create(), "/v1/subscriptions", "customer=" + customer + "&"
-        + ITEM + "&discounts[0][coupon]=SUB20", CLOVER).get("id");
+    String plain = (String) TestApp.body(f.client.version(CLOVER).post("/v1/subscriptions", "customer=" + customer + "&"
+        + ITEM)).get("id");
+    String own = (String) TestApp.body(f.client.version(CLOVER).post("/v1/subscriptions", "customer=" + customer + "&"
+        + ITEM + "&discounts[0][coupon]=SUB20")).get("id");
     assertThat(preview("subscription=" + plain, CLOVER)).containsEntry("total", 1900);
     assertThat(preview("subscription=" + own, CLOVER)).containsEntry("total", 1600);
     assertThat(preview("subscription=" + own + "&discounts[0][coupon]=REQ50", CLOVER)).containsEntry("total", 1000);
@@ -121,15 +122,12 @@ class InvoicePreviewTest {
   void upcoming_onlyBeforeBasil_withTheSameResult_andTheOldPriceShape() {
     f.coupon("id=QUARTER&percent_off=25");
     String customer = f.customer("coupon=QUARTER");
-    Map<String, Object> event = TestApp.event("GET", "/v1/invoices/upcoming", null, null, DiscountFixture.TENANT);
-    event.put("multiValueQueryStringParameters", Map.of("customer", List.of(customer),
-        "invoice_items[0][amount]", List.of("999"), "invoice_items[0][currency]", List.of("usd")));
-    event.put("headers", Map.of("Stripe-Version", ACACIA));
-    Map<String, Object> old = TestApp.body(f.test.handle(f.test.app.invoices().upcoming(), event));
+    String upcoming = "/v1/invoices/upcoming?customer=" + customer
+        + "&invoice_items[0][amount]=999&invoice_items[0][currency]=usd";
+    Map<String, Object> old = TestApp.body(f.client.version(ACACIA).get(upcoming));
     assertThat(old).containsEntry("total", 749).containsKey("subscription");
     assertThat(lines(old).get(0)).containsKey("price").doesNotContainKey("pricing");
-    event.put("headers", Map.of("Stripe-Version", BASIL));
-    ApiResponse removed = f.test.handle(f.test.app.invoices().upcoming(), event);
+    ApiResponse removed = f.client.version(BASIL).get(upcoming);
     assertThat(removed.status()).isEqualTo(404);
     Map<String, Object> basil = preview("customer=" + customer + "&invoice_items[0][amount]=999"
         + "&invoice_items[0][currency]=usd", BASIL);

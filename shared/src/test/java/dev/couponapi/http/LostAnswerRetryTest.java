@@ -23,14 +23,14 @@ class LostAnswerRetryTest {
     f.coupon("id=ONCE&percent_off=10&max_redemptions=5");
     String customer = f.customer("name=x");
     f.test.faults.failNext("TransactWriteItems", FaultInjector.When.AFTER_WRITING);
-    ApiResponse lost = f.send(f.customers.update(), "/v1/customers/" + customer, "coupon=ONCE", CLOVER,
-        "Idempotency-Key", "k1");
+    ApiResponse lost = f.client.version(CLOVER).header("Idempotency-Key", "k1").post("/v1/customers/" + customer,
+        "coupon=ONCE");
     assertThat(lost.status()).isEqualTo(500);
-    Map<String, Object> retry = f.post(f.customers.update(), "/v1/customers/" + customer, "coupon=ONCE", CLOVER,
-        "Idempotency-Key", "k1");
+    Map<String, Object> retry = TestApp.body(f.client.version(CLOVER).header("Idempotency-Key", "k1")
+        .post("/v1/customers/" + customer, "coupon=ONCE"));
     assertThat(retry).containsEntry("id", customer).containsKey("discount");
-    assertThat(f.post(f.customers.update(), "/v1/customers/" + customer, "coupon=ONCE", CLOVER,
-        "Idempotency-Key", "k1")).isEqualTo(retry);
+    assertThat(TestApp.body(f.client.version(CLOVER).header("Idempotency-Key", "k1").post("/v1/customers/" + customer,
+        "coupon=ONCE"))).isEqualTo(retry);
     assertThat(f.timesRedeemed("ONCE")).isEqualTo(1);
   }
 
@@ -38,13 +38,14 @@ class LostAnswerRetryTest {
   void aSubscriptionUpdateWithADiscount_isRedeemedOnce_too() {
     f.coupon("id=SUB&percent_off=10");
     String customer = f.customer("name=y");
-    String subscription = (String) f.post(f.subscriptions.create(), "/v1/subscriptions", "customer=" + customer
-        + "&" + ITEM, CLOVER).get("id");
+    String subscription = (String) TestApp.body(f.client.version(CLOVER).post("/v1/subscriptions",
+        "customer=" + customer
+        + "&" + ITEM)).get("id");
     f.test.faults.failNext("TransactWriteItems", FaultInjector.When.AFTER_WRITING);
-    assertThat(f.send(f.subscriptions.update(), "/v1/subscriptions/" + subscription, "discounts[0][coupon]=SUB",
-        CLOVER, "Idempotency-Key", "s1").status()).isEqualTo(500);
-    Map<String, Object> retry = f.post(f.subscriptions.update(), "/v1/subscriptions/" + subscription,
-        "discounts[0][coupon]=SUB", CLOVER, "Idempotency-Key", "s1");
+    assertThat(f.client.version(CLOVER).header("Idempotency-Key", "s1").post("/v1/subscriptions/" + subscription,
+        "discounts[0][coupon]=SUB").status()).isEqualTo(500);
+    Map<String, Object> retry = TestApp.body(f.client.version(CLOVER).header("Idempotency-Key", "s1")
+        .post("/v1/subscriptions/" + subscription, "discounts[0][coupon]=SUB"));
     assertThat(retry).containsEntry("id", subscription);
     assertThat((java.util.List<?>) retry.get("discounts")).hasSize(1);
     assertThat(f.timesRedeemed("SUB")).isEqualTo(1);
@@ -55,10 +56,10 @@ class LostAnswerRetryTest {
     f.coupon("id=RETRY&percent_off=10");
     String customer = f.customer("name=z");
     f.test.faults.failNext("TransactWriteItems", FaultInjector.When.BEFORE_SENDING);
-    assertThat(f.send(f.customers.update(), "/v1/customers/" + customer, "coupon=RETRY", CLOVER,
-        "Idempotency-Key", "k2").status()).isEqualTo(500);
-    assertThat(f.send(f.customers.update(), "/v1/customers/" + customer, "coupon=RETRY", CLOVER,
-        "Idempotency-Key", "k2").status()).isEqualTo(200);
+    assertThat(f.client.version(CLOVER).header("Idempotency-Key", "k2").post("/v1/customers/" + customer,
+        "coupon=RETRY").status()).isEqualTo(500);
+    assertThat(f.client.version(CLOVER).header("Idempotency-Key", "k2").post("/v1/customers/" + customer,
+        "coupon=RETRY").status()).isEqualTo(200);
     assertThat(f.timesRedeemed("RETRY")).isEqualTo(1);
   }
 }

@@ -1,5 +1,6 @@
 package dev.couponapi.http;
 
+import dev.couponapi.testing.TestApp;
 import static dev.couponapi.http.DiscountFixture.ITEM;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -22,47 +23,52 @@ class NewestSchemasTest {
   @SuppressWarnings("unchecked")
   @Test
   void couponsCodesDiscountsAndTheirDeletedForms_validate() {
-    Map<String, Object> percent = f.post(f.coupons.create(), "/v1/coupons", "id=P&percent_off=25.5&duration=repeating"
-        + "&duration_in_months=3&max_redemptions=10&metadata[k]=v&applies_to[products][]=prod_A&expand[]=applies_to",
-        ENDIVE);
-    Map<String, Object> amount = f.post(f.coupons.create(), "/v1/coupons", "id=A&amount_off=500&currency=usd"
-        + "&currency_options[eur][amount_off]=450&expand[]=currency_options", ENDIVE);
+    Map<String, Object> percent = TestApp.body(f.client.version(ENDIVE).post("/v1/coupons",
+        "id=P&percent_off=25.5&duration=repeating"
+        + "&duration_in_months=3&max_redemptions=10&metadata[k]=v&applies_to[products][]=prod_A&expand[]=applies_to"));
+    Map<String, Object> amount = TestApp.body(f.client.version(ENDIVE).post("/v1/coupons",
+        "id=A&amount_off=500&currency=usd"
+        + "&currency_options[eur][amount_off]=450&expand[]=currency_options"));
     assertThat(StripeSchemas.violations(percent, "coupon")).isEmpty();
     assertThat(StripeSchemas.violations(amount, "coupon")).isEmpty();
 
-    Map<String, Object> code = f.post(f.codes.create(), "/v1/promotion_codes", "promotion[type]=coupon"
+    Map<String, Object> code = TestApp.body(f.client.version(ENDIVE).post("/v1/promotion_codes",
+        "promotion[type]=coupon"
         + "&promotion[coupon]=P&code=SPRING&max_redemptions=5&restrictions[minimum_amount]=1000"
-        + "&restrictions[minimum_amount_currency]=usd&expand[]=promotion.coupon", ENDIVE);
+        + "&restrictions[minimum_amount_currency]=usd&expand[]=promotion.coupon"));
     assertThat(StripeSchemas.violations(code, "promotion_code")).isEmpty();
 
-    Map<String, Object> open = f.post(f.codes.create(), "/v1/promotion_codes", "promotion[type]=coupon"
-        + "&promotion[coupon]=P&code=OPEN", ENDIVE);
-    Map<String, Object> customer = f.post(f.customers.create(), "/v1/customers",
-        "name=Jenny&email=jenny@example.com&promotion_code=" + open.get("id"), ENDIVE);
+    Map<String, Object> open = TestApp.body(f.client.version(ENDIVE).post("/v1/promotion_codes",
+        "promotion[type]=coupon"
+        + "&promotion[coupon]=P&code=OPEN"));
+    Map<String, Object> customer = TestApp.body(f.client.version(ENDIVE).post("/v1/customers",
+        "name=Jenny&email=jenny@example.com&promotion_code=" + open.get("id")));
     assertThat(StripeSchemas.violations(customer, "customer")).isEmpty();
     assertThat(StripeSchemas.violations(customer.get("discount"), "discount")).isEmpty();
 
-    Map<String, Object> subscription = f.post(f.subscriptions.create(), "/v1/subscriptions", "customer="
-        + customer.get("id") + "&" + ITEM + "&discounts[0][coupon]=P&expand[]=discounts", ENDIVE);
+    Map<String, Object> subscription = TestApp.body(f.client.version(ENDIVE).post("/v1/subscriptions", "customer="
+        + customer.get("id") + "&" + ITEM + "&discounts[0][coupon]=P&expand[]=discounts"));
     for (Object discount : (List<Object>) subscription.get("discounts")) {
       assertThat(StripeSchemas.violations(discount, "discount")).isEmpty();
     }
-    Map<String, Object> removed = f.delete(f.subscriptions.deleteDiscount(),
-        "/v1/subscriptions/" + subscription.get("id") + "/discount", ENDIVE);
+    Map<String, Object> removed = TestApp.body(f.client.version(ENDIVE)
+        .delete("/v1/subscriptions/" + subscription.get("id") + "/discount"));
     assertThat(StripeSchemas.violations(removed, "deleted_discount")).isEmpty();
-    Map<String, Object> removedFromCustomer = f.delete(f.customers.deleteDiscount(),
-        "/v1/customers/" + customer.get("id") + "/discount", ENDIVE);
+    Map<String, Object> removedFromCustomer = TestApp.body(f.client.version(ENDIVE)
+        .delete("/v1/customers/" + customer.get("id") + "/discount"));
     assertThat(StripeSchemas.violations(removedFromCustomer, "deleted_discount")).isEmpty();
 
-    assertThat(StripeSchemas.violations(f.delete(f.coupons.delete(), "/v1/coupons/A", ENDIVE), "deleted_coupon"))
+    assertThat(StripeSchemas.violations(TestApp.body(f.client.version(ENDIVE).delete("/v1/coupons/A")),
+        "deleted_coupon"))
         .isEmpty();
-    assertThat(StripeSchemas.violations(f.delete(f.customers.delete(), "/v1/customers/" + customer.get("id"), ENDIVE),
+    assertThat(StripeSchemas.violations(TestApp.body(f.client.version(ENDIVE)
+        .delete("/v1/customers/" + customer.get("id"))),
         "deleted_customer")).isEmpty();
   }
 
   @Test
   void theCheckItselfCatches_aMissingRequiredField_aWrongType_andAFieldTheSchemaLacks() {
-    Map<String, Object> coupon = f.post(f.coupons.create(), "/v1/coupons", "id=X&percent_off=5", ENDIVE);
+    Map<String, Object> coupon = TestApp.body(f.client.version(ENDIVE).post("/v1/coupons", "id=X&percent_off=5"));
     Map<String, Object> broken = new java.util.LinkedHashMap<>(coupon);
     broken.remove("valid");
     broken.put("times_redeemed", "three");

@@ -1,5 +1,6 @@
 package dev.couponapi.http;
 
+import dev.couponapi.testing.TestApp;
 import static dev.couponapi.http.DiscountFixture.CLOVER;
 import static dev.couponapi.http.DiscountFixture.ITEM;
 import static dev.couponapi.http.DiscountFixture.error;
@@ -23,11 +24,11 @@ class NewestVersionsTest {
   private final String customer = f.customer("name=Anchor");
 
   private Map<String, Object> subscription(String version) {
-    return f.post(f.subscriptions.create(), "/v1/subscriptions", "customer=" + customer + "&" + ITEM, version);
+    return TestApp.body(f.client.version(version).post("/v1/subscriptions", "customer=" + customer + "&" + ITEM));
   }
 
   private Map<String, Object> update(Map<String, Object> subscription, String body, String version) {
-    return f.post(f.subscriptions.update(), "/v1/subscriptions/" + subscription.get("id"), body, version);
+    return TestApp.body(f.client.version(version).post("/v1/subscriptions/" + subscription.get("id"), body));
   }
 
   @Test
@@ -52,13 +53,14 @@ class NewestVersionsTest {
         .containsEntry("billing_cycle_anchor", (int) f.test.clock.instant().getEpochSecond());
     assertThat(error(update(older, "billing_cycle_anchor[type]=now", DAHLIA)))
         .containsEntry("param", "billing_cycle_anchor");
-    assertThat(error(update(older, "billing_cycle_anchor=later", CLOVER))).containsEntry("param", "billing_cycle_anchor");
+    assertThat(error(update(older, "billing_cycle_anchor=later", CLOVER))).containsEntry("param",
+        "billing_cycle_anchor");
   }
 
   @Test
   void aCanceledSubscriptionsAnchor_cannotBeReset() {
     Map<String, Object> subscription = subscription(ENDIVE);
-    f.delete(f.subscriptions.cancel(), "/v1/subscriptions/" + subscription.get("id"), ENDIVE);
+    TestApp.body(f.client.version(ENDIVE).delete("/v1/subscriptions/" + subscription.get("id")));
     assertThat(error(update(subscription, "billing_cycle_anchor[type]=now", ENDIVE)).get("message").toString())
         .contains("canceled");
   }
@@ -93,7 +95,8 @@ class NewestVersionsTest {
     Map<String, String> unsupported = Map.of(
         "subscription_details[metadata][plan]=pro", "subscription_details[metadata]",
         "subscription_details[pause][type]=x", "subscription_details[pause]",
-        "subscription_details[billing_schedules][0][applies_to][0][type]=price", "subscription_details[billing_schedules]",
+        "subscription_details[billing_schedules][0][applies_to][0][type]=price",
+            "subscription_details[billing_schedules]",
         "schedule_details[pause_schedules][0][type]=x", "schedule_details",
         "customer_account=ca_1", "customer_account",
         "invoice_items[0][quantity_decimal]=1.5", "invoice_items[0][quantity_decimal]");
@@ -123,6 +126,6 @@ class NewestVersionsTest {
   }
 
   private Map<String, Object> preview(String body, String version) {
-    return f.post(f.test.app.invoices().createPreview(), "/v1/invoices/create_preview", body, version);
+    return TestApp.body(f.client.version(version).post("/v1/invoices/create_preview", body));
   }
 }

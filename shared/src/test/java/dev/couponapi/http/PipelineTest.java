@@ -17,17 +17,15 @@ class PipelineTest {
   private final TestApp test = new TestApp();
   private final CouponOperations coupons = test.app.coupons();
 
-  private ApiResponse handle(Operation operation, Map<String, Object> event) {
-    return test.app.pipeline().handle(operation, event);
-  }
-
   @Test
   void everyResponseHasARequestId_andTheResolvedVersion() {
-    ApiResponse ok = handle(coupons.list(), TestApp.event("GET", "/v1/coupons", null, null, TENANT));
-    ApiResponse error = handle(coupons.retrieve(), TestApp.event("GET", "/v1/coupons/x", Map.of("coupon", "x"), null,
+    ApiResponse ok = test.handle(coupons.list(), TestApp.event("GET", "/v1/coupons", null, null, TENANT));
+    ApiResponse error = test.handle(coupons.retrieve(), TestApp.event("GET", "/v1/coupons/x", Map.of("coupon", "x"),
+        null,
         TENANT));
     assertThat(ok.headers().get("Request-Id")).matches("req_[A-Za-z0-9]{14}");
-    assertThat(error.headers().get("Request-Id")).matches("req_[A-Za-z0-9]{14}").isNotEqualTo(ok.headers().get("Request-Id"));
+    assertThat(error.headers().get("Request-Id")).matches("req_[A-Za-z0-9]{14}").isNotEqualTo(ok.headers()
+        .get("Request-Id"));
     assertThat(ok.headers()).containsEntry("Stripe-Version", ApiVersion.FALLBACK)
         .containsEntry("Content-Type", "application/json");
   }
@@ -36,16 +34,16 @@ class PipelineTest {
   void stripeVersionHeader_isValidatedAndEchoed() {
     Map<String, Object> event = TestApp.event("GET", "/v1/coupons", null, null, TENANT);
     event.put("headers", Map.of("stripe-version", "2024-06-20"));
-    assertThat(handle(coupons.list(), event).headers()).containsEntry("Stripe-Version", "2024-06-20");
+    assertThat(test.handle(coupons.list(), event).headers()).containsEntry("Stripe-Version", "2024-06-20");
     event.put("headers", Map.of("Stripe-Version", "yesterday"));
-    ApiResponse bad = handle(coupons.list(), event);
+    ApiResponse bad = test.handle(coupons.list(), event);
     assertThat(bad.status()).isEqualTo(400);
     assertThat(TestApp.body(bad).toString()).contains("Invalid Stripe API version: yesterday");
   }
 
   @Test
   void withoutAnAuthorizerContext_401() {
-    ApiResponse response = handle(coupons.list(), TestApp.event("GET", "/v1/coupons", null, null, null));
+    ApiResponse response = test.handle(coupons.list(), TestApp.event("GET", "/v1/coupons", null, null, null));
     assertThat(response.status()).isEqualTo(401);
     assertThat(response.headers()).containsEntry("WWW-Authenticate", "Basic realm=\"Stripe\"");
   }
@@ -54,7 +52,7 @@ class PipelineTest {
   void jsonBodies_areRefused() {
     Map<String, Object> event = TestApp.event("POST", "/v1/coupons", null, "{\"percent_off\":10}", TENANT);
     event.put("headers", Map.of("Content-Type", "application/json"));
-    ApiResponse response = handle(coupons.create(), event);
+    ApiResponse response = test.handle(coupons.create(), event);
     assertThat(response.status()).isEqualTo(400);
     assertThat(response.bodyText()).contains("form-encoded");
   }
@@ -64,7 +62,7 @@ class PipelineTest {
     Map<String, Object> event = TestApp.event("POST", "/v1/coupons", null,
         java.util.Base64.getEncoder().encodeToString("percent_off=12".getBytes()), TENANT);
     event.put("isBase64Encoded", true);
-    assertThat(handle(coupons.create(), event).bodyText()).contains("\"percent_off\":12");
+    assertThat(test.handle(coupons.create(), event).bodyText()).contains("\"percent_off\":12");
   }
 
   @Test
@@ -86,7 +84,7 @@ class PipelineTest {
   void expand_onlyDeclaredPaths() {
     Map<String, Object> event = TestApp.event("GET", "/v1/coupons", null, null, TENANT);
     event.put("multiValueQueryStringParameters", Map.of("expand[]", java.util.List.of("data.customer")));
-    ApiResponse response = handle(coupons.list(), event);
+    ApiResponse response = test.handle(coupons.list(), event);
     assertThat(response.status()).isEqualTo(400);
     assertThat(response.bodyText()).contains("This property cannot be expanded (data.customer).")
         .contains("\"param\":\"expand\"");

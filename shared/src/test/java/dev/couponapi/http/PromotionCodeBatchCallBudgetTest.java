@@ -24,8 +24,8 @@ class PromotionCodeBatchCallBudgetTest {
   }
 
   private String create(String terms) {
-    return (String) f.post(batches.create(), "/v1/promotion_code_batches",
-        "promotion[type]=coupon&promotion[coupon]=BUDGET&" + terms, CLOVER).get("id");
+    return (String) TestApp.body(f.client.version(CLOVER).post("/v1/promotion_code_batches",
+        "promotion[type]=coupon&promotion[coupon]=BUDGET&" + terms)).get("id");
   }
 
   @Test
@@ -36,10 +36,10 @@ class PromotionCodeBatchCallBudgetTest {
 
   @Test
   void retrieve_isOneRead_andListOneQueryAndOneBatchRead() {
-    f.get(batches.retrieve(), "/v1/promotion_code_batches/" + id, CLOVER);
+    TestApp.body(f.client.version(CLOVER).get("/v1/promotion_code_batches/" + id));
     assertThat(f.test.calls.operations()).containsExactly("GetItem");
     f.test.calls.reset();
-    f.get(batches.list(), "/v1/promotion_code_batches", CLOVER);
+    TestApp.body(f.client.version(CLOVER).get("/v1/promotion_code_batches"));
     assertThat(f.test.calls.operations()).containsExactly("Query", "BatchGetItem");
   }
 
@@ -55,8 +55,7 @@ class PromotionCodeBatchCallBudgetTest {
   void aCsvPage_readsTheBatch_thenPerHundredCodesOneQueryAndTheBatchReadsOfAPromotionCodeList() {
     f.test.runBatches();
     f.test.calls.reset();
-    ApiResponse csv = f.send(batches.exportCodes(), "/v1/promotion_code_batches/" + id + "/codes.csv?limit=50",
-        null, CLOVER);
+    ApiResponse csv = f.client.version(CLOVER).get("/v1/promotion_code_batches/" + id + "/codes.csv?limit=50");
     assertThat(csv.bodyText().lines()).hasSize(51);
     // the codes, their shards, their coupon and its shards
     assertThat(f.test.calls.operations()).containsExactly("GetItem", "Query", "BatchGetItem", "BatchGetItem",
@@ -66,12 +65,12 @@ class PromotionCodeBatchCallBudgetTest {
   @Test
   void rejectedInput_makesNoCall() {
     var queued = f.test.batchQueue.jobs();
-    f.send(batches.create(), "/v1/promotion_code_batches", "promotion[type]=coupon&promotion[coupon]=BUDGET&count=0",
-        CLOVER);
-    f.send(batches.create(), "/v1/promotion_code_batches",
-        "promotion[type]=coupon&promotion[coupon]=BUDGET&count=5&prefix=a-b", CLOVER);
-    f.send(batches.retrieve(), "/v1/promotion_code_batches/a%2Fb", null, CLOVER);
-    f.send(batches.exportCodes(), "/v1/promotion_code_batches/" + id + "/codes.csv?limit=10001", null, CLOVER);
+    f.client.version(CLOVER).post("/v1/promotion_code_batches",
+        "promotion[type]=coupon&promotion[coupon]=BUDGET&count=0");
+    f.client.version(CLOVER).post("/v1/promotion_code_batches",
+        "promotion[type]=coupon&promotion[coupon]=BUDGET&count=5&prefix=a-b");
+    f.client.version(CLOVER).get("/v1/promotion_code_batches/a%2Fb");
+    f.client.version(CLOVER).get("/v1/promotion_code_batches/" + id + "/codes.csv?limit=10001");
     assertThat(f.test.calls.operations()).isEmpty();
     assertThat(f.test.batchQueue.jobs()).isEqualTo(queued);
   }

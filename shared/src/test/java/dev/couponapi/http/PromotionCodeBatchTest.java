@@ -33,11 +33,11 @@ class PromotionCodeBatchTest {
   private final PromotionCodeBatchOperations batches = f.test.app.batches();
 
   private Map<String, Object> createBatch(String body, String... headers) {
-    return f.post(batches.create(), "/v1/promotion_code_batches", body, CLOVER, headers);
+    return TestApp.body(f.client.version(CLOVER).headers(headers).post("/v1/promotion_code_batches", body));
   }
 
   private Map<String, Object> retrieveBatch(String id) {
-    return f.get(batches.retrieve(), "/v1/promotion_code_batches/" + id, CLOVER);
+    return TestApp.body(f.client.version(CLOVER).get("/v1/promotion_code_batches/" + id));
   }
 
   /** The stored codes a batch made, by their item. */
@@ -91,8 +91,8 @@ class PromotionCodeBatchTest {
     try {
       List<java.util.concurrent.Future<Integer>> statuses = new ArrayList<>();
       for (String code : ids) {
-        statuses.add(clients.submit(() -> f.send(f.customers.create(), "/v1/customers", "promotion_code=" + code,
-            CLOVER).status()));
+        statuses.add(clients.submit(() -> f.client.version(CLOVER).post("/v1/customers", "promotion_code=" + code)
+            .status()));
       }
       for (java.util.concurrent.Future<Integer> status : statuses) {
         assertThat(status.get()).isEqualTo(200);
@@ -103,7 +103,8 @@ class PromotionCodeBatchTest {
       clients.shutdownNow();
     }
     for (String code : ids.subList(0, 200)) {
-      Map<String, Object> refused = f.post(f.customers.create(), "/v1/customers", "promotion_code=" + code, CLOVER);
+      Map<String, Object> refused = TestApp.body(f.client.version(CLOVER).post("/v1/customers",
+          "promotion_code=" + code));
       assertThat(error(refused)).as(code).containsEntry("param", "promotion_code")
           .containsEntry("message", "This promotion code has been redeemed its maximum number of times.");
     }
@@ -165,9 +166,9 @@ class PromotionCodeBatchTest {
   @Test
   void eachCodeOfABatch_recordsItsCreatedEvent_namingTheBatchRequest_andAWorkerKilledRecordsNoneTwice() {
     f.coupon("id=EVENTS&percent_off=10");
-    ApiResponse created = f.send(batches.create(), "/v1/promotion_code_batches",
-        "promotion[type]=coupon&promotion[coupon]=EVENTS&count=60&max_redemptions=1", CLOVER,
-        "Idempotency-Key", "batch-events");
+    ApiResponse created = f.client.version(CLOVER).header("Idempotency-Key", "batch-events")
+        .post("/v1/promotion_code_batches",
+            "promotion[type]=coupon&promotion[coupon]=EVENTS&count=60&max_redemptions=1");
     String id = (String) TestApp.body(created).get("id");
     BatchQueue.Job job = f.test.batchQueue.take().get(0);
     f.test.faults.failCall("TransactWriteItems", 2, FaultInjector.When.AFTER_WRITING);
@@ -207,8 +208,8 @@ class PromotionCodeBatchTest {
     f.coupon("id=ONCE&percent_off=10");
     String body = "promotion[type]=coupon&promotion[coupon]=ONCE&count=40";
     Map<String, Object> first = createBatch(body, "Idempotency-Key", "batch-once");
-    ApiResponse again = f.send(batches.create(), "/v1/promotion_code_batches", body, CLOVER,
-        "Idempotency-Key", "batch-once");
+    ApiResponse again = f.client.version(CLOVER).header("Idempotency-Key", "batch-once")
+        .post("/v1/promotion_code_batches", body);
     assertThat(again.headers()).containsEntry("Idempotent-Replayed", "true");
     assertThat(TestApp.body(again)).isEqualTo(first);
     assertThat(f.test.snapshot().stream().filter(item -> item.get("pk").s().contains("#pcb#"))).hasSize(1);
@@ -241,7 +242,7 @@ class PromotionCodeBatchTest {
     cases.put(coupon + "&count=5&code=SAME", "code");
     cases.put(coupon + "&count=5&customer=cus_1", "customer");
     cases.forEach((body, param) -> {
-      ApiResponse response = f.send(batches.create(), "/v1/promotion_code_batches", body, CLOVER);
+      ApiResponse response = f.client.version(CLOVER).post("/v1/promotion_code_batches", body);
       assertThat(response.status()).as(body).isEqualTo(400);
       assertThat(error(TestApp.body(response))).as(body).containsEntry("type", "invalid_request_error")
           .containsEntry("param", param);
@@ -256,17 +257,18 @@ class PromotionCodeBatchTest {
     String id = (String) createBatch("promotion[type]=coupon&promotion[coupon]=MINE&count=30").get("id");
     f.test.runBatches();
     Tenant other = new Tenant("acct_other", false);
-    assertThat(as(other, batches.retrieve(), "/v1/promotion_code_batches/" + id).status()).isEqualTo(404);
-    assertThat(as(other, batches.exportCodes(), "/v1/promotion_code_batches/" + id + "/codes.csv").status())
+    assertThat(f.client.as(other).version(CLOVER).get("/v1/promotion_code_batches/" + id).status()).isEqualTo(404);
+    assertThat(f.client.as(other).version(CLOVER).get("/v1/promotion_code_batches/" + id + "/codes.csv").status())
         .isEqualTo(404);
-    assertThat(TestApp.body(as(other, batches.list(), "/v1/promotion_code_batches")).get("data"))
+    assertThat(TestApp.body(f.client.as(other).version(CLOVER).get("/v1/promotion_code_batches")).get("data"))
         .isEqualTo(List.of());
-    assertThat(TestApp.body(as(other, f.codes.list(), "/v1/promotion_codes?batch=" + id)).get("data"))
+    assertThat(TestApp.body(f.client.as(other).version(CLOVER).get("/v1/promotion_codes?batch=" + id)).get("data"))
         .isEqualTo(List.of());
     // the live mode of the same account is another tenant too
-    assertThat(as(new Tenant(TENANT.account(), true), batches.retrieve(), "/v1/promotion_code_batches/" + id)
+    assertThat(f.client.as(new Tenant(TENANT.account(), true)).version(CLOVER).get("/v1/promotion_code_batches/" + id)
         .status()).isEqualTo(404);
-    assertThat(((List<?>) f.get(f.codes.list(), "/v1/promotion_codes?limit=100&batch=" + id, CLOVER).get("data")))
+    assertThat(((List<?>) TestApp.body(f.client.version(CLOVER).get("/v1/promotion_codes?limit=100&batch=" + id))
+        .get("data")))
         .hasSize(30);
   }
 
@@ -279,7 +281,8 @@ class PromotionCodeBatchTest {
     AtomicInteger chunks = new AtomicInteger();
     f.test.calls.as(TestApp.BATCH_WORKER, () -> f.test.app.batchWork().work(job, () -> {
       if (chunks.incrementAndGet() == 3) {
-        f.test.calls.as("DeleteCouponFunction", () -> f.delete(f.coupons.delete(), "/v1/coupons/GONE", CLOVER));
+        f.test.calls.as("DeleteCouponFunction", () -> TestApp.body(f.client.version(CLOVER)
+            .delete("/v1/coupons/GONE")));
       }
       return true;
     }));
@@ -287,7 +290,8 @@ class PromotionCodeBatchTest {
     assertThat(failed).containsEntry("status", "failed").containsEntry("created_count", 2 * 24);
     assertThat((String) failed.get("failure_message")).contains("GONE").contains("deleted").contains("48 of 200");
     assertThat(codeItems(id)).hasSize(2 * 24);
-    assertThat(((List<?>) f.get(f.codes.list(), "/v1/promotion_codes?limit=100&batch=" + id, CLOVER).get("data")))
+    assertThat(((List<?>) TestApp.body(f.client.version(CLOVER).get("/v1/promotion_codes?limit=100&batch=" + id))
+        .get("data")))
         .hasSize(2 * 24);
     // a job delivered again changes nothing
     assertThat(work(job)).isEqualTo(PromotionCodeBatchService.Progress.ENDED);
@@ -297,8 +301,8 @@ class PromotionCodeBatchTest {
   @Test
   void aTextAlreadyTaken_orRepeatedInAChunk_isDrawnAgain_andTheOtherCodeIsUntouched() {
     f.coupon("id=CLASH&percent_off=10");
-    Map<String, Object> existing = f.post(f.codes.create(), "/v1/promotion_codes",
-        "promotion[type]=coupon&promotion[coupon]=CLASH&code=XTAKEN2345", CLOVER);
+    Map<String, Object> existing = TestApp.body(f.client.version(CLOVER).post("/v1/promotion_codes",
+        "promotion[type]=coupon&promotion[coupon]=CLASH&code=XTAKEN2345"));
     // the first texts drawn: the taken one (other case), then one twice, then fresh ones
     List<String> scripted = new ArrayList<>(List.of("Xtaken2345", "XTWICE2345", "XTWICE2345"));
     AtomicInteger fresh = new AtomicInteger();
@@ -310,7 +314,7 @@ class PromotionCodeBatchTest {
     assertThat(retrieveBatch(id)).containsEntry("status", "succeeded").containsEntry("created_count", 50);
     Set<String> made = assertDistinctAndComplete(id, 50);
     assertThat(made).doesNotContain("xtaken2345").contains("xtwice2345");
-    assertThat(f.get(f.codes.retrieve(), "/v1/promotion_codes/" + existing.get("id"), CLOVER))
+    assertThat(TestApp.body(f.client.version(CLOVER).get("/v1/promotion_codes/" + existing.get("id"))))
         .isEqualTo(existing);
   }
 
@@ -338,8 +342,7 @@ class PromotionCodeBatchTest {
     String id = (String) createBatch("promotion[type]=coupon&promotion[coupon]=CSV&count=250&max_redemptions=3"
         + "&expires_at=" + (TestApp.START.getEpochSecond() + 86_400)).get("id");
     f.test.runBatches();
-    ApiResponse first = f.send(batches.exportCodes(), "/v1/promotion_code_batches/" + id + "/codes.csv?limit=100",
-        null, CLOVER);
+    ApiResponse first = f.client.version(CLOVER).get("/v1/promotion_code_batches/" + id + "/codes.csv?limit=100");
     assertThat(first.status()).isEqualTo(200);
     assertThat(first.headers()).containsEntry("Content-Type", "text/csv; charset=utf-8")
         .containsEntry("Content-Disposition", "attachment; filename=\"" + id + "-codes.csv\"");
@@ -350,7 +353,7 @@ class PromotionCodeBatchTest {
     while (link != null) {
       String next = link.substring(1, link.indexOf('>'));
       assertThat(next).startsWith("/v1/promotion_code_batches/" + id + "/codes.csv?starting_after=promo_");
-      ApiResponse page = f.send(batches.exportCodes(), next + "&limit=100", null, CLOVER);
+      ApiResponse page = f.client.version(CLOVER).get(next + "&limit=100");
       assertThat(page.bodyText()).doesNotContain("id,code");
       lines.addAll(page.bodyText().lines().toList());
       link = page.headers().get("Link");
@@ -372,12 +375,12 @@ class PromotionCodeBatchTest {
     String older = (String) createBatch("promotion[type]=coupon&promotion[coupon]=LIST&count=1").get("id");
     f.test.clock.advance(Duration.ofSeconds(5));
     String newer = (String) createBatch("promotion[type]=coupon&promotion[coupon]=LIST&count=2").get("id");
-    Map<String, Object> list = f.get(batches.list(), "/v1/promotion_code_batches", CLOVER);
+    Map<String, Object> list = TestApp.body(f.client.version(CLOVER).get("/v1/promotion_code_batches"));
     assertThat(list).containsEntry("object", "list").containsEntry("url", "/v1/promotion_code_batches")
         .containsEntry("has_more", false);
     assertThat(((List<?>) list.get("data")).stream().map(batch -> (Object) ((Map<?, ?>) batch).get("id")).toList())
         .containsExactly(newer, older);
-    Map<String, Object> missing = f.get(batches.retrieve(), "/v1/promotion_code_batches/pcb_nope", CLOVER);
+    Map<String, Object> missing = TestApp.body(f.client.version(CLOVER).get("/v1/promotion_code_batches/pcb_nope"));
     assertThat(error(missing)).containsEntry("code", "resource_missing").containsEntry("param", "id");
   }
 
@@ -389,11 +392,6 @@ class PromotionCodeBatchTest {
     return f.test.calls.as("ExpirySweepFunction", () -> f.test.app.sweep().run(1000));
   }
 
-  private ApiResponse as(Tenant tenant, Operation operation, String pathAndQuery) {
-    Map<String, Object> event = Requests.event(operation, pathAndQuery, null, tenant);
-    event.put("headers", Map.of("Stripe-Version", CLOVER));
-    return f.test.handle(operation, event);
-  }
 
   private PromotionCodeBatchService serviceWith(dev.couponapi.service.CodeTexts texts) {
     var coupons = new dev.couponapi.store.CouponStore(f.test.dynamo, f.test.table, 1);
@@ -417,7 +415,8 @@ class PromotionCodeBatchTest {
     Set<String> ids = new HashSet<>();
     codes.forEach(item -> ids.add(item.get("id").s()));
     Set<String> markerHolders = new HashSet<>();
-    f.test.snapshot().stream().filter(item -> item.get("pk").s().contains("#pcode#") && item.containsKey("unrestricted"))
+    f.test.snapshot().stream().filter(item -> item.get("pk").s()
+        .contains("#pcode#") && item.containsKey("unrestricted"))
         .forEach(item -> markerHolders.add(item.get("unrestricted").s()));
     assertThat(markerHolders).containsAll(ids);
     return texts;

@@ -3,6 +3,7 @@ package dev.couponapi.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.couponapi.testing.TestApp;
+import dev.couponapi.testing.TestClient;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -15,6 +16,7 @@ class PromotionCodeCallBudgetTest {
 
   private final PromotionCodeFixture fixture = new PromotionCodeFixture();
   private final TestApp test = fixture.test;
+  private final TestClient client = fixture.client;
   private final PromotionCodeOperations codes = fixture.codes;
   private String id;
 
@@ -23,10 +25,6 @@ class PromotionCodeCallBudgetTest {
     test.seedCustomer(PromotionCodeFixture.TENANT, "cus_1");
     id = (String) create("coupon=TEN&code=BUDGET", ACACIA).get("id");
     test.calls.reset();
-  }
-
-  private ApiResponse send(Operation operation, String path, String body, String version) {
-    return fixture.send(operation, path, body, version);
   }
 
   private Map<String, Object> create(String body, String version) {
@@ -47,37 +45,41 @@ class PromotionCodeCallBudgetTest {
 
   @Test
   void retrieve_readsTheCodeAndItsCoupon_eachWithItsShards() {
-    send(codes.retrieve(), "/v1/promotion_codes/" + id, null, ACACIA);
+    client.version(ACACIA).get("/v1/promotion_codes/" + id);
     assertThat(test.calls.operations()).containsExactly("GetItem", "BatchGetItem", "GetItem", "BatchGetItem");
   }
 
   @Test
   void updateOfMetadata_readsTheCodeAndCouponWithShards_thenOneTransactionWithItsEvent() {
-    send(codes.update(), "/v1/promotion_codes/" + id, "metadata[k]=v", ACACIA);
-    assertThat(test.calls.operations()).containsExactly("GetItem", "BatchGetItem", "GetItem", "BatchGetItem", "TransactWriteItems");
+    client.version(ACACIA).post("/v1/promotion_codes/" + id, "metadata[k]=v");
+    assertThat(test.calls.operations()).containsExactly("GetItem", "BatchGetItem", "GetItem", "BatchGetItem",
+        "TransactWriteItems");
   }
 
   @Test
   void switchingOff_readsTheCodeAndCouponWithShards_thenOneTransaction() {
-    send(codes.update(), "/v1/promotion_codes/" + id, "active=false", ACACIA);
-    assertThat(test.calls.operations()).containsExactly("GetItem", "BatchGetItem", "GetItem", "BatchGetItem", "TransactWriteItems");
+    client.version(ACACIA).post("/v1/promotion_codes/" + id, "active=false");
+    assertThat(test.calls.operations()).containsExactly("GetItem", "BatchGetItem", "GetItem", "BatchGetItem",
+        "TransactWriteItems");
   }
 
   @Test
   void list_isOneQuery_readsOfThePageAndItsShards_andOneBatchReadOfTheCouponsAndTheirs() {
-    send(codes.list(), "/v1/promotion_codes", "limit=10", ACACIA);
-    assertThat(test.calls.operations()).containsExactly("Query", "BatchGetItem", "BatchGetItem", "BatchGetItem", "BatchGetItem");
+    client.version(ACACIA).send("GET", "/v1/promotion_codes", "limit=10");
+    assertThat(test.calls.operations()).containsExactly("Query", "BatchGetItem", "BatchGetItem", "BatchGetItem",
+        "BatchGetItem");
     test.calls.reset();
-    send(codes.list(), "/v1/promotion_codes", "code=budget", ACACIA);
-    assertThat(test.calls.operations()).containsExactly("Query", "BatchGetItem", "BatchGetItem", "BatchGetItem", "BatchGetItem");
+    client.version(ACACIA).send("GET", "/v1/promotion_codes", "code=budget");
+    assertThat(test.calls.operations()).containsExactly("Query", "BatchGetItem", "BatchGetItem", "BatchGetItem",
+        "BatchGetItem");
   }
 
   @Test
   void rejectedInput_makesNoCall() {
-    send(codes.create(), "/v1/promotion_codes", "coupon=TEN&code=bad%20code", ACACIA);
-    send(codes.create(), "/v1/promotion_codes", "coupon=TEN", CLOVER);
-    send(codes.update(), "/v1/promotion_codes/" + id, "code=NEW", ACACIA);
-    send(codes.retrieve(), "/v1/promotion_codes/a%2Fb", null, ACACIA);
+    client.version(ACACIA).post("/v1/promotion_codes", "coupon=TEN&code=bad%20code");
+    client.version(CLOVER).post("/v1/promotion_codes", "coupon=TEN");
+    client.version(ACACIA).post("/v1/promotion_codes/" + id, "code=NEW");
+    client.version(ACACIA).get("/v1/promotion_codes/a%2Fb");
     assertThat(test.calls.operations()).isEmpty();
   }
 }

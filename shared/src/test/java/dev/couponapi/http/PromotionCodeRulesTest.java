@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.couponapi.domain.Tenant;
 import dev.couponapi.testing.TestApp;
+import dev.couponapi.testing.TestClient;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -14,15 +15,12 @@ class PromotionCodeRulesTest {
 
   private final PromotionCodeFixture fixture = new PromotionCodeFixture();
   private final TestApp test = fixture.test;
+  private final TestClient client = fixture.client;
   private final PromotionCodeOperations codes = fixture.codes;
   private final CouponOperations coupons = fixture.coupons;
   private static final Tenant TENANT = PromotionCodeFixture.TENANT;
   private static final String ACACIA = PromotionCodeFixture.ACACIA;
   private static final String CLOVER = PromotionCodeFixture.CLOVER;
-
-  private ApiResponse send(Operation operation, String path, String body, String version) {
-    return fixture.send(operation, path, body, version);
-  }
 
   private Map<String, Object> create(String body, String version) {
     return fixture.create(body, version);
@@ -78,8 +76,8 @@ class PromotionCodeRulesTest {
   @Test
   void deletingTheCoupon_rendersItsCodesInactive() {
     String id = (String) create("coupon=TEN&code=GONE", ACACIA).get("id");
-    send(coupons.delete(), "/v1/coupons/TEN", null, CLOVER);
-    Map<String, Object> code = TestApp.body(send(codes.retrieve(), "/v1/promotion_codes/" + id, null, ACACIA));
+    client.version(CLOVER).delete("/v1/coupons/TEN");
+    Map<String, Object> code = TestApp.body(client.version(ACACIA).get("/v1/promotion_codes/" + id));
     assertThat(code).containsEntry("active", false);
     assertThat(code.get("coupon").toString()).contains("valid=false").contains("id=TEN");
   }
@@ -88,10 +86,9 @@ class PromotionCodeRulesTest {
   void reactivation_isRefusedOnceTheCodeExpired() {
     long now = TestApp.START.getEpochSecond();
     String id = (String) create("coupon=TEN&code=SHORT&expires_at=" + (now + 60), ACACIA).get("id");
-    send(codes.update(), "/v1/promotion_codes/" + id, "active=false", ACACIA);
+    client.version(ACACIA).post("/v1/promotion_codes/" + id, "active=false");
     test.clock.advance(Duration.ofMinutes(2));
-    Map<String, Object> refused = TestApp.body(send(codes.update(), "/v1/promotion_codes/" + id,
-        "active=true", ACACIA));
+    Map<String, Object> refused = TestApp.body(client.version(ACACIA).post("/v1/promotion_codes/" + id, "active=true"));
     assertThat(error(refused)).containsEntry("param", "active");
   }
 
@@ -99,20 +96,20 @@ class PromotionCodeRulesTest {
   void update_mergesMetadata_andAddsCurrencyOptions() {
     String id = (String) create("coupon=TEN&metadata[a]=1&restrictions[minimum_amount]=100"
         + "&restrictions[minimum_amount_currency]=usd", ACACIA).get("id");
-    Map<String, Object> updated = TestApp.body(send(codes.update(), "/v1/promotion_codes/" + id,
+    Map<String, Object> updated = TestApp.body(client.version(ACACIA).post("/v1/promotion_codes/" + id,
         "metadata[a]=&metadata[b]=2&restrictions[currency_options][eur][minimum_amount]=90"
-            + "&expand[]=restrictions.currency_options", ACACIA));
+            + "&expand[]=restrictions.currency_options"));
     assertThat(updated.get("metadata")).isEqualTo(Map.of("b", "2"));
     assertThat(((Map<?, ?>) updated.get("restrictions")).get("currency_options"))
         .isEqualTo(Map.of("eur", Map.of("minimum_amount", 90)));
-    Map<String, Object> repeated = TestApp.body(send(codes.update(), "/v1/promotion_codes/" + id,
-        "restrictions[currency_options][usd][minimum_amount]=90", ACACIA));
+    Map<String, Object> repeated = TestApp.body(client.version(ACACIA).post("/v1/promotion_codes/" + id,
+        "restrictions[currency_options][usd][minimum_amount]=90"));
     assertThat(error(repeated)).containsEntry("param", "restrictions[currency_options]");
   }
 
   @SuppressWarnings("unchecked")
   List<String> codesOf(String query) {
-    Map<String, Object> list = TestApp.body(send(codes.list(), "/v1/promotion_codes", query, ACACIA));
+    Map<String, Object> list = TestApp.body(client.version(ACACIA).send("GET", "/v1/promotion_codes", query));
     return ((List<Map<String, Object>>) list.get("data")).stream().map(code -> (String) code.get("code")).toList();
   }
 
@@ -140,12 +137,12 @@ class PromotionCodeRulesTest {
     for (int i = 0; i < 5; i++) {
       create("coupon=TEN&code=PAGE" + i, ACACIA);
     }
-    Map<String, Object> first = TestApp.body(send(codes.list(), "/v1/promotion_codes", "limit=2", ACACIA));
+    Map<String, Object> first = TestApp.body(client.version(ACACIA).send("GET", "/v1/promotion_codes", "limit=2"));
     assertThat(first).containsEntry("has_more", true).containsEntry("url", "/v1/promotion_codes");
     @SuppressWarnings("unchecked")
     String last = (String) ((List<Map<String, Object>>) first.get("data")).get(1).get("id");
     assertThat(codesOf("limit=2&starting_after=" + last)).containsExactly("PAGE2", "PAGE1");
-    assertThat(error(TestApp.body(send(codes.list(), "/v1/promotion_codes",
-        "starting_after=promo_nope", ACACIA)))).containsEntry("param", "starting_after");
+    assertThat(error(TestApp.body(client.version(ACACIA).send("GET", "/v1/promotion_codes",
+        "starting_after=promo_nope")))).containsEntry("param", "starting_after");
   }
 }

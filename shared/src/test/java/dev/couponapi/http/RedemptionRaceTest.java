@@ -69,7 +69,7 @@ class RedemptionRaceTest {
       }
     });
     reader.start();
-    List<Outcome> outcomes = race(ATTEMPTS, i -> f.send(f.customers.create(), "/v1/customers", "coupon=HOT", CLOVER));
+    List<Outcome> outcomes = race(ATTEMPTS, i -> f.client.version(CLOVER).post("/v1/customers", "coupon=HOT"));
     racing.set(false);
     join(reader);
 
@@ -90,16 +90,17 @@ class RedemptionRaceTest {
   void racingRedemptionsOfACappedCode_stopAtItsCap_withItsOwnMessage_andTheCouponCountsTheSame() {
     DiscountFixture f = new DiscountFixture(TestApp.withShards(16));
     f.coupon("id=BIG&percent_off=10&max_redemptions=500");
-    String code = (String) f.post(f.codes.create(), "/v1/promotion_codes",
-        "promotion[type]=coupon&promotion[coupon]=BIG&max_redemptions=60", CLOVER).get("id");
-    List<Outcome> outcomes = race(ATTEMPTS, i -> f.send(f.customers.create(), "/v1/customers",
-        "promotion_code=" + code, CLOVER));
+    String code = (String) TestApp.body(f.client.version(CLOVER).post("/v1/promotion_codes",
+        "promotion[type]=coupon&promotion[coupon]=BIG&max_redemptions=60")).get("id");
+    List<Outcome> outcomes = race(ATTEMPTS, i -> f.client.version(CLOVER).post("/v1/customers",
+        "promotion_code=" + code));
     long successes = outcomes.stream().filter(Outcome::succeeded).count();
     assertThat(successes).isEqualTo(60);
     assertThat(outcomes.stream().filter(outcome -> !outcome.succeeded())).allSatisfy(refused ->
         assertThat(error(refused.body())).containsEntry("param", "promotion_code")
             .containsEntry("message", "This promotion code has been redeemed its maximum number of times."));
-    assertThat(f.get(f.codes.retrieve(), "/v1/promotion_codes/" + code, CLOVER)).containsEntry("times_redeemed", 60);
+    assertThat(TestApp.body(f.client.version(CLOVER).get("/v1/promotion_codes/" + code)))
+        .containsEntry("times_redeemed", 60);
     assertThat(f.timesRedeemed("BIG")).isEqualTo(60);
     assertConserved(shardsOf(f, "#ctr#promo_"), 60, 60);
   }
@@ -109,10 +110,10 @@ class RedemptionRaceTest {
     DiscountFixture f = new DiscountFixture(TestApp.with(new dev.couponapi.app.RedemptionSettings(8,
         java.time.Duration.ofSeconds(2))));
     f.coupon("id=KEPT&percent_off=10&max_redemptions=45");
-    String code = (String) f.post(f.codes.create(), "/v1/promotion_codes",
-        "promotion[type]=coupon&promotion[coupon]=KEPT", CLOVER).get("id");
-    List<Outcome> outcomes = race(ATTEMPTS, i -> f.send(f.customers.create(), "/v1/customers",
-        i % 2 == 0 ? "coupon=KEPT" : "promotion_code=" + code, CLOVER));
+    String code = (String) TestApp.body(f.client.version(CLOVER).post("/v1/promotion_codes",
+        "promotion[type]=coupon&promotion[coupon]=KEPT")).get("id");
+    List<Outcome> outcomes = race(ATTEMPTS, i -> f.client.version(CLOVER).post("/v1/customers",
+        i % 2 == 0 ? "coupon=KEPT" : "promotion_code=" + code));
     assertThat(outcomes.stream().filter(Outcome::succeeded).count()).isEqualTo(45);
     assertThat(outcomes.stream().filter(outcome -> !outcome.succeeded())).allSatisfy(refused ->
         assertThat(error(refused.body())).containsEntry("code", "coupon_expired"));
@@ -129,7 +130,7 @@ class RedemptionRaceTest {
     List<Outcome> outcomes = race(150, i -> {
       ApiResponse response = null;
       for (int attempt = 0; attempt < 4; attempt++) {
-        response = f.send(f.customers.create(), "/v1/customers", "coupon=FLAKY", CLOVER, "Idempotency-Key", "k-" + i);
+        response = f.client.version(CLOVER).header("Idempotency-Key", "k-" + i).post("/v1/customers", "coupon=FLAKY");
         if (response.status() != 500) {
           break;
         }
@@ -149,7 +150,7 @@ class RedemptionRaceTest {
     ConflictEveryNthTransaction conflicts = new ConflictEveryNthTransaction(3);
     DiscountFixture f = new DiscountFixture(TestApp.withShards(4, conflicts));
     f.coupon("id=BUSY&percent_off=10&max_redemptions=120");
-    List<Outcome> outcomes = race(200, i -> f.send(f.customers.create(), "/v1/customers", "coupon=BUSY", CLOVER));
+    List<Outcome> outcomes = race(200, i -> f.client.version(CLOVER).post("/v1/customers", "coupon=BUSY"));
     assertThat(conflicts.acted.get()).as("conflicts injected").isGreaterThan(50);
     assertThat(outcomes.stream().filter(Outcome::succeeded).count()).isEqualTo(120);
     assertThat(f.timesRedeemed("BUSY")).isEqualTo(120);
@@ -160,10 +161,10 @@ class RedemptionRaceTest {
   void aDeleteRacingRedemptions_letsNothingRedeemAfterItAnswers() throws Exception {
     DiscountFixture f = new DiscountFixture(TestApp.withShards(8));
     f.coupon("id=GOING&percent_off=10&max_redemptions=1000");
-    Midway deletion = new Midway(60, () -> f.send(f.coupons.delete(), "/v1/coupons/GOING", null, CLOVER));
+    Midway deletion = new Midway(60, () -> f.client.version(CLOVER).delete("/v1/coupons/GOING"));
     List<Outcome> outcomes = race(ATTEMPTS, i -> {
       deletion.started.incrementAndGet();
-      return f.send(f.customers.create(), "/v1/customers", "coupon=GOING", CLOVER);
+      return f.client.version(CLOVER).post("/v1/customers", "coupon=GOING");
     });
     assertThat(deletion.response().status()).isEqualTo(200);
     long deleted = deletion.answeredAt.get();
@@ -182,12 +183,12 @@ class RedemptionRaceTest {
   void aSwitchOffRacingRedemptions_letsNothingRedeemTheCodeAfterItAnswers() throws Exception {
     DiscountFixture f = new DiscountFixture(TestApp.withShards(8));
     f.coupon("id=SALE&percent_off=10");
-    String code = (String) f.post(f.codes.create(), "/v1/promotion_codes",
-        "promotion[type]=coupon&promotion[coupon]=SALE", CLOVER).get("id");
-    Midway off = new Midway(60, () -> f.send(f.codes.update(), "/v1/promotion_codes/" + code, "active=false", CLOVER));
+    String code = (String) TestApp.body(f.client.version(CLOVER).post("/v1/promotion_codes",
+        "promotion[type]=coupon&promotion[coupon]=SALE")).get("id");
+    Midway off = new Midway(60, () -> f.client.version(CLOVER).post("/v1/promotion_codes/" + code, "active=false"));
     List<Outcome> outcomes = race(ATTEMPTS, i -> {
       off.started.incrementAndGet();
-      return f.send(f.customers.create(), "/v1/customers", "promotion_code=" + code, CLOVER);
+      return f.client.version(CLOVER).post("/v1/customers", "promotion_code=" + code);
     });
     assertThat(off.response().status()).isEqualTo(200);
     long switchedOff = off.answeredAt.get();
@@ -195,7 +196,7 @@ class RedemptionRaceTest {
         .allSatisfy(late -> assertThat(error(late.body()))
             .containsEntry("message", "This promotion code is inactive."));
     long successes = outcomes.stream().filter(Outcome::succeeded).count();
-    assertThat(f.get(f.codes.retrieve(), "/v1/promotion_codes/" + code, CLOVER))
+    assertThat(TestApp.body(f.client.version(CLOVER).get("/v1/promotion_codes/" + code)))
         .containsEntry("times_redeemed", (int) successes).containsEntry("active", false);
     assertThat(customersWithADiscount(f)).isEqualTo(successes);
   }
@@ -211,7 +212,7 @@ class RedemptionRaceTest {
         .updateExpression("SET times_redeemed = :seven REMOVE shards")
         .expressionAttributeValues(Map.of(":seven", AttributeValue.fromN("7"))));
     assertThat(f.timesRedeemed("OLD")).isEqualTo(7);
-    List<Outcome> outcomes = race(60, i -> f.send(f.customers.create(), "/v1/customers", "coupon=OLD", CLOVER));
+    List<Outcome> outcomes = race(60, i -> f.client.version(CLOVER).post("/v1/customers", "coupon=OLD"));
     assertThat(outcomes.stream().filter(Outcome::succeeded).count()).isEqualTo(23);
     assertThat(f.timesRedeemed("OLD")).isEqualTo(30);
   }
@@ -220,18 +221,18 @@ class RedemptionRaceTest {
   void aCodeStoredBeforeSharding_keepsCountingOnItsOwnItem_toItsCap_andSwitchesOffAsBefore() {
     DiscountFixture f = new DiscountFixture(TestApp.withShards(8));
     f.coupon("id=OLDC&percent_off=10");
-    String code = (String) f.post(f.codes.create(), "/v1/promotion_codes",
-        "promotion[type]=coupon&promotion[coupon]=OLDC&max_redemptions=12", CLOVER).get("id");
+    String code = (String) TestApp.body(f.client.version(CLOVER).post("/v1/promotion_codes",
+        "promotion[type]=coupon&promotion[coupon]=OLDC&max_redemptions=12")).get("id");
     f.test.dynamo.updateItem(request -> request.tableName(f.test.table)
         .key(Map.of("pk", AttributeValue.fromS("acct_disc#test#promo#" + code)))
         .updateExpression("SET times_redeemed = :four REMOVE shards")
         .expressionAttributeValues(Map.of(":four", AttributeValue.fromN("4"))));
-    List<Outcome> outcomes = race(40, i -> f.send(f.customers.create(), "/v1/customers", "promotion_code=" + code,
-        CLOVER));
+    List<Outcome> outcomes = race(40, i -> f.client.version(CLOVER).post("/v1/customers", "promotion_code=" + code));
     assertThat(outcomes.stream().filter(Outcome::succeeded).count()).isEqualTo(8);
-    assertThat(f.get(f.codes.retrieve(), "/v1/promotion_codes/" + code, CLOVER)).containsEntry("times_redeemed", 12);
+    assertThat(TestApp.body(f.client.version(CLOVER).get("/v1/promotion_codes/" + code)))
+        .containsEntry("times_redeemed", 12);
     assertThat(f.timesRedeemed("OLDC")).isEqualTo(8);
-    assertThat(f.post(f.codes.update(), "/v1/promotion_codes/" + code, "active=false", CLOVER))
+    assertThat(TestApp.body(f.client.version(CLOVER).post("/v1/promotion_codes/" + code, "active=false")))
         .containsEntry("active", false);
   }
 

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.couponapi.domain.Tenant;
 import dev.couponapi.testing.FaultInjector.When;
-import dev.couponapi.testing.Requests;
 import dev.couponapi.testing.TestApp;
 import java.util.List;
 import java.util.Map;
@@ -32,10 +31,7 @@ class StoreFailuresTest {
   private final TestApp test = TestApp.retryingAtOnce();
 
   private ApiResponse create(String id, String key) {
-    Map<String, Object> event = Requests.event(test.app.coupons().create(), "/v1/coupons", "id=" + id + "&percent_off=5",
-        TENANT);
-    event.put("headers", Map.of("Content-Type", "application/x-www-form-urlencoded", "Idempotency-Key", key));
-    return test.handle(test.app.coupons().create(), event);
+    return test.client(TENANT).header("Idempotency-Key", key).post("/v1/coupons", "id=" + id + "&percent_off=5");
   }
 
   private static Map<String, Object> error(ApiResponse response) {
@@ -121,8 +117,7 @@ class StoreFailuresTest {
   void aThrottledTransaction_isNeverMistakenForARefusal() {
     create("TAKEN", "first");
     // the id is free again only after a delete; a throttled reuse must not read as "already exists"
-    test.handle(test.app.coupons().delete(), Requests.event(test.app.coupons().delete(), "/v1/coupons/TAKEN", null,
-        TENANT));
+    test.client(TENANT).delete("/v1/coupons/TAKEN");
     test.faults.failAttemptsWith("TransactWriteItems", When.BEFORE_SENDING,
         () -> TransactionCanceledException.builder().statusCode(400)
             .awsErrorDetails(AwsErrorDetails.builder().errorCode("TransactionCanceledException").build())

@@ -1,5 +1,6 @@
 package dev.couponapi.http;
 
+import dev.couponapi.testing.TestApp;
 import static dev.couponapi.http.DiscountFixture.CLOVER;
 import static dev.couponapi.http.DiscountFixture.ITEM;
 import static dev.couponapi.http.DiscountFixture.eventData;
@@ -17,8 +18,8 @@ class SubscriptionEventsTest {
   private final DiscountFixture f = new DiscountFixture();
 
   private String subscription(String customer, String more) {
-    return (String) f.post(f.subscriptions.create(), "/v1/subscriptions", "customer=" + customer + "&" + ITEM + more,
-        CLOVER).get("id");
+    return (String) TestApp.body(f.client.version(CLOVER).post("/v1/subscriptions",
+        "customer=" + customer + "&" + ITEM + more)).get("id");
   }
 
   @Test
@@ -26,9 +27,9 @@ class SubscriptionEventsTest {
     f.coupon("id=SUB&percent_off=10&duration=forever");
     String customer = f.customer("name=Cy");
     String subscription = subscription(customer, "&discounts[0][coupon]=SUB");
-    f.post(f.subscriptions.update(), "/v1/subscriptions/" + subscription, "metadata[plan]=pro", CLOVER);
-    f.delete(f.subscriptions.deleteDiscount(), "/v1/subscriptions/" + subscription + "/discount", CLOVER);
-    f.delete(f.subscriptions.cancel(), "/v1/subscriptions/" + subscription, CLOVER);
+    TestApp.body(f.client.version(CLOVER).post("/v1/subscriptions/" + subscription, "metadata[plan]=pro"));
+    TestApp.body(f.client.version(CLOVER).delete("/v1/subscriptions/" + subscription + "/discount"));
+    TestApp.body(f.client.version(CLOVER).delete("/v1/subscriptions/" + subscription));
 
     List<Map<String, Object>> all = f.events("?types[]=customer.subscription.created&types[]=customer.subscription"
         + ".updated&types[]=customer.subscription.deleted&types[]=customer.discount.created&types[]=customer.discount"
@@ -52,7 +53,7 @@ class SubscriptionEventsTest {
     String customer = f.customer("name=Di");
     String first = subscription(customer, "");
     String second = subscription(customer, "");
-    f.delete(f.customers.delete(), "/v1/customers/" + customer, CLOVER);
+    TestApp.body(f.client.version(CLOVER).delete("/v1/customers/" + customer));
     assertThat(f.events("?type=customer.subscription.deleted")).extracting(e -> eventObject(e).get("id"))
         .containsExactlyInAnyOrder(first, second);
     assertThat(f.events("?type=customer.deleted")).hasSize(1);

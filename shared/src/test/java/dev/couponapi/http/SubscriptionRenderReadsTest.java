@@ -1,5 +1,6 @@
 package dev.couponapi.http;
 
+import dev.couponapi.testing.TestApp;
 import static dev.couponapi.http.DiscountFixture.ACACIA;
 import static dev.couponapi.http.DiscountFixture.CLOVER;
 import static dev.couponapi.http.DiscountFixture.ITEM;
@@ -20,16 +21,17 @@ class SubscriptionRenderReadsTest {
   void retrieveCancelAndRemovingTheDiscount_renderTheCouponWithItsCount() {
     f.coupon("id=SHOWN&percent_off=10");
     String customer = f.customer("name=s");
-    String subscription = (String) f.post(f.subscriptions.create(), "/v1/subscriptions", "customer=" + customer
-        + "&" + ITEM + "&discounts[0][coupon]=SHOWN", CLOVER).get("id");
-    Map<String, Object> old = f.get(f.subscriptions.retrieve(), "/v1/subscriptions/" + subscription, ACACIA);
+    String subscription = (String) TestApp.body(f.client.version(CLOVER).post("/v1/subscriptions",
+        "customer=" + customer
+        + "&" + ITEM + "&discounts[0][coupon]=SHOWN")).get("id");
+    Map<String, Object> old = TestApp.body(f.client.version(ACACIA).get("/v1/subscriptions/" + subscription));
     assertThat(old.get("discount").toString()).contains("times_redeemed=1");
-    Map<String, Object> removed = f.delete(f.subscriptions.deleteDiscount(),
-        "/v1/subscriptions/" + subscription + "/discount", ACACIA);
+    Map<String, Object> removed = TestApp.body(f.client.version(ACACIA)
+        .delete("/v1/subscriptions/" + subscription + "/discount"));
     assertThat(removed).containsEntry("object", "discount");
     assertThat(removed.get("coupon").toString()).contains("times_redeemed=1");
-    f.post(f.subscriptions.update(), "/v1/subscriptions/" + subscription, "coupon=SHOWN", ACACIA);
-    Map<String, Object> canceled = f.delete(f.subscriptions.cancel(), "/v1/subscriptions/" + subscription, ACACIA);
+    TestApp.body(f.client.version(ACACIA).post("/v1/subscriptions/" + subscription, "coupon=SHOWN"));
+    Map<String, Object> canceled = TestApp.body(f.client.version(ACACIA).delete("/v1/subscriptions/" + subscription));
     assertThat(canceled).containsEntry("status", "canceled");
     assertThat(canceled.get("discount").toString()).contains("times_redeemed=2");
   }

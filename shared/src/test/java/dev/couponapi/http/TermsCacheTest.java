@@ -37,8 +37,8 @@ class TermsCacheTest {
   void aCouponDeletedWhileItsTermsAreKept_isRefusedAsMissing_andCountsNothing() {
     f.coupon("id=GONE&percent_off=10");
     f.customer("coupon=GONE");
-    f.delete(f.coupons.delete(), "/v1/coupons/GONE", CLOVER);
-    var refused = f.post(f.customers.create(), "/v1/customers", "coupon=GONE", CLOVER);
+    TestApp.body(f.client.version(CLOVER).delete("/v1/coupons/GONE"));
+    var refused = TestApp.body(f.client.version(CLOVER).post("/v1/customers", "coupon=GONE"));
     assertThat(error(refused)).containsEntry("code", "resource_missing").containsEntry("param", "coupon");
     long withDiscount = f.test.snapshot().stream().filter(item -> item.get("pk").s().contains("#customer#")
         && item.containsKey("discount") && !item.get("discount").m().isEmpty()).count();
@@ -50,10 +50,11 @@ class TermsCacheTest {
     f.coupon("id=OFF&percent_off=10");
     String code = code("OFF");
     f.customer("promotion_code=" + code);
-    f.post(f.codes.update(), "/v1/promotion_codes/" + code, "active=false", CLOVER);
-    assertThat(error(f.post(f.customers.create(), "/v1/customers", "promotion_code=" + code, CLOVER)))
+    TestApp.body(f.client.version(CLOVER).post("/v1/promotion_codes/" + code, "active=false"));
+    assertThat(error(TestApp.body(f.client.version(CLOVER).post("/v1/customers", "promotion_code=" + code))))
         .containsEntry("message", "This promotion code is inactive.").containsEntry("param", "promotion_code");
-    assertThat(f.get(f.codes.retrieve(), "/v1/promotion_codes/" + code, CLOVER)).containsEntry("times_redeemed", 1);
+    assertThat(TestApp.body(f.client.version(CLOVER).get("/v1/promotion_codes/" + code)))
+        .containsEntry("times_redeemed", 1);
   }
 
   @Test
@@ -66,13 +67,13 @@ class TermsCacheTest {
     var event = dev.couponapi.testing.Requests.event(other.customers().create(), "/v1/customers", "coupon=LAST",
         DiscountFixture.TENANT);
     assertThat(other.pipeline().handle(other.customers().create(), event).status()).isEqualTo(200);
-    assertThat(error(f.post(f.customers.create(), "/v1/customers", "coupon=LAST", CLOVER)))
+    assertThat(error(TestApp.body(f.client.version(CLOVER).post("/v1/customers", "coupon=LAST"))))
         .containsEntry("code", "coupon_expired");
     assertThat(f.timesRedeemed("LAST")).isEqualTo(2);
   }
 
   private String code(String coupon) {
-    return (String) f.post(f.codes.create(), "/v1/promotion_codes", "promotion[type]=coupon&promotion[coupon]=" + coupon,
-        CLOVER).get("id");
+    return (String) TestApp.body(f.client.version(CLOVER).post("/v1/promotion_codes",
+        "promotion[type]=coupon&promotion[coupon]=" + coupon)).get("id");
   }
 }

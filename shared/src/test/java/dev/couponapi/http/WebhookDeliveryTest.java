@@ -8,7 +8,7 @@ import dev.couponapi.domain.Tenant;
 import dev.couponapi.domain.WebhookDelivery;
 import dev.couponapi.service.WebhookDeliveries.Outcome;
 import dev.couponapi.testing.Receiver;
-import dev.couponapi.testing.Requests;
+import dev.couponapi.testing.TestClient;
 import dev.couponapi.testing.TestApp;
 import dev.couponapi.wire.Json;
 import java.net.InetAddress;
@@ -30,6 +30,10 @@ class WebhookDeliveryTest {
   private static final Tenant TENANT = new Tenant("acct_deliver", false);
 
   private TestApp test = new TestApp();
+  private TestClient client() {
+    return test.client(TENANT);
+  }
+
   private final Receiver receiver = new Receiver(500, 200);
 
   @AfterEach
@@ -37,21 +41,13 @@ class WebhookDeliveryTest {
     receiver.close();
   }
 
-  private Map<String, Object> ok(Operation operation, String path, String body) {
-    ApiResponse response = test.handle(operation, Requests.event(operation, path, body, TENANT));
-    assertThat(response.status()).as(response.bodyText()).isEqualTo(200);
-    return TestApp.body(response);
-  }
-
   private Map<String, Object> endpoint(String events, String more) {
-    return ok(test.app.webhookEndpoints().create(), "/v1/webhook_endpoints",
-        "url=" + receiver.url("/hook") + "&" + events + more);
+    return client().ok("/v1/webhook_endpoints", "url=" + receiver.url("/hook") + "&" + events + more);
   }
 
   private List<Map<String, Object>> events(String query) {
     @SuppressWarnings("unchecked")
-    List<Map<String, Object>> data = (List<Map<String, Object>>) ok(test.app.events().list(), "/v1/events" + query,
-        null).get("data");
+    List<Map<String, Object>> data = (List<Map<String, Object>>) client().okGet("/v1/events" + query).get("data");
     return data;
   }
 
@@ -62,7 +58,7 @@ class WebhookDeliveryTest {
   @Test
   void aFailedAttempt_isTriedAgain_withTheSameEvent_signedAfresh_andCountedOnce() throws Exception {
     String secret = (String) endpoint("enabled_events[]=coupon.created", "").get("secret");
-    ok(test.app.coupons().create(), "/v1/coupons", "id=HOOKED&percent_off=10");
+    client().ok("/v1/coupons", "id=HOOKED&percent_off=10");
     assertThat(test.fanOut(TENANT)).isEqualTo(1);
     assertThat(events("").get(0)).containsEntry("pending_webhooks", 1);
     assertThat(events("?delivery_success=false")).hasSize(1);
@@ -97,7 +93,7 @@ class WebhookDeliveryTest {
   @Test
   void theStreamAndTheQueueDeliveringTwice_stillPostOnce_andCountDownOnce() {
     endpoint("enabled_events[]=*", "");
-    ok(test.app.coupons().create(), "/v1/coupons", "id=TWICE&percent_off=10");
+    client().ok("/v1/coupons", "id=TWICE&percent_off=10");
     String event = (String) events("").get(0).get("id");
     test.calls.as(TestApp.FAN_OUT, () -> test.app.fanOut().fanOut(TENANT, event));
     test.calls.as(TestApp.FAN_OUT, () -> test.app.fanOut().fanOut(TENANT, event));
@@ -116,9 +112,9 @@ class WebhookDeliveryTest {
   void aStreamBatch_readsItsEventsAndTheEndpointsOnce_andFansEachOutOnce() {
     endpoint("enabled_events[]=coupon.created", "");
     for (String id : List.of("B1", "B2", "B3")) {
-      ok(test.app.coupons().create(), "/v1/coupons", "id=" + id + "&percent_off=10");
+      client().ok("/v1/coupons", "id=" + id + "&percent_off=10");
     }
-    ok(test.app.coupons().update(), "/v1/coupons/B1", "name=not sent");
+    client().ok("/v1/coupons/B1", "name=not sent");
     List<Map<String, Object>> records = new java.util.ArrayList<>();
     test.snapshot().stream().map(item -> item.get("pk").s()).filter(pk -> pk.contains("#evt#")).forEach(pk -> {
       records.add(streamRecord("INSERT", pk, records.size()));
@@ -146,8 +142,8 @@ class WebhookDeliveryTest {
 
   @Test
   void aTenantWithoutEndpoints_hasItsEventsMarkedSentToNone_unread() {
-    ok(test.app.coupons().create(), "/v1/coupons", "id=ALONE&percent_off=10");
-    ok(test.app.coupons().update(), "/v1/coupons/ALONE", "name=still alone");
+    client().ok("/v1/coupons", "id=ALONE&percent_off=10");
+    client().ok("/v1/coupons/ALONE", "name=still alone");
     test.calls.reset();
     assertThat(test.fanOut(TENANT)).isEqualTo(2);
     // per event: the endpoints' keys (none), then one update of the event; the event is never read
@@ -175,9 +171,8 @@ class WebhookDeliveryTest {
   @Test
   void aScheduleRunOut_endsTheDeliveryFailed_andTheEventStaysPending() {
     try (Receiver failing = new Receiver(500)) {
-      ok(test.app.webhookEndpoints().create(), "/v1/webhook_endpoints",
-          "url=" + failing.url("/down") + "&enabled_events[]=*");
-      ok(test.app.coupons().create(), "/v1/coupons", "id=LOST&percent_off=10");
+      client().ok("/v1/webhook_endpoints", "url=" + failing.url("/down") + "&enabled_events[]=*");
+      client().ok("/v1/coupons", "id=LOST&percent_off=10");
       test.fanOut(TENANT);
       List<Outcome> outcomes = test.runDeliveries();
       assertThat(outcomes).hasSize(4).last().isEqualTo(new Outcome.Done(WebhookDelivery.Status.FAILED));
@@ -190,23 +185,23 @@ class WebhookDeliveryTest {
   @Test
   void aDisabledOrDeletedEndpoint_getsNoMoreAttempts_andReEnabledInTimeItDoes() {
     String id = (String) endpoint("enabled_events[]=*", "").get("id");
-    ok(test.app.coupons().create(), "/v1/coupons", "id=OFF&percent_off=10");
+    client().ok("/v1/coupons", "id=OFF&percent_off=10");
     test.fanOut(TENANT);
     var job = test.deliveryQueue.take().get(0).job();
     assertThat(test.app.deliveries().attempt(job)).isInstanceOf(Outcome.RetryAfter.class);
-    ok(test.app.webhookEndpoints().update(), "/v1/webhook_endpoints/" + id, "disabled=true");
-    ok(test.app.webhookEndpoints().update(), "/v1/webhook_endpoints/" + id, "disabled=false");
+    client().ok("/v1/webhook_endpoints/" + id, "disabled=true");
+    client().ok("/v1/webhook_endpoints/" + id, "disabled=false");
     assertThat(test.app.deliveries().attempt(job)).isEqualTo(new Outcome.Done(WebhookDelivery.Status.SUCCEEDED));
     assertThat(receiver.received()).hasSize(2);
 
-    ok(test.app.coupons().update(), "/v1/coupons/OFF", "name=again");
+    client().ok("/v1/coupons/OFF", "name=again");
     test.fanOut(TENANT);
-    ok(test.app.webhookEndpoints().update(), "/v1/webhook_endpoints/" + id, "disabled=true");
+    client().ok("/v1/webhook_endpoints/" + id, "disabled=true");
     assertThat(test.runDeliveries()).containsExactly(new Outcome.Done(WebhookDelivery.Status.ABANDONED));
-    ok(test.app.coupons().update(), "/v1/coupons/OFF", "name=once more");
-    ok(test.app.webhookEndpoints().update(), "/v1/webhook_endpoints/" + id, "disabled=false");
+    client().ok("/v1/coupons/OFF", "name=once more");
+    client().ok("/v1/webhook_endpoints/" + id, "disabled=false");
     test.fanOut(TENANT);
-    ok(test.app.webhookEndpoints().delete(), "/v1/webhook_endpoints/" + id, null);
+    TestClient.ok(client().delete("/v1/webhook_endpoints/" + id));
     assertThat(test.runDeliveries()).containsExactly(new Outcome.Done(WebhookDelivery.Status.ABANDONED));
     assertThat(receiver.received()).hasSize(2);
   }
@@ -214,33 +209,32 @@ class WebhookDeliveryTest {
   @Test
   void anEndpointFailingForFiveDays_isDisabled_andReEnabledItHasFiveDaysAgain() {
     try (Receiver failing = new Receiver(500); Receiver repaired = new Receiver(500)) {
-      String id = (String) ok(test.app.webhookEndpoints().create(), "/v1/webhook_endpoints",
+      String id = (String) client().ok("/v1/webhook_endpoints",
           "url=" + failing.url("/down") + "&enabled_events[]=coupon.created").get("id");
-      ok(test.app.coupons().create(), "/v1/coupons", "id=DOWN1&percent_off=10");
+      client().ok("/v1/coupons", "id=DOWN1&percent_off=10");
       test.fanOut(TENANT);
       assertThat(test.runDeliveries()).last().isEqualTo(new Outcome.Done(WebhookDelivery.Status.FAILED));
       test.clock.advance(Duration.ofDays(5).minusMinutes(1));
-      ok(test.app.coupons().create(), "/v1/coupons", "id=DOWN2&percent_off=10");
+      client().ok("/v1/coupons", "id=DOWN2&percent_off=10");
       test.fanOut(TENANT);
       assertThat(test.runDeliveries()).last().isEqualTo(new Outcome.Done(WebhookDelivery.Status.FAILED));
       assertThat(endpointStatus(id)).isEqualTo("enabled");
 
       test.clock.advance(Duration.ofMinutes(1));
-      ok(test.app.coupons().create(), "/v1/coupons", "id=DOWN3&percent_off=10");
+      client().ok("/v1/coupons", "id=DOWN3&percent_off=10");
       test.fanOut(TENANT);
       // the failure that completes five days disables it: its retries are abandoned
       List<Outcome> outcomes = test.runDeliveries();
       assertThat(outcomes).hasSize(2).last().isEqualTo(new Outcome.Done(WebhookDelivery.Status.ABANDONED));
       assertThat(outcomes.get(0)).isInstanceOf(Outcome.RetryAfter.class);
       assertThat(endpointStatus(id)).isEqualTo("disabled");
-      ok(test.app.coupons().create(), "/v1/coupons", "id=DOWN4&percent_off=10");
+      client().ok("/v1/coupons", "id=DOWN4&percent_off=10");
       assertThat(test.fanOut(TENANT)).isEqualTo(1);
       assertThat(test.deliveryQueue.take()).isEmpty();
       assertThat(failing.received()).hasSize(9);
 
-      ok(test.app.webhookEndpoints().update(), "/v1/webhook_endpoints/" + id,
-          "disabled=false&url=" + repaired.url("/up"));
-      ok(test.app.coupons().create(), "/v1/coupons", "id=DOWN5&percent_off=10");
+      client().ok("/v1/webhook_endpoints/" + id, "disabled=false&url=" + repaired.url("/up"));
+      client().ok("/v1/coupons", "id=DOWN5&percent_off=10");
       test.fanOut(TENANT);
       test.clock.advance(Duration.ofDays(1));
       assertThat(test.runDeliveries()).last().isEqualTo(new Outcome.Done(WebhookDelivery.Status.FAILED));
@@ -251,13 +245,13 @@ class WebhookDeliveryTest {
   @Test
   void aSuccess_endsTheFailingDays() {
     try (Receiver flaky = new Receiver(500, 200, 500)) {
-      String id = (String) ok(test.app.webhookEndpoints().create(), "/v1/webhook_endpoints",
+      String id = (String) client().ok("/v1/webhook_endpoints",
           "url=" + flaky.url("/flaky") + "&enabled_events[]=coupon.created").get("id");
-      ok(test.app.coupons().create(), "/v1/coupons", "id=FLAKY1&percent_off=10");
+      client().ok("/v1/coupons", "id=FLAKY1&percent_off=10");
       test.fanOut(TENANT);
       assertThat(test.runDeliveries()).last().isEqualTo(new Outcome.Done(WebhookDelivery.Status.SUCCEEDED));
       test.clock.advance(Duration.ofDays(6));
-      ok(test.app.coupons().create(), "/v1/coupons", "id=FLAKY2&percent_off=10");
+      client().ok("/v1/coupons", "id=FLAKY2&percent_off=10");
       test.fanOut(TENANT);
       assertThat(test.runDeliveries()).last().isEqualTo(new Outcome.Done(WebhookDelivery.Status.FAILED));
       assertThat(endpointStatus(id)).isEqualTo("enabled");
@@ -265,16 +259,16 @@ class WebhookDeliveryTest {
   }
 
   private String endpointStatus(String id) {
-    return (String) ok(test.app.webhookEndpoints().retrieve(), "/v1/webhook_endpoints/" + id, null).get("status");
+    return (String) client().okGet("/v1/webhook_endpoints/" + id).get("status");
   }
 
   @Test
   void onlyTheEnabledTypes_areSent_andANewEndpointGetsOnlyNewEvents() {
-    ok(test.app.coupons().create(), "/v1/coupons", "id=EARLY&percent_off=10");
+    client().ok("/v1/coupons", "id=EARLY&percent_off=10");
     test.fanOut(TENANT);
     endpoint("enabled_events[]=coupon.deleted", "");
-    ok(test.app.coupons().update(), "/v1/coupons/EARLY", "name=x");
-    ok(test.app.coupons().delete(), "/v1/coupons/EARLY", null);
+    client().ok("/v1/coupons/EARLY", "name=x");
+    TestClient.ok(client().delete("/v1/coupons/EARLY"));
     assertThat(test.fanOut(TENANT)).isEqualTo(2);
     test.runDeliveries();
     assertThat(receiver.received()).extracting(each -> body(each).get("type"))
@@ -286,12 +280,12 @@ class WebhookDeliveryTest {
   @SuppressWarnings("unchecked")
   void twoEndpointsOnTwoVersions_receiveTheTwoShapesOfOneEvent() {
     try (Receiver acacia = new Receiver(200); Receiver clover = new Receiver(200)) {
-      ok(test.app.webhookEndpoints().create(), "/v1/webhook_endpoints", "url=" + acacia.url("/old")
+      client().ok("/v1/webhook_endpoints", "url=" + acacia.url("/old")
           + "&enabled_events[]=promotion_code.created&api_version=2025-02-24.acacia");
-      ok(test.app.webhookEndpoints().create(), "/v1/webhook_endpoints", "url=" + clover.url("/new")
+      client().ok("/v1/webhook_endpoints", "url=" + clover.url("/new")
           + "&enabled_events[]=promotion_code.created");
-      ok(test.app.coupons().create(), "/v1/coupons", "id=SHAPE&percent_off=10");
-      ok(test.app.promotionCodes().create(), "/v1/promotion_codes", "promotion[type]=coupon&promotion[coupon]=SHAPE"
+      client().ok("/v1/coupons", "id=SHAPE&percent_off=10");
+      client().ok("/v1/promotion_codes", "promotion[type]=coupon&promotion[coupon]=SHAPE"
           + "&code=SHAPED");
       test.fanOut(TENANT);
       test.runDeliveries();
@@ -312,9 +306,9 @@ class WebhookDeliveryTest {
   @Test
   void aRedirect_isAFailedAttempt_neverFollowed() {
     try (Receiver moved = new Receiver(308, 200)) {
-      ok(test.app.webhookEndpoints().create(), "/v1/webhook_endpoints", "url=" + moved.url("/moved")
+      client().ok("/v1/webhook_endpoints", "url=" + moved.url("/moved")
           + "&enabled_events[]=*");
-      ok(test.app.coupons().create(), "/v1/coupons", "id=MOVED&percent_off=10");
+      client().ok("/v1/coupons", "id=MOVED&percent_off=10");
       test.fanOut(TENANT);
       assertThat(test.runDeliveries()).first().isInstanceOf(Outcome.RetryAfter.class);
       assertThat(moved.received()).extracting(Receiver.Received::path).containsExactly("/moved", "/moved");
@@ -328,9 +322,9 @@ class WebhookDeliveryTest {
     assumeThat(java.util.Arrays.stream(addresses).allMatch(a -> a.isLoopbackAddress() || a.isSiteLocalAddress()
         || a.isLinkLocalAddress())).as("this machine's name resolves to a private address").isTrue();
     test = TestApp.withWebhooks(WebhookSettings.STANDARD);
-    ok(test.app.webhookEndpoints().create(), "/v1/webhook_endpoints", "url=http://" + host + ":" + receiver.port()
+    client().ok("/v1/webhook_endpoints", "url=http://" + host + ":" + receiver.port()
         + "/hook&enabled_events[]=*");
-    ok(test.app.coupons().create(), "/v1/coupons", "id=SSRF&percent_off=10");
+    client().ok("/v1/coupons", "id=SSRF&percent_off=10");
     test.fanOut(TENANT);
     assertThat(test.app.deliveries().attempt(test.deliveryQueue.take().get(0).job()))
         .isInstanceOf(Outcome.RetryAfter.class);
@@ -340,7 +334,7 @@ class WebhookDeliveryTest {
   @Test
   void callBudgets_ofTheFanOut_andOfADelivery() {
     endpoint("enabled_events[]=*", "");
-    ok(test.app.coupons().create(), "/v1/coupons", "id=BUDGET&percent_off=10");
+    client().ok("/v1/coupons", "id=BUDGET&percent_off=10");
     String event = (String) events("").get(0).get("id");
     test.calls.reset();
     test.calls.as(TestApp.FAN_OUT, () -> test.app.fanOut().fanOut(TENANT, event));
@@ -354,7 +348,7 @@ class WebhookDeliveryTest {
         "GetItem", "GetItem", "GetItem", "TransactWriteItems", "UpdateItem");
 
     // while the endpoint stays healthy (or stays failing), its mark costs nothing
-    ok(test.app.coupons().update(), "/v1/coupons/BUDGET", "name=again");
+    client().ok("/v1/coupons/BUDGET", "name=again");
     test.fanOut(TENANT);
     test.calls.reset();
     test.runDeliveries();

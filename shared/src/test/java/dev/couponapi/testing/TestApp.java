@@ -127,6 +127,11 @@ public final class TestApp {
     return new TestApp(false, redemptions);
   }
 
+  /** The in-process client of this app, as {@code tenant}. */
+  public TestClient client(Tenant tenant) {
+    return new TestClient(this, tenant, Map.of());
+  }
+
   /** Runs an operation through the pipeline as its function: its calls are held to that function's IAM policy. */
   public dev.couponapi.http.ApiResponse handle(dev.couponapi.http.Operation operation, Map<String, Object> event) {
     return calls.as(operation.functionId(), () -> app.pipeline().handle(operation, event));
