@@ -5,7 +5,8 @@ import dev.couponapi.app.App;
 import dev.couponapi.app.RedemptionSettings;
 import dev.couponapi.ddblocal.DynamoDbLocalServer;
 import dev.couponapi.local.LocalTable;
-import dev.couponapi.service.BatchQueue;
+import dev.couponapi.service.BatchJob;
+import dev.couponapi.service.JobQueue;
 import dev.couponapi.service.PromotionCodeBatchService;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -38,11 +39,11 @@ public final class BatchBenchmark {
     try (DynamoDbLocalServer dynamo = DynamoDbLocalServer.inMemory(0)) {
       LocalTable.ensure(dynamo.client(), Bench.TABLE);
       App app = new App(dynamo.inProcessClient(), Bench.TABLE, Clock.systemUTC(), ApiVersion.parse(ApiVersion.FALLBACK),
-          RedemptionSettings.UNCACHED.withShards(1), BatchQueue.NONE);
-      Bench.body(app, app.coupons().create(), Bench.event("POST", "/v1/coupons", null, "id=WAVE&percent_off=20"));
+          RedemptionSettings.UNCACHED.withShards(1), JobQueue.missing("a batch queue"));
+      Bench.body(app, app.resource(dev.couponapi.http.CouponResource.class).create(), Bench.event("POST", "/v1/coupons", null, "id=WAVE&percent_off=20"));
       long started = System.nanoTime();
       for (int i = 0; i < count; i++) {
-        Bench.body(app, app.promotionCodes().create(), Bench.event("POST", "/v1/promotion_codes", null,
+        Bench.body(app, app.resource(dev.couponapi.http.PromotionCodeResource.class).create(), Bench.event("POST", "/v1/promotion_codes", null,
             "promotion[type]=coupon&promotion[coupon]=WAVE&max_redemptions=1"));
       }
       double seconds = (System.nanoTime() - started) / 1e9;
@@ -57,11 +58,11 @@ public final class BatchBenchmark {
     try (DynamoDbLocalServer dynamo = DynamoDbLocalServer.inMemory(0)) {
       meter.watch(dynamo);
       App app = new App(dynamo.client(meter), Bench.TABLE, Clock.systemUTC(), ApiVersion.parse(ApiVersion.FALLBACK),
-          RedemptionSettings.UNCACHED.withShards(1), BatchQueue.NONE);
-      Bench.body(app, app.coupons().create(), Bench.event("POST", "/v1/coupons", null, "id=WAVE&percent_off=20"));
+          RedemptionSettings.UNCACHED.withShards(1), JobQueue.missing("a batch queue"));
+      Bench.body(app, app.resource(dev.couponapi.http.CouponResource.class).create(), Bench.event("POST", "/v1/coupons", null, "id=WAVE&percent_off=20"));
       meter.on = true;
       for (int i = 0; i < count; i++) {
-        Bench.body(app, app.promotionCodes().create(), Bench.event("POST", "/v1/promotion_codes", null,
+        Bench.body(app, app.resource(dev.couponapi.http.PromotionCodeResource.class).create(), Bench.event("POST", "/v1/promotion_codes", null,
             "promotion[type]=coupon&promotion[coupon]=WAVE&max_redemptions=1"));
       }
       meter.on = false;
@@ -75,16 +76,16 @@ public final class BatchBenchmark {
   private static void speed(int count) throws Exception {
     try (DynamoDbLocalServer dynamo = DynamoDbLocalServer.inMemory(0)) {
       LocalTable.ensure(dynamo.client(), Bench.TABLE);
-      List<BatchQueue.Job> jobs = new ArrayList<>();
+      List<BatchJob> jobs = new ArrayList<>();
       App app = new App(dynamo.inProcessClient(), Bench.TABLE, Clock.systemUTC(), ApiVersion.parse(ApiVersion.FALLBACK),
-          RedemptionSettings.UNCACHED.withShards(1), jobs::add);
-      Bench.body(app, app.coupons().create(), Bench.event("POST", "/v1/coupons", null, "id=WAVE&percent_off=20"));
-      String id = Bench.id(Bench.body(app, app.batches().create(), Bench.event("POST", "/v1/promotion_code_batches",
+          RedemptionSettings.UNCACHED.withShards(1), (job, delay) -> jobs.add(job));
+      Bench.body(app, app.resource(dev.couponapi.http.CouponResource.class).create(), Bench.event("POST", "/v1/coupons", null, "id=WAVE&percent_off=20"));
+      String id = Bench.id(Bench.body(app, app.resource(dev.couponapi.http.PromotionCodeBatchResource.class).create(), Bench.event("POST", "/v1/promotion_code_batches",
           null, "promotion[type]=coupon&promotion[coupon]=WAVE&count=" + count + "&max_redemptions=1&prefix=W")));
       long started = System.nanoTime();
-      PromotionCodeBatchService.Progress progress = app.batchWork().work(jobs.get(0), () -> true);
+      PromotionCodeBatchService.Progress progress = app.batchService().work(jobs.get(0), () -> true);
       double seconds = (System.nanoTime() - started) / 1e9;
-      String status = (String) dev.couponapi.wire.Json.readObject(Bench.body(app, app.batches().retrieve(),
+      String status = (String) dev.couponapi.wire.Json.readObject(Bench.body(app, app.resource(dev.couponapi.http.PromotionCodeBatchResource.class).retrieve(),
           Bench.event("GET", "/v1/promotion_code_batches/" + id, Map.of("batch", id), null))).get("status");
       System.out.printf("  %,d single-use codes: %.1f s, %,.0f codes/s (worker run %s, batch %s)%n", count, seconds,
           count / seconds, progress, status);
@@ -96,14 +97,14 @@ public final class BatchBenchmark {
     HotCodeBenchmark.Meter meter = new HotCodeBenchmark.Meter();
     try (DynamoDbLocalServer dynamo = DynamoDbLocalServer.inMemory(0)) {
       meter.watch(dynamo);
-      List<BatchQueue.Job> jobs = new ArrayList<>();
+      List<BatchJob> jobs = new ArrayList<>();
       App app = new App(dynamo.client(meter), Bench.TABLE, Clock.systemUTC(), ApiVersion.parse(ApiVersion.FALLBACK),
-          RedemptionSettings.UNCACHED.withShards(shards), jobs::add);
-      Bench.body(app, app.coupons().create(), Bench.event("POST", "/v1/coupons", null, "id=WAVE&percent_off=20"));
-      Bench.body(app, app.batches().create(), Bench.event("POST", "/v1/promotion_code_batches", null,
+          RedemptionSettings.UNCACHED.withShards(shards), (job, delay) -> jobs.add(job));
+      Bench.body(app, app.resource(dev.couponapi.http.CouponResource.class).create(), Bench.event("POST", "/v1/coupons", null, "id=WAVE&percent_off=20"));
+      Bench.body(app, app.resource(dev.couponapi.http.PromotionCodeBatchResource.class).create(), Bench.event("POST", "/v1/promotion_code_batches", null,
           "promotion[type]=coupon&promotion[coupon]=WAVE&count=" + count + terms));
       meter.on = true;
-      app.batchWork().work(jobs.get(0), () -> true);
+      app.batchService().work(jobs.get(0), () -> true);
       meter.on = false;
       System.out.printf("  %s, %,d codes: %,d calls (%.1f codes a transaction); write units per code: "
           + "%.2f table + %.2f index = %.2f by DynamoDB's rules; DynamoDB Local reports %.2f%n", label, count,

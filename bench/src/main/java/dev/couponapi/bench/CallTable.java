@@ -91,30 +91,30 @@ public final class CallTable {
       // nothing kept between requests, so each row shows what one request reads on its own
       App app = new App(dynamo.client(meter), Bench.TABLE, Clock.systemUTC(), ApiVersion.parse(ApiVersion.FALLBACK),
           dev.couponapi.app.RedemptionSettings.UNCACHED);
-      Bench.body(app, app.coupons().create(), Bench.event("POST", "/v1/coupons", null, "id=T1&percent_off=10"));
-      String code = Bench.id(Bench.body(app, app.promotionCodes().create(), Bench.event("POST", "/v1/promotion_codes",
+      Bench.body(app, app.resource(dev.couponapi.http.CouponResource.class).create(), Bench.event("POST", "/v1/coupons", null, "id=T1&percent_off=10"));
+      String code = Bench.id(Bench.body(app, app.resource(dev.couponapi.http.PromotionCodeResource.class).create(), Bench.event("POST", "/v1/promotion_codes",
           null, "promotion[type]=coupon&promotion[coupon]=T1")));
-      String customer = Bench.id(Bench.body(app, app.customers().create(), Bench.event("POST", "/v1/customers", null,
+      String customer = Bench.id(Bench.body(app, app.resource(dev.couponapi.http.CustomerResource.class).create(), Bench.event("POST", "/v1/customers", null,
           "name=c")));
       System.out.println("DynamoDB calls and consumed capacity per request (DynamoDB Local, ReturnConsumedCapacity=TOTAL)");
       System.out.printf("%-34s %-62s %8s%n", "operation", "calls", "capacity");
-      row(meter, app, "create coupon", app.coupons().create(), Bench.event("POST", "/v1/coupons", null, "percent_off=5"));
-      row(meter, app, "retrieve coupon", app.coupons().retrieve(), Bench.event("GET", "/v1/coupons/T1",
+      row(meter, app, "create coupon", app.resource(dev.couponapi.http.CouponResource.class).create(), Bench.event("POST", "/v1/coupons", null, "percent_off=5"));
+      row(meter, app, "retrieve coupon", app.resource(dev.couponapi.http.CouponResource.class).retrieve(), Bench.event("GET", "/v1/coupons/T1",
           Map.of("coupon", "T1"), null));
-      row(meter, app, "update coupon", app.coupons().update(), Bench.event("POST", "/v1/coupons/T1",
+      row(meter, app, "update coupon", app.resource(dev.couponapi.http.CouponResource.class).update(), Bench.event("POST", "/v1/coupons/T1",
           Map.of("coupon", "T1"), "metadata[k]=v"));
-      row(meter, app, "list coupons", app.coupons().list(), Bench.event("GET", "/v1/coupons", null, null));
-      row(meter, app, "create promotion code", app.promotionCodes().create(), Bench.event("POST", "/v1/promotion_codes",
+      row(meter, app, "list coupons", app.resource(dev.couponapi.http.CouponResource.class).list(), Bench.event("GET", "/v1/coupons", null, null));
+      row(meter, app, "create promotion code", app.resource(dev.couponapi.http.PromotionCodeResource.class).create(), Bench.event("POST", "/v1/promotion_codes",
           null, "promotion[type]=coupon&promotion[coupon]=T1"));
-      row(meter, app, "retrieve promotion code", app.promotionCodes().retrieve(), Bench.event("GET",
+      row(meter, app, "retrieve promotion code", app.resource(dev.couponapi.http.PromotionCodeResource.class).retrieve(), Bench.event("GET",
           "/v1/promotion_codes/" + code, Map.of("promotion_code", code), null));
-      row(meter, app, "apply coupon to customer", app.customers().update(), Bench.event("POST",
+      row(meter, app, "apply coupon to customer", app.resource(dev.couponapi.http.CustomerResource.class).update(), Bench.event("POST",
           "/v1/customers/" + customer, Map.of("customer", customer), "coupon=T1"));
-      row(meter, app, "create customer with coupon", app.customers().create(), Bench.event("POST", "/v1/customers",
+      row(meter, app, "create customer with coupon", app.resource(dev.couponapi.http.CustomerResource.class).create(), Bench.event("POST", "/v1/customers",
           null, "coupon=T1"));
-      row(meter, app, "remove customer discount", app.customers().deleteDiscount(), Bench.event("DELETE",
+      row(meter, app, "remove customer discount", app.resource(dev.couponapi.http.CustomerResource.class).deleteDiscount(), Bench.event("DELETE",
           "/v1/customers/" + customer + "/discount", Map.of("customer", customer), null));
-      row(meter, app, "invoice preview", app.invoices().createPreview(), Bench.event("POST",
+      row(meter, app, "invoice preview", app.resource(dev.couponapi.http.InvoiceResource.class).createPreview(), Bench.event("POST",
           "/v1/invoices/create_preview", null, "customer=" + customer
               + "&invoice_items[0][amount]=1000&invoice_items[0][currency]=usd&discounts[0][coupon]=T1"));
     }

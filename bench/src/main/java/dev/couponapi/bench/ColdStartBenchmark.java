@@ -28,9 +28,9 @@ public final class ColdStartBenchmark {
     String classpath = System.getProperty("java.class.path");
     try (DynamoDbLocalServer dynamo = DynamoDbLocalServer.inMemory(0)) {
       App app = Bench.app(dynamo);
-      Bench.body(app, app.coupons().create(), Bench.event("POST", "/v1/coupons", null, "id=BENCH&percent_off=10"));
-      Bench.body(app, app.coupons().create(), Bench.event("POST", "/v1/coupons", null, "id=APPLY&percent_off=15"));
-      String customer = Bench.id(Bench.body(app, app.customers().create(), Bench.event("POST", "/v1/customers", null,
+      Bench.body(app, app.resource(dev.couponapi.http.CouponResource.class).create(), Bench.event("POST", "/v1/coupons", null, "id=BENCH&percent_off=10"));
+      Bench.body(app, app.resource(dev.couponapi.http.CouponResource.class).create(), Bench.event("POST", "/v1/coupons", null, "id=APPLY&percent_off=15"));
+      String customer = Bench.id(Bench.body(app, app.resource(dev.couponapi.http.CustomerResource.class).create(), Bench.event("POST", "/v1/customers", null,
           "name=bench")));
       Path events = Files.createTempDirectory("cold-start-events");
       Map<String, String[]> targets = new LinkedHashMap<>();

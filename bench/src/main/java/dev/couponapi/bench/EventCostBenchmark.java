@@ -28,18 +28,18 @@ public final class EventCostBenchmark {
       System.out.println(label + " (" + rounds + " of each; units per operation; 1 shard per counter):");
       System.out.println(String.format("  %-34s %12s %12s %12s %10s", "operation", "table WU", "index WU",
           "total WU", "read RU"));
-      measure(meter, "coupon create", rounds, i -> Bench.body(app, app.coupons().create(),
+      measure(meter, "coupon create", rounds, i -> Bench.body(app, app.resource(dev.couponapi.http.CouponResource.class).create(),
           Bench.event("POST", "/v1/coupons", null, "id=C" + i + "&percent_off=10&name=Spring&metadata[a]=1")));
-      measure(meter, "coupon update (name, metadata)", rounds, i -> Bench.body(app, app.coupons().update(),
+      measure(meter, "coupon update (name, metadata)", rounds, i -> Bench.body(app, app.resource(dev.couponapi.http.CouponResource.class).update(),
           Bench.event("POST", "/v1/coupons/C" + i, Map.of("coupon", "C" + i), "name=Summer&metadata[b]=2")));
       String[] codes = new String[rounds];
       measure(meter, "promotion code create", rounds, i -> codes[i] = Bench.id(Bench.body(app,
-          app.promotionCodes().create(), Bench.event("POST", "/v1/promotion_codes", null,
+          app.resource(dev.couponapi.http.PromotionCodeResource.class).create(), Bench.event("POST", "/v1/promotion_codes", null,
               "promotion[type]=coupon&promotion[coupon]=C" + i + "&code=CODE" + i))));
-      measure(meter, "promotion code update (metadata)", rounds, i -> Bench.body(app, app.promotionCodes().update(),
+      measure(meter, "promotion code update (metadata)", rounds, i -> Bench.body(app, app.resource(dev.couponapi.http.PromotionCodeResource.class).update(),
           Bench.event("POST", "/v1/promotion_codes/" + codes[i], Map.of("promotion_code", codes[i]),
               "metadata[n]=" + i)));
-      measure(meter, "coupon delete", rounds, i -> Bench.body(app, app.coupons().delete(),
+      measure(meter, "coupon delete", rounds, i -> Bench.body(app, app.resource(dev.couponapi.http.CouponResource.class).delete(),
           Bench.event("DELETE", "/v1/coupons/C" + i, Map.of("coupon", "C" + i), null)));
     }
   }

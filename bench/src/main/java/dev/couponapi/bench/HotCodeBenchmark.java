@@ -246,13 +246,13 @@ public final class HotCodeBenchmark {
     try (DynamoDbLocalServer dynamo = DynamoDbLocalServer.inMemory(0)) {
       meter.watch(dynamo);
       App app = new App(dynamo.client(meter), Bench.TABLE, Clock.systemUTC(), ApiVersion.parse(ApiVersion.FALLBACK));
-      Bench.body(app, app.coupons().create(), Bench.event("POST", "/v1/coupons", null,
+      Bench.body(app, app.resource(dev.couponapi.http.CouponResource.class).create(), Bench.event("POST", "/v1/coupons", null,
           "id=FLASH&percent_off=20&max_redemptions=1000000"));
-      String code = Bench.id(Bench.body(app, app.promotionCodes().create(), Bench.event("POST", "/v1/promotion_codes",
+      String code = Bench.id(Bench.body(app, app.resource(dev.couponapi.http.PromotionCodeResource.class).create(), Bench.event("POST", "/v1/promotion_codes",
           null, "promotion[type]=coupon&promotion[coupon]=FLASH&code=FLASHSALE")));
       List<String> customers = new ArrayList<>();
       for (int i = 0; i < redemptions; i++) {
-        customers.add(Bench.id(Bench.body(app, app.customers().create(), Bench.event("POST", "/v1/customers", null,
+        customers.add(Bench.id(Bench.body(app, app.resource(dev.couponapi.http.CustomerResource.class).create(), Bench.event("POST", "/v1/customers", null,
             "email=c" + i + "%40example.com"))));
       }
       meter.on = true;
@@ -263,7 +263,7 @@ public final class HotCodeBenchmark {
         @SuppressWarnings("unchecked")
         Map<String, String> headers = (Map<String, String>) event.get("headers");
         headers.put("Idempotency-Key", "flash-" + i);
-        Bench.body(app, app.customers().update(), event);
+        Bench.body(app, app.resource(dev.couponapi.http.CustomerResource.class).update(), event);
       }
       meter.on = false;
       report(label, redemptions, meter);

@@ -42,9 +42,9 @@ public class WarmPathBenchmark {
   @Setup
   public void setUp() {
     app = new App(new InMemoryDynamo(), "bench", Clock.systemUTC(), ApiVersion.parse(ApiVersion.FALLBACK));
-    create = app.coupons().create();
-    retrieve = app.coupons().retrieve();
-    list = app.coupons().list();
+    create = app.resource(dev.couponapi.http.CouponResource.class).create();
+    retrieve = app.resource(dev.couponapi.http.CouponResource.class).retrieve();
+    list = app.resource(dev.couponapi.http.CouponResource.class).list();
     for (int i = 0; i < 10; i++) {
       app.pipeline().handle(create, Bench.event("POST", "/v1/coupons", null, "id=LIST" + i + "&percent_off=" + (i + 1)));
     }

@@ -10,10 +10,10 @@ import java.io.OutputStream;
 
 /**
  * What every API function is: one operation of the shared pipeline. A handler class is named
- * after its function in template.yaml ({@code CreateCouponFunction} → {@code CreateCoupon}), which
- * is how it finds the operation and route declared for that function; {@code TemplateTest} holds
- * the names together. Subclasses have two constructors: none for Lambda, one taking an
- * {@link App} for tests.
+ * after its function in template.yaml ({@code CreateCouponFunction} → {@code CreateCoupon}, nested
+ * in its resource's {@code CouponFunctions}), which is how it finds the operation and route declared
+ * for that function; {@code TemplateTest} holds the names together. Subclasses have two
+ * constructors: none for Lambda, one taking an {@link App} for tests.
  */
 public abstract class ApiFunction implements RequestStreamHandler {
 

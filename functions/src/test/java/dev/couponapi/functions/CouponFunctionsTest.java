@@ -4,6 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import dev.couponapi.domain.Tenant;
+import dev.couponapi.functions.CouponFunctions.CreateCoupon;
+import dev.couponapi.functions.CouponFunctions.DeleteCoupon;
+import dev.couponapi.functions.CouponFunctions.ListCoupons;
+import dev.couponapi.functions.CouponFunctions.RetrieveCoupon;
+import dev.couponapi.functions.CouponFunctions.UpdateCoupon;
 import dev.couponapi.testing.TestApp;
 import dev.couponapi.wire.Json;
 import java.io.ByteArrayInputStream;

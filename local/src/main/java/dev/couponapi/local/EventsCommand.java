@@ -5,6 +5,7 @@ import dev.couponapi.app.App;
 import dev.couponapi.domain.Event;
 import dev.couponapi.domain.EventFilter;
 import dev.couponapi.domain.EventType;
+import dev.couponapi.domain.EventTypes;
 import dev.couponapi.domain.ListRequest;
 import dev.couponapi.domain.Page;
 import dev.couponapi.domain.Tenant;
@@ -12,7 +13,7 @@ import dev.couponapi.service.EventService;
 import dev.couponapi.wire.EventRenderer;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.EnumSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
 
@@ -46,34 +47,35 @@ final class EventsCommand implements Command {
     Tenant tenant = new Tenant(options.value(ACCOUNT.name(), LocalMain.LOCAL_ACCOUNT), options.flag(LIVE.name()));
     int limit = options.intValue(LIMIT.name(), 20, 1, ListRequest.MAX_LIMIT);
     String type = options.value(TYPE.name());
-    EventFilter filter = new EventFilter(type == null ? null : types(type), null);
     LocalData.run(options, context, endpoint -> {
       App app = new App(LocalData.client(endpoint), LocalTable.NAME, Clock.systemUTC(),
           ApiVersion.parse(ApiVersion.FALLBACK));
+      EventFilter filter = new EventFilter(type == null ? null : types(app.eventTypes(), type), null);
+      EventRenderer renderer = app.eventRenderer();
       EventService events = app.eventLog();
       List<Event> newest = events.list(tenant, filter, new ListRequest(limit, null, null, null, null), Instant.now())
           .items();
       if (newest.isEmpty() && !options.flag(FOLLOW.name())) {
         context.out().println("no events in the last 30 days for " + tenant.account() + " (" + tenant.mode() + ")");
       }
-      printOldestFirst(newest, context);
+      printOldestFirst(newest, renderer, context);
       context.out().flush();
       if (options.flag(FOLLOW.name())) {
-        follow(events, tenant, filter, newest.isEmpty() ? null : newest.get(0).id(), context);
+        follow(events, renderer, tenant, filter, newest.isEmpty() ? null : newest.get(0).id(), context);
       }
     });
     return 0;
   }
 
   /** Prints what comes after {@code last}, oldest first, until the command is stopped. */
-  private static void follow(EventService events, Tenant tenant, EventFilter filter, String last, Context context)
-      throws InterruptedException {
+  private static void follow(EventService events, EventRenderer renderer, Tenant tenant, EventFilter filter,
+      String last, Context context) throws InterruptedException {
     while (!Thread.currentThread().isInterrupted()) {
       Page<Event> page = last == null
           ? events.list(tenant, filter, new ListRequest(ListRequest.MAX_LIMIT, null, null, null, null), Instant.now())
           : events.list(tenant, filter, new ListRequest(ListRequest.MAX_LIMIT, null, last, null, null), Instant.now());
       if (!page.items().isEmpty()) {
-        printOldestFirst(page.items(), context);
+        printOldestFirst(page.items(), renderer, context);
         context.out().flush();
         last = page.items().get(0).id();
       }
@@ -81,23 +83,23 @@ final class EventsCommand implements Command {
     }
   }
 
-  private static void printOldestFirst(List<Event> newestFirst, Context context) {
+  private static void printOldestFirst(List<Event> newestFirst, EventRenderer renderer, Context context) {
     for (int i = newestFirst.size() - 1; i >= 0; i--) {
-      context.out().println(line(newestFirst.get(i)));
+      context.out().println(line(newestFirst.get(i), renderer));
     }
   }
 
-  private static EnumSet<EventType> types(String pattern) {
-    List<EventType> matching = EventType.matching(pattern);
+  private static Set<EventType> types(EventTypes known, String pattern) {
+    List<EventType> matching = known.matching(pattern);
     if (matching.isEmpty()) {
       throw new Options.UsageError("--type " + pattern + " names no event type (e.g. coupon.created, coupon.*)");
     }
-    return EnumSet.copyOf(matching);
+    return Set.copyOf(matching);
   }
 
   @SuppressWarnings("unchecked")
-  static String line(Event event) {
-    Map<String, Object> object = (Map<String, Object>) ((Map<String, Object>) EventRenderer.render(event).get("data"))
+  static String line(Event event, EventRenderer renderer) {
+    Map<String, Object> object = (Map<String, Object>) ((Map<String, Object>) renderer.render(event).get("data"))
         .get("object");
     return String.format("%s  %s  %-30s %-28s pending_webhooks=%d", Instant.ofEpochSecond(event.created()),
         event.id(), event.type().wireName(), object.get("id"), event.pendingOrZero());

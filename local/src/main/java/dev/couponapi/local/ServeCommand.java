@@ -20,8 +20,10 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import dev.couponapi.app.FanOutRun;
-import dev.couponapi.app.InProcessDeliveryQueue;
+import dev.couponapi.app.InProcessJobQueue;
+import dev.couponapi.app.JobCodec;
+import dev.couponapi.service.BatchJob;
+import dev.couponapi.service.DeliveryJob;
 import dev.couponapi.app.WebhookSettings;
 import dev.couponapi.service.RetrySchedule;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -150,12 +152,14 @@ final class ServeCommand implements Command {
     int sweepEvery = sweepEvery(sweepEveryGiven, template);
     // promotion-code batches are made, and webhooks fanned out and delivered, on threads of this
     // JVM, by the code the worker, fan-out and delivery functions run on AWS
-    dev.couponapi.app.InProcessBatchQueue batchQueue = new dev.couponapi.app.InProcessBatchQueue(context.err());
-    InProcessDeliveryQueue deliveryQueue = new InProcessDeliveryQueue(context.out());
+    InProcessJobQueue<BatchJob> batchQueue = new InProcessJobQueue<>(JobCodec.BATCH,
+        InProcessJobQueue.Settings.BATCHES, context.err());
+    InProcessJobQueue<DeliveryJob> deliveryQueue = new InProcessJobQueue<>(JobCodec.DELIVERY,
+        InProcessJobQueue.Settings.DELIVERIES, context.out());
     App app = new App(dynamo, LocalTable.NAME, Clock.systemUTC(), defaultVersion(template), redemptions, batchQueue,
         webhooks, deliveryQueue);
     batchQueue.attach(app.batchWork());
-    deliveryQueue.attach(app.deliveries());
+    deliveryQueue.attach(app.deliveryWork());
     String key = testKey(app, requestedKey, data);
     ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
       Thread thread = new Thread(runnable, "expiry-sweep");
@@ -172,8 +176,8 @@ final class ServeCommand implements Command {
       }
     }, sweepEvery, sweepEvery, TimeUnit.SECONDS);
     try (batchQueue; deliveryQueue;
-        StreamPoller poller = new StreamPoller(dynamo, streams, LocalTable.NAME, new FanOutRun(app.fanOut(),
-            context.out()), context.err(), writes).start();
+        StreamPoller poller = new StreamPoller(dynamo, streams, LocalTable.NAME, app.fanOutRun(),
+            context.err(), writes).start();
         LocalGateway gateway = new LocalGateway(FunctionHost.forApp(template, app), port)) {
       Path endpointFile = localEndpoint == null ? null : data.resolve(LocalData.ENDPOINT_FILE);
       if (endpointFile != null) {

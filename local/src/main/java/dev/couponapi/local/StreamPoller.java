@@ -1,6 +1,7 @@
 package dev.couponapi.local;
 
-import dev.couponapi.app.FanOutRun;
+import dev.couponapi.app.FanOutWork;
+import dev.couponapi.app.RecordBatchRun;
 import dev.couponapi.ddblocal.WriteWatch;
 import dev.couponapi.store.Table;
 import java.io.PrintStream;
@@ -38,7 +39,7 @@ public final class StreamPoller implements AutoCloseable {
   private final DynamoDbClient dynamo;
   private final DynamoDbStreamsClient streams;
   private final String tableName;
-  private final FanOutRun fanOut;
+  private final RecordBatchRun<FanOutWork.NewEvent> fanOut;
   private final PrintStream err;
   private final WriteWatch writes;
   private final Map<String, String> iterators = new HashMap<>();
@@ -51,7 +52,8 @@ public final class StreamPoller implements AutoCloseable {
    * {@code writes}: the writes to the table, when this JVM runs its engine (it then reads the stream
    * after writes only); null for another DynamoDB, read every {@link #EVERY}.
    */
-  public StreamPoller(DynamoDbClient dynamo, DynamoDbStreamsClient streams, String tableName, FanOutRun fanOut,
+  public StreamPoller(DynamoDbClient dynamo, DynamoDbStreamsClient streams, String tableName,
+      RecordBatchRun<FanOutWork.NewEvent> fanOut,
       PrintStream err, WriteWatch writes) {
     this.dynamo = dynamo;
     this.writes = writes;
@@ -146,13 +148,13 @@ public final class StreamPoller implements AutoCloseable {
       List<Object> records = new ArrayList<>();
       for (Record record : read.records()) {
         AttributeValue pk = record.dynamodb().keys().get(Table.PK);
-        if (FanOutRun.isNewEvent(record.eventNameAsString(), pk == null ? null : pk.s())) {
+        if (FanOutWork.isNewEvent(record.eventNameAsString(), pk == null ? null : pk.s())) {
           records.add(lambdaShaped(record));
         }
       }
       events |= !records.isEmpty();
       List<?> failures = records.isEmpty() ? List.of()
-          : (List<?>) fanOut.run(Map.of("Records", records)).get("batchItemFailures");
+          : (List<?>) fanOut.run(Map.of("Records", records), () -> running).get("batchItemFailures");
       if (!failures.isEmpty()) {
         failed = true;
         continue; // the same iterator reads these records again

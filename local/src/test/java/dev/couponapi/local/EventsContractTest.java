@@ -329,9 +329,9 @@ class EventsContractTest {
     dev.couponapi.app.App local = new dev.couponapi.app.App(client, LocalTable.NAME, java.time.Clock.systemUTC(),
         dev.couponapi.api.ApiVersion.parse(dev.couponapi.api.ApiVersion.FALLBACK));
     Tenant tenant = new Tenant("acct_events_cli_" + System.nanoTime(), false);
-    local.pipeline().handle(local.coupons().create(), dev.couponapi.testing.TestApp.event("POST", "/v1/coupons", null,
+    local.pipeline().handle(local.resource(dev.couponapi.http.CouponResource.class).create(), dev.couponapi.testing.TestApp.event("POST", "/v1/coupons", null,
         "id=CLI&percent_off=5", tenant));
-    local.pipeline().handle(local.coupons().update(), dev.couponapi.testing.TestApp.event("POST", "/v1/coupons/CLI",
+    local.pipeline().handle(local.resource(dev.couponapi.http.CouponResource.class).update(), dev.couponapi.testing.TestApp.event("POST", "/v1/coupons/CLI",
         Map.of("coupon", "CLI"), "name=Cli", tenant));
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
@@ -360,7 +360,7 @@ class EventsContractTest {
         dev.couponapi.ddblocal.DynamoDbLocalServer.clientFor(java.net.URI.create(endpoint)), LocalTable.NAME,
         java.time.Clock.systemUTC(), dev.couponapi.api.ApiVersion.parse(dev.couponapi.api.ApiVersion.FALLBACK));
     long soon = java.time.Instant.now().getEpochSecond() + 3600;
-    local.pipeline().handle(local.coupons().create(), dev.couponapi.testing.TestApp.event("POST", "/v1/coupons", null,
+    local.pipeline().handle(local.resource(dev.couponapi.http.CouponResource.class).create(), dev.couponapi.testing.TestApp.event("POST", "/v1/coupons", null,
         "percent_off=5&redeem_by=" + soon, new Tenant("acct_cli", false)));
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     LocalMain main = new LocalMain(LocalApi.home(), new PrintStream(out, true, StandardCharsets.UTF_8), System.err);

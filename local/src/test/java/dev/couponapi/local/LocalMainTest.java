@@ -97,9 +97,9 @@ class LocalMainTest {
     Tenant tenant = new Tenant("acct_dryrun" + System.nanoTime(), false);
     long later = Instant.now().getEpochSecond() + 3600;
     String coupon = "SOON" + System.nanoTime();
-    app.pipeline().handle(app.coupons().create(), Requests.event(app.coupons().create(), "/v1/coupons",
+    app.pipeline().handle(app.resource(dev.couponapi.http.CouponResource.class).create(), Requests.event(app.resource(dev.couponapi.http.CouponResource.class).create(), "/v1/coupons",
         "id=" + coupon + "&percent_off=5&redeem_by=" + later, tenant));
-    app.pipeline().handle(app.promotionCodes().create(), Requests.event(app.promotionCodes().create(),
+    app.pipeline().handle(app.resource(dev.couponapi.http.PromotionCodeResource.class).create(), Requests.event(app.resource(dev.couponapi.http.PromotionCodeResource.class).create(),
         "/v1/promotion_codes", "promotion[type]=coupon&promotion[coupon]=" + coupon, tenant));
     List<Map<String, AttributeValue>> before = itemsOf(dynamo, tenant);
     String[] future = {"sweep", "--now", Long.toString(later + 60), "--endpoint", endpoint.toString()};

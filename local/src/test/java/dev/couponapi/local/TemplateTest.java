@@ -61,7 +61,7 @@ class TemplateTest {
     assertThat(template.function(DASHBOARD).policy()).isEmpty();
   }
 
-  /** {@code CreateCouponFunction} is served by {@code dev.couponapi.functions.CreateCoupon}, which finds its route by that name. */
+  /** {@code CreateCouponFunction} is served by {@code dev.couponapi.functions.CouponFunctions$CreateCoupon}, which finds its route by that name. */
   @Test
   void everyApiFunctionsHandlerIsNamedAfterIt() throws Exception {
     for (Operation operation : new TestApp().app.operations()) {
@@ -175,7 +175,7 @@ class TemplateTest {
     List<Map<String, Object>> filters = (List<Map<String, Object>>) ((Map<String, Object>)
         trigger.get("FilterCriteria")).get("Filters");
     assertThat(filters).singleElement().satisfies(filter ->
-        assertThat(filter.get("Pattern")).isEqualTo(dev.couponapi.app.FanOutRun.FILTER_PATTERN));
+        assertThat(filter.get("Pattern")).isEqualTo(dev.couponapi.app.FanOutWork.FILTER_PATTERN));
     assertThat(trigger.get("FunctionResponseTypes")).isEqualTo(List.of("ReportBatchItemFailures"));
     for (SamTemplate.Function each : template.functions().values()) {
       assertThat(each.allows("sqs:SendMessage", "WebhookDeliveryQueue")).as(each.logicalId())

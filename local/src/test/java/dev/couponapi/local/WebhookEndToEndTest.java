@@ -50,7 +50,7 @@ class WebhookEndToEndTest {
 
       Map<String, Object> event = awaitAcknowledged(serve, first.getId());
       assertThat(event).containsEntry("pending_webhooks", 0);
-      assertThat(serve.printed()).contains("\"status\":\"retrying\"").contains("\"status\":\"succeeded\"");
+      assertThat(serve.printed()).contains("\"outcome\":\"retrying\"").contains("\"outcome\":\"succeeded\"");
     }
   }
 

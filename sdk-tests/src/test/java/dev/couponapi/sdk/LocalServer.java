@@ -1,7 +1,8 @@
 package dev.couponapi.sdk;
 
-import dev.couponapi.app.FanOutRun;
-import dev.couponapi.app.InProcessDeliveryQueue;
+import dev.couponapi.app.InProcessJobQueue;
+import dev.couponapi.app.JobCodec;
+import dev.couponapi.service.DeliveryJob;
 import dev.couponapi.ddblocal.DynamoDbLocalServer;
 import dev.couponapi.domain.Tenant;
 import dev.couponapi.local.FunctionHost;
@@ -24,7 +25,8 @@ final class LocalServer implements AutoCloseable {
 
   private static final PrintStream QUIET = new PrintStream(OutputStream.nullOutputStream());
 
-  private final InProcessDeliveryQueue deliveries = new InProcessDeliveryQueue(QUIET);
+  private final InProcessJobQueue<DeliveryJob> deliveries = new InProcessJobQueue<>(JobCodec.DELIVERY,
+      InProcessJobQueue.Settings.DELIVERIES, QUIET);
   final TestApp test = TestApp.delivering(deliveries);
   private final StreamPoller poller;
   private final LocalGateway gateway;
@@ -32,9 +34,9 @@ final class LocalServer implements AutoCloseable {
   LocalServer() {
     // the SDKs check a webhook signature's time against their own clock
     test.clock.set(java.time.Instant.now());
-    deliveries.attach(test.app.deliveries());
+    deliveries.attach(test.app.deliveryWork());
     poller = new StreamPoller(test.dynamo, DynamoDbLocalServer.streamsClientFor(LocalDynamo.server().endpoint()),
-        test.table, new FanOutRun(test.app.fanOut(), QUIET), System.err, LocalDynamo.server().writes()).start();
+        test.table, test.app.fanOutRun(), System.err, LocalDynamo.server().writes()).start();
     try {
       gateway = new LocalGateway(FunctionHost.forApp(SamTemplate.load(ProjectHome.path().resolve("template.yaml")),
           test.app), 0);

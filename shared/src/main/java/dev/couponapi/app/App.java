@@ -1,53 +1,58 @@
 package dev.couponapi.app;
 
-import dev.couponapi.http.Pipeline;
+import dev.couponapi.api.ApiVersion;
+import dev.couponapi.domain.EventTypes;
+import dev.couponapi.http.CouponResource;
+import dev.couponapi.http.CustomerResource;
+import dev.couponapi.http.EventResource;
 import dev.couponapi.http.Idempotency;
+import dev.couponapi.http.InvoiceResource;
+import dev.couponapi.http.Operation;
+import dev.couponapi.http.Pipeline;
+import dev.couponapi.http.PromotionCodeBatchResource;
+import dev.couponapi.http.PromotionCodeResource;
 import dev.couponapi.http.RequestLog;
-import dev.couponapi.http.CouponOperations;
-import dev.couponapi.http.EventOperations;
-import dev.couponapi.http.WebhookEndpointOperations;
-import dev.couponapi.http.PromotionCodeOperations;
-import dev.couponapi.http.PromotionCodeBatchOperations;
-import dev.couponapi.http.CustomerOperations;
-import dev.couponapi.http.SubscriptionOperations;
-import dev.couponapi.http.InvoiceOperations;
+import dev.couponapi.http.Resource;
+import dev.couponapi.http.SubscriptionResource;
+import dev.couponapi.http.WebhookEndpointResource;
 import dev.couponapi.service.ApiKeyService;
+import dev.couponapi.service.BatchJob;
+import dev.couponapi.service.CodeTexts;
 import dev.couponapi.service.CouponService;
+import dev.couponapi.service.CustomerService;
+import dev.couponapi.service.DeliveryJob;
+import dev.couponapi.service.DiscountService;
 import dev.couponapi.service.EventService;
 import dev.couponapi.service.Events;
-import dev.couponapi.service.DeliveryQueue;
+import dev.couponapi.service.ExpirySweep;
+import dev.couponapi.service.JobQueue;
+import dev.couponapi.service.PreviewService;
+import dev.couponapi.service.PromotionCodeBatchService;
+import dev.couponapi.service.PromotionCodeService;
+import dev.couponapi.service.SubscriptionService;
 import dev.couponapi.service.WebhookDeliveries;
 import dev.couponapi.service.WebhookEndpointService;
 import dev.couponapi.service.WebhookFanOut;
 import dev.couponapi.service.WebhookUrls;
-import dev.couponapi.service.CustomerService;
-import dev.couponapi.service.DiscountService;
-import dev.couponapi.service.ExpirySweep;
-import dev.couponapi.service.PreviewService;
-import dev.couponapi.service.SubscriptionService;
-import dev.couponapi.service.PromotionCodeService;
-import dev.couponapi.service.BatchQueue;
-import dev.couponapi.service.CodeTexts;
-import dev.couponapi.service.PromotionCodeBatchService;
-import dev.couponapi.store.PromotionCodeBatchStore;
 import dev.couponapi.store.ApiKeyStore;
 import dev.couponapi.store.CouponStore;
+import dev.couponapi.store.CustomerStore;
+import dev.couponapi.store.EventSnapshots;
 import dev.couponapi.store.EventStore;
+import dev.couponapi.store.ExpiryQueue;
+import dev.couponapi.store.IdempotencyStore;
+import dev.couponapi.store.PromotionCodeBatchStore;
+import dev.couponapi.store.PromotionCodeStore;
+import dev.couponapi.store.SubscriptionStore;
 import dev.couponapi.store.WebhookDeliveryStore;
 import dev.couponapi.store.WebhookEndpointStore;
 import dev.couponapi.wire.EventRenderer;
 import dev.couponapi.wire.Json;
-import dev.couponapi.store.CustomerStore;
-import dev.couponapi.store.ExpiryQueue;
-import dev.couponapi.store.PromotionCodeStore;
-import dev.couponapi.store.SubscriptionStore;
-import dev.couponapi.store.IdempotencyStore;
-import dev.couponapi.api.ApiVersion;
-import dev.couponapi.http.Operation;
 import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
-import java.time.Clock;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProviderChain;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
@@ -65,27 +70,22 @@ public final class App {
 
   private final DynamoDbClient dynamo;
   private final String tableName;
-  private final Clock clock;
   private final Pipeline pipeline;
-  private final CouponOperations coupons;
+  /** The API's resources, in the order of template.yaml's functions: each brings its operations and events. */
+  private final List<Resource> resources;
+  private final EventTypes eventTypes;
+  private final EventRenderer eventRenderer;
   private final EventService eventLog;
-  private final EventOperations events;
-  private final WebhookEndpointOperations webhookEndpoints;
-  private final DeliveryQueue deliveryQueue;
+  private final JobQueue<DeliveryJob> deliveryQueue;
   private final WebhookFanOut fanOut;
   private final WebhookDeliveries deliveries;
-  private final PromotionCodeOperations promotionCodes;
   private final PromotionCodeBatchService batchService;
-  private final PromotionCodeBatchOperations batches;
-  private final BatchQueue batchQueue;
-  private final CustomerOperations customers;
-  private final SubscriptionOperations subscriptions;
+  private final JobQueue<BatchJob> batchQueue;
   private final ExpirySweep sweep;
-  /** Held here because the CRaC context holds its resources weakly. */
-  private final Priming priming;
-  private final InvoiceOperations invoices;
   private final ApiKeyStore apiKeyStore;
   private final ApiKeyService apiKeys;
+  /** Held here because the CRaC context holds its resources weakly. */
+  private final Priming priming;
 
   public App(DynamoDbClient dynamo, String tableName, Clock clock, ApiVersion defaultVersion) {
     this(dynamo, tableName, clock, defaultVersion, RedemptionSettings.fromEnvironment());
@@ -94,14 +94,16 @@ public final class App {
   /** {@code redemptions}: the shards of new counters, and how long terms are kept (docs/design.md, "Hot codes"). */
   public App(DynamoDbClient dynamo, String tableName, Clock clock, ApiVersion defaultVersion,
       RedemptionSettings redemptions) {
-    this(dynamo, tableName, clock, defaultVersion, redemptions, SqsBatchQueue.fromEnvironment());
+    this(dynamo, tableName, clock, defaultVersion, redemptions, SqsJobQueue.tolerating(
+        SqsJobQueue.fromEnvironment("BATCH_QUEUE_URL", JobCodec.BATCH, JobQueue.missing("BATCH_QUEUE_URL")),
+        "promotion_code_batches.enqueue", "the expiry sweep resumes this batch once it counts as stalled", System.out));
   }
 
   /** {@code batchQueue}: where promotion-code batches are handed to a worker (SQS on AWS, a thread locally). */
   public App(DynamoDbClient dynamo, String tableName, Clock clock, ApiVersion defaultVersion,
-      RedemptionSettings redemptions, BatchQueue batchQueue) {
+      RedemptionSettings redemptions, JobQueue<BatchJob> batchQueue) {
     this(dynamo, tableName, clock, defaultVersion, redemptions, batchQueue, WebhookSettings.fromEnvironment(),
-        SqsDeliveryQueue.fromEnvironment());
+        SqsJobQueue.fromEnvironment("WEBHOOK_QUEUE_URL", JobCodec.DELIVERY, JobQueue.missing("WEBHOOK_QUEUE_URL")));
   }
 
   /**
@@ -109,68 +111,78 @@ public final class App {
    * {@code deliveryQueue}: where deliveries wait for the delivery worker (SQS on AWS, a scheduler locally).
    */
   public App(DynamoDbClient dynamo, String tableName, Clock clock, ApiVersion defaultVersion,
-      RedemptionSettings redemptions, BatchQueue batchQueue, WebhookSettings webhooks, DeliveryQueue deliveryQueue) {
+      RedemptionSettings redemptions, JobQueue<BatchJob> batchQueue, WebhookSettings webhooks,
+      JobQueue<DeliveryJob> deliveryQueue) {
     this.dynamo = dynamo;
     this.tableName = tableName;
-    this.clock = clock;
-    this.pipeline = new Pipeline(defaultVersion, clock, new Idempotency(new IdempotencyStore(dynamo, tableName),
-        clock), new RequestLog(System.out));
-    CouponStore couponStore = new CouponStore(dynamo, tableName, redemptions.shardsPerCounter());
-    EventStore eventStore = new EventStore(dynamo, tableName);
-    Events events = new Events(eventStore);
-    this.eventLog = new EventService(eventStore);
-    this.events = new EventOperations(eventLog);
-    WebhookEndpointStore endpointStore = new WebhookEndpointStore(dynamo, tableName);
-    WebhookUrls urls = new WebhookUrls(webhooks.allowPrivateUrls());
-    this.webhookEndpoints = new WebhookEndpointOperations(new WebhookEndpointService(endpointStore, urls));
-    WebhookDeliveryStore deliveryStore = new WebhookDeliveryStore(dynamo, tableName);
+    this.batchQueue = batchQueue;
     this.deliveryQueue = deliveryQueue;
-    this.fanOut = new WebhookFanOut(eventStore, endpointStore, deliveryStore, deliveryQueue);
-    this.deliveries = new WebhookDeliveries(eventStore, endpointStore, deliveryStore,
-        new HttpWebhookSender(urls, webhooks.timeout()), webhooks.retries(),
-        event -> version -> Json.write(EventRenderer.render(event, version, event.pendingOrZero())), clock,
-        java.util.concurrent.ThreadLocalRandom.current()::nextDouble);
-    this.coupons = new CouponOperations(new CouponService(couponStore, events));
+    // the event store and renderer learn each kind of event object from the resources, below
+    EventSnapshots snapshots = new EventSnapshots();
+    this.eventRenderer = new EventRenderer();
+    EventStore eventStore = new EventStore(dynamo, tableName, snapshots);
+    Events events = new Events(eventStore);
+    this.pipeline = new Pipeline(defaultVersion, clock, new Idempotency(new IdempotencyStore(dynamo, tableName),
+        clock), events, new RequestLog(System.out));
+
+    CouponStore couponStore = new CouponStore(dynamo, tableName, redemptions.shardsPerCounter());
     CustomerStore customerStore = new CustomerStore(dynamo, tableName);
     PromotionCodeStore codeStore = new PromotionCodeStore(dynamo, tableName, couponStore,
         redemptions.shardsPerCounter());
     SubscriptionStore subscriptionStore = new SubscriptionStore(dynamo, tableName, customerStore);
     DiscountService discounts = new DiscountService(couponStore, codeStore, redemptions.termsCache());
-    PromotionCodeService codeService = new PromotionCodeService(codeStore, couponStore, customerStore, events);
-    this.promotionCodes = new PromotionCodeOperations(codeService);
+    PromotionCodeService codeService = new PromotionCodeService(codeStore, couponStore, customerStore);
     this.batchService = new PromotionCodeBatchService(new PromotionCodeBatchStore(dynamo, tableName, couponStore,
         codeStore), couponStore, codeService, batchQueue, CodeTexts.random(), clock, events, defaultVersion.value());
-    this.batches = new PromotionCodeBatchOperations(batchService);
-    this.batchQueue = batchQueue;
-    SubscriptionService subscriptionService = new SubscriptionService(subscriptionStore, customerStore, discounts,
-        events);
-    this.customers = new CustomerOperations(new CustomerService(customerStore, subscriptionStore, discounts, events,
-        subscriptionService), discounts);
-    this.subscriptions = new SubscriptionOperations(subscriptionService, discounts);
-    this.invoices = new InvoiceOperations(new PreviewService(customerStore, subscriptionStore, discounts));
+    SubscriptionService subscriptionService = new SubscriptionService(subscriptionStore, customerStore, discounts);
+    List<Resource> recording = List.of(
+        new CouponResource(new CouponService(couponStore)),
+        new PromotionCodeResource(codeService),
+        new PromotionCodeBatchResource(batchService),
+        new CustomerResource(new CustomerService(customerStore, subscriptionStore, discounts, subscriptionService),
+            discounts),
+        new SubscriptionResource(subscriptionService, discounts),
+        new InvoiceResource(new PreviewService(customerStore, subscriptionStore, discounts)));
+    recording.forEach(resource -> resource.events().forEach(kind -> kind.register(snapshots, eventRenderer)));
+    this.eventTypes = new EventTypes(recording.stream().flatMap(resource -> resource.events().stream())
+        .flatMap(kind -> kind.types().stream()).toList());
+
+    this.eventLog = new EventService(eventStore);
+    WebhookEndpointStore endpointStore = new WebhookEndpointStore(dynamo, tableName);
+    WebhookUrls urls = new WebhookUrls(webhooks.allowPrivateUrls());
+    this.resources = Stream.concat(recording.stream(), Stream.of(
+        new EventResource(eventLog, eventRenderer, eventTypes),
+        new WebhookEndpointResource(new WebhookEndpointService(endpointStore, urls), eventTypes))).toList();
+
+    WebhookDeliveryStore deliveryStore = new WebhookDeliveryStore(dynamo, tableName);
+    this.fanOut = new WebhookFanOut(eventStore, endpointStore, deliveryStore, deliveryQueue);
+    this.deliveries = new WebhookDeliveries(eventStore, endpointStore, deliveryStore,
+        new HttpWebhookSender(urls, webhooks.timeout()), webhooks.retries(),
+        event -> version -> Json.write(eventRenderer.render(event, version, event.pendingOrZero())), clock,
+        java.util.concurrent.ThreadLocalRandom.current()::nextDouble);
     this.sweep = new ExpirySweep(new ExpiryQueue(dynamo, tableName), couponStore, codeStore, customerStore,
         subscriptionStore, batchService, clock, events, defaultVersion.value());
-    this.priming = Priming.register(this);
     this.apiKeyStore = new ApiKeyStore(dynamo, tableName);
     this.apiKeys = new ApiKeyService(apiKeyStore, clock);
+    this.priming = Priming.register(this);
   }
 
   /**
    * Within template.yaml's function Timeout (10 s), with room to write the error response;
    * DYNAMODB_CALL_TIMEOUT_MS / DYNAMODB_ATTEMPT_TIMEOUT_MS change them (fault tests shorten them).
    */
-  public static java.time.Duration callTimeout() {
+  public static Duration callTimeout() {
     return timeout("DYNAMODB_CALL_TIMEOUT_MS", 8000);
   }
 
-  public static java.time.Duration attemptTimeout() {
+  public static Duration attemptTimeout() {
     return timeout("DYNAMODB_ATTEMPT_TIMEOUT_MS", 3000);
   }
 
-  static final java.time.Duration CONNECT_TIMEOUT = java.time.Duration.ofSeconds(2);
+  static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(2);
 
-  private static java.time.Duration timeout(String name, long fallbackMillis) {
-    return java.time.Duration.ofMillis(Long.parseLong(Env.get(name, Long.toString(fallbackMillis))));
+  private static Duration timeout(String name, long fallbackMillis) {
+    return Duration.ofMillis(Long.parseLong(Env.get(name, Long.toString(fallbackMillis))));
   }
 
   private static final class Holder {
@@ -228,9 +240,7 @@ public final class App {
 
   /** Every API operation with its route, in the order of template.yaml's functions. */
   public List<Operation> operations() {
-    return Stream.of(coupons.all(), promotionCodes.all(), batches.all(), customers.all(), subscriptions.all(),
-            invoices.all(), events.all(), webhookEndpoints.all())
-        .flatMap(List::stream).toList();
+    return resources.stream().flatMap(resource -> resource.operations().stream()).toList();
   }
 
   /** The operation the function {@code functionId} of template.yaml serves. */
@@ -239,21 +249,25 @@ public final class App {
         .orElseThrow(() -> new IllegalArgumentException("no API operation is served by " + functionId));
   }
 
-  public CouponOperations coupons() {
-    return coupons;
+  /** The registered resource of this type (benchmarks and tests call its operations by name). */
+  public <R extends Resource> R resource(Class<R> type) {
+    return resources.stream().filter(type::isInstance).map(type::cast).findFirst()
+        .orElseThrow(() -> new IllegalArgumentException("no resource " + type.getSimpleName() + " is registered"));
   }
 
-  public EventOperations events() {
-    return events;
+  /** Every event type the resources record. */
+  public EventTypes eventTypes() {
+    return eventTypes;
+  }
+
+  /** How events render, for ./run-local events. */
+  public EventRenderer eventRenderer() {
+    return eventRenderer;
   }
 
   /** The events themselves, for ./run-local events. */
   public EventService eventLog() {
     return eventLog;
-  }
-
-  public WebhookEndpointOperations webhookEndpoints() {
-    return webhookEndpoints;
   }
 
   /** What the fan-out function runs for each new event. */
@@ -266,41 +280,36 @@ public final class App {
     return deliveries;
   }
 
-  /**
-   * How the delivery function waits a retry out: the SQS queue's message visibility. Locally
-   * (and in tests) the queue waits retries out itself, so there is nothing to postpone.
-   */
-  public DeliveryRun.Postponer postponer() {
-    return deliveryQueue instanceof DeliveryRun.Postponer sqs ? sqs : (receiptHandle, wait) -> { };
+  /** One attempt of a delivery: what the delivery function and serve's delivery queue run. */
+  public BackgroundWork<DeliveryJob> deliveryWork() {
+    return new DeliveryWork(deliveries);
   }
 
-  public PromotionCodeOperations promotionCodes() {
-    return promotionCodes;
+  /** A batch's codes, while there is time: what the worker function and serve's batch queue run. */
+  public BackgroundWork<BatchJob> batchWork() {
+    return new BatchWork(batchService, batchQueue);
   }
 
-  public PromotionCodeBatchOperations batches() {
-    return batches;
+  /** The fan-out function's run over a stream batch. */
+  public RecordBatchRun<FanOutWork.NewEvent> fanOutRun() {
+    return new RecordBatchRun<>(FanOutWork.STREAM, new FanOutWork(fanOut), RecordBatchRun.Postponer.NONE, System.out);
   }
 
-  /** What the batch worker runs: a batch's codes, chunk by chunk. */
-  public PromotionCodeBatchService batchWork() {
+  /** The delivery function's run over an SQS batch: a retry waits as its message's visibility. */
+  public RecordBatchRun<DeliveryJob> deliveryRun() {
+    return new RecordBatchRun<>(RecordBatchRun.sqs(JobCodec.DELIVERY), deliveryWork(),
+        deliveryQueue instanceof RecordBatchRun.Postponer sqs ? sqs : RecordBatchRun.Postponer.NONE, System.out);
+  }
+
+  /** The batch worker function's run over an SQS batch. */
+  public RecordBatchRun<BatchJob> batchRun() {
+    return new RecordBatchRun<>(RecordBatchRun.sqs(JobCodec.BATCH), batchWork(), RecordBatchRun.Postponer.NONE,
+        System.out);
+  }
+
+  /** The batches themselves, for tests that work one job by hand. */
+  public PromotionCodeBatchService batchService() {
     return batchService;
-  }
-
-  public BatchQueue batchQueue() {
-    return batchQueue;
-  }
-
-  public CustomerOperations customers() {
-    return customers;
-  }
-
-  public SubscriptionOperations subscriptions() {
-    return subscriptions;
-  }
-
-  public InvoiceOperations invoices() {
-    return invoices;
   }
 
   /** Runs the SnapStart priming now (what a checkpoint would run). */

@@ -49,14 +49,14 @@ final class Priming implements Resource {
   void prime() {
     Pipeline pipeline = app.pipeline();
     // a create that fails validation after decoding every kind of parameter: no store call
-    pipeline.handle(app.coupons().create(), ProxyEvent.of("POST", "/v1/coupons", Map.of(),
+    pipeline.handle(app.operation("CreateCouponFunction"), ProxyEvent.of("POST", "/v1/coupons", Map.of(),
         "percent_off=25.5&duration=repeating&duration_in_months=3&name=Prime&metadata[k]=v"
             + "&applies_to[products][]=prod_A&expand[]=applies_to&redeem_by=1", NOBODY));
     // a retrieve and a list of a tenant that has nothing: GetItem and Query, JSON out
-    pipeline.handle(app.coupons().retrieve(), ProxyEvent.of("GET", "/v1/coupons/PRIME", Map.of("coupon", "PRIME"), null,
+    pipeline.handle(app.operation("RetrieveCouponFunction"), ProxyEvent.of("GET", "/v1/coupons/PRIME", Map.of("coupon", "PRIME"), null,
         NOBODY));
-    pipeline.handle(app.coupons().list(), ProxyEvent.of("GET", "/v1/coupons", Map.of(), null, NOBODY));
-    pipeline.handle(app.customers().retrieve(), ProxyEvent.of("GET", "/v1/customers/cus_prime",
+    pipeline.handle(app.operation("ListCouponsFunction"), ProxyEvent.of("GET", "/v1/coupons", Map.of(), null, NOBODY));
+    pipeline.handle(app.operation("RetrieveCustomerFunction"), ProxyEvent.of("GET", "/v1/customers/cus_prime",
         Map.of("customer", "cus_prime"), null, NOBODY));
     Json.writeString(Map.of("primed", true));
     DynamoDbClient dynamo = app.dynamo();

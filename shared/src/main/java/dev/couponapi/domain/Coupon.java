@@ -32,6 +32,10 @@ public record Coupon(
     Long deletedAt,
     boolean livemode) {
 
+  public static final EventType CREATED = new EventType("coupon.created");
+  public static final EventType UPDATED = new EventType("coupon.updated");
+  public static final EventType DELETED = new EventType("coupon.deleted");
+
   public Coupon {
     metadata = Map.copyOf(metadata);
     currencyOptions = Map.copyOf(currencyOptions);

@@ -15,6 +15,10 @@ public record Customer(
     Discount discount,
     boolean livemode) {
 
+  public static final EventType CREATED = new EventType("customer.created");
+  public static final EventType UPDATED = new EventType("customer.updated");
+  public static final EventType DELETED = new EventType("customer.deleted");
+
   public Customer {
     metadata = Map.copyOf(metadata);
   }

@@ -19,6 +19,10 @@ public record Discount(
     String subscription,
     String subscriptionItem) {
 
+  public static final EventType CREATED = new EventType("customer.discount.created");
+  public static final EventType UPDATED = new EventType("customer.discount.updated");
+  public static final EventType DELETED = new EventType("customer.discount.deleted");
+
   /** Whether the discount still applies at {@code now}: a repeating one ends (docs/api.md §4.5). */
   public boolean inEffect(Instant now) {
     return end == null || now.getEpochSecond() < end;

@@ -3,9 +3,10 @@ package dev.couponapi.domain;
 /**
  * The object an event is about, as stored with the event: enough to render it in any API version
  * exactly as the API would have at the event's instant (a promotion code with its coupon, since
- * versions before clover embed it).
+ * versions before clover embed it). Each kind is registered by its resource with how it is stored
+ * and rendered ({@code EventKind}); the ones here are the kinds of the coupon resources.
  */
-public sealed interface EventObject {
+public interface EventObject {
 
   record OfCoupon(Coupon coupon) implements EventObject {}
 

@@ -1,7 +1,6 @@
 package dev.couponapi.domain;
 
 import java.util.List;
-import java.util.Map;
 import java.util.function.Function;
 
 /**

@@ -23,6 +23,9 @@ public record PromotionCode(
     Restrictions restrictions,
     boolean livemode) {
 
+  public static final EventType CREATED = new EventType("promotion_code.created");
+  public static final EventType UPDATED = new EventType("promotion_code.updated");
+
   public PromotionCode {
     metadata = Map.copyOf(metadata);
   }

@@ -22,6 +22,10 @@ public record Subscription(
     List<Discount> discounts,
     boolean livemode) {
 
+  public static final EventType CREATED = new EventType("customer.subscription.created");
+  public static final EventType UPDATED = new EventType("customer.subscription.updated");
+  public static final EventType DELETED = new EventType("customer.subscription.deleted");
+
   public static final String ACTIVE = "active";
   public static final String CANCELED = "canceled";
 

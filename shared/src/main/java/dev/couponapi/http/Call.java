@@ -1,7 +1,7 @@
 package dev.couponapi.http;
 
 import dev.couponapi.api.ApiVersion;
-import dev.couponapi.domain.Origin;
+import dev.couponapi.service.Change;
 import dev.couponapi.domain.Tenant;
 import dev.couponapi.wire.Params;
 import java.time.Instant;
@@ -10,8 +10,9 @@ import java.util.Set;
 /**
  * Everything an operation gets: who asks, in which version, at which instant (read once per
  * request), with which checked parameters, the id in the path (or ""), and the expansions asked
- * for, relative to the object (or to one list item) the operation renders, and the origin its
- * changes' events record.
+ * for, relative to the object (or to one list item) the operation renders; and the change a write
+ * hands its service ({@link Change}: the same tenant, version and instant, the request's origin,
+ * and its idempotency key's completion).
  */
 public record Call(
     Tenant tenant,
@@ -20,5 +21,4 @@ public record Call(
     Params params,
     String id,
     Set<String> expand,
-    IdempotencyGuard idempotency,
-    Origin origin) {}
+    Change change) {}

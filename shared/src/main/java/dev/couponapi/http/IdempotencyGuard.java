@@ -1,12 +1,14 @@
 package dev.couponapi.http;
 
 import dev.couponapi.domain.Tenant;
+import dev.couponapi.service.Change;
 import dev.couponapi.store.IdempotencyStore;
 import dev.couponapi.store.IdempotencyStore.StoredResponse;
 import dev.couponapi.store.RideAlong;
 import dev.couponapi.wire.Json;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * A request's hold on its idempotency key, from the claim to the stored response. {@link #NONE}
@@ -23,6 +25,7 @@ public class IdempotencyGuard {
   private final String token;
   private final Map<String, String> headers;
   private final boolean resuming;
+  private Object answered;
   private byte[] committedBody;
 
   private IdempotencyGuard() {
@@ -50,39 +53,37 @@ public class IdempotencyGuard {
   }
 
   /**
-   * Whether an earlier request with this key already made this request's write: the operation then
-   * writes nothing and answers with the object as it is (its response is stored for later replays).
+   * The completion of this key for a change whose answer {@code render} makes from its result: the
+   * answer itself, stored by a create's transaction; the commit mark, by a redeeming update's; and
+   * whether an earlier request with this key already made the write (then nothing is written again).
    */
-  public boolean alreadyWritten() {
-    return resuming;
+  Change.Completion completion(Function<Object, Object> render) {
+    return new Change.Completion() {
+      public RideAlong answer(Object result) {
+        if (store == null) {
+          return null;
+        }
+        byte[] bytes = Json.write(render.apply(result));
+        RideAlong completion = store.completion(tenant, key, token,
+            new StoredResponse(200, new String(bytes, StandardCharsets.UTF_8), headers));
+        answered = result;
+        committedBody = bytes;
+        return completion;
+      }
+
+      public RideAlong mark() {
+        return store == null ? null : store.commitMark(tenant, key, token);
+      }
+
+      public boolean alreadyWritten() {
+        return resuming;
+      }
+    };
   }
 
-  /**
-   * The mark of this key as committed, to ride in the transaction of a write whose response comes
-   * after it (an update that redeems); null without a key.
-   */
-  public RideAlong commitMark() {
-    return store == null ? null : store.commitMark(tenant, key, token);
-  }
-
-  /**
-   * The completion of this key with a 200 of {@code body}, for an operation whose single write
-   * can carry it in one transaction; null without a key (write the object alone).
-   */
-  public RideAlong rideAlongFor(Object body) {
-    if (store == null) {
-      return null;
-    }
-    byte[] bytes = Json.write(body);
-    RideAlong completion = store.completion(tenant, key, token,
-        new StoredResponse(200, new String(bytes, StandardCharsets.UTF_8), headers));
-    committedBody = bytes;
-    return completion;
-  }
-
-  /** The body bytes stored by the transaction, when the operation returned after it committed. */
-  byte[] committedBody() {
-    return committedBody;
+  /** The body the transaction stored, when {@code result} is what it stored it for (a create renders once). */
+  byte[] committedBody(Object result) {
+    return result != null && result == answered ? committedBody : null;
   }
 
   /** Stores the final response, unless it already rode along with the operation's write. */

@@ -1,9 +1,11 @@
 package dev.couponapi.http;
 
 import dev.couponapi.api.ApiVersion;
+import dev.couponapi.service.Change;
 import dev.couponapi.wire.ParamType;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -30,8 +32,9 @@ public final class Operation {
   private final Function<ApiVersion, Set<String>> expandable;
   private final boolean list;
   private final Function<Call, Object> body;
+  private final BiFunction<Call, Object, Object> render;
 
-  private Operation(Builder builder, Function<Call, Object> body) {
+  private Operation(Builder builder, Function<Call, Object> body, BiFunction<Call, Object, Object> render) {
     this.functionId = builder.functionId;
     this.method = builder.method;
     this.path = builder.path;
@@ -42,6 +45,7 @@ public final class Operation {
     this.expandable = builder.expandable;
     this.list = builder.list;
     this.body = body;
+    this.render = render;
   }
 
   public static Builder get(String functionId, String path, String name) {
@@ -99,9 +103,14 @@ public final class Operation {
         .collect(Collectors.toUnmodifiableSet()) : requested;
   }
 
-  /** Runs the operation and returns the response body (maps and lists in render order). */
+  /** Runs the operation; its result, which {@link #render} makes the response body. */
   public Object execute(Call call) {
     return body.apply(call);
+  }
+
+  /** The response body of a result (maps and lists in render order). */
+  public Object render(Call call, Object result) {
+    return render.apply(call, result);
   }
 
   /** The parts of an operation before what it runs. */
@@ -150,8 +159,18 @@ public final class Operation {
       return expandEach(version -> paths);
     }
 
+    /** What the operation does; it returns the response body itself. */
     public Operation run(Function<Call, Object> body) {
-      return new Operation(this, body);
+      return new Operation(this, body, (call, result) -> result);
+    }
+
+    /**
+     * What the operation does, and how its result is rendered: a create's answer is rendered
+     * once, when it commits with the write ({@link Change#creating}), and the pipeline sends those bytes.
+     */
+    @SuppressWarnings("unchecked")
+    public <T> Operation run(Function<Call, T> body, BiFunction<Call, T, Object> render) {
+      return new Operation(this, body::apply, (call, result) -> render.apply(call, (T) result));
     }
   }
 }

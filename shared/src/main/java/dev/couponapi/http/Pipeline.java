@@ -16,7 +16,10 @@ import dev.couponapi.wire.Json;
 import dev.couponapi.wire.ParamBinder;
 import dev.couponapi.wire.ParamType;
 import dev.couponapi.wire.Params;
+import dev.couponapi.service.Change;
+import dev.couponapi.service.Events;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -42,12 +45,14 @@ public final class Pipeline {
   private final ApiVersion defaultVersion;
   private final Clock clock;
   private final Idempotency idempotency;
+  private final Events events;
   private final RequestLog log;
 
-  public Pipeline(ApiVersion defaultVersion, Clock clock, Idempotency idempotency, RequestLog log) {
+  public Pipeline(ApiVersion defaultVersion, Clock clock, Idempotency idempotency, Events events, RequestLog log) {
     this.defaultVersion = defaultVersion;
     this.clock = clock;
     this.idempotency = idempotency;
+    this.events = events;
     this.log = log;
   }
 
@@ -70,10 +75,17 @@ public final class Pipeline {
       Set<String> expand = operation.relativeExpand(expand(operation, version, params));
       String id = operation.pathParameter() == null ? "" : request.pathParameters().getOrDefault(operation.pathParameter(), "");
       Origin origin = new Origin(requestId, idempotencyKey(request), accountVersion(request).value());
-      Object body = operation.execute(new Call(tenant, version, clock.instant(), params, id, expand, guard, origin));
-      byte[] committed = guard.committedBody();
-      response = body instanceof TextBody text ? respond(requestId, version, text)
-          : respond(200, requestId, version, committed != null ? committed : Json.write(body));
+      Instant now = clock.instant();
+      // a create's answer is rendered as its write commits (the call it renders with is this one)
+      Call[] call = new Call[1];
+      Change change = new Change(tenant, version, now, origin, events,
+          guard.completion(result -> operation.render(call[0], result)));
+      call[0] = new Call(tenant, version, now, params, id, expand, change);
+      Object result = operation.execute(call[0]);
+      byte[] committed = guard.committedBody(result);
+      response = result instanceof TextBody text ? respond(requestId, version, text)
+          : respond(200, requestId, version, committed != null ? committed : Json.write(operation.render(call[0],
+              result)));
       guard.finish(response);
     } catch (Idempotency.Replay replay) {
       response = replay.response(requestId);

@@ -6,7 +6,6 @@ import dev.couponapi.domain.CouponDraft;
 import dev.couponapi.domain.EventDraft;
 import dev.couponapi.domain.EventObject;
 import dev.couponapi.domain.EventType;
-import dev.couponapi.domain.Origin;
 import dev.couponapi.domain.ListRequest;
 import dev.couponapi.domain.MetadataChange;
 import dev.couponapi.domain.Page;
@@ -18,7 +17,6 @@ import dev.couponapi.api.Errors;
 import dev.couponapi.api.Ids;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.function.Function;
 
 /** The coupon rules that need the clock or the store, and the order of store calls. */
 public final class CouponService {
@@ -27,20 +25,16 @@ public final class CouponService {
 
   private final CouponStore store;
   private final Finder<CouponStore.Stored> finder;
-  private final Events events;
 
-  public CouponService(CouponStore store, Events events) {
+  public CouponService(CouponStore store) {
     this.store = store;
-    this.events = events;
     this.finder = Finder.withCursorRead("coupon", store::find, store::listKey);
   }
 
-  /**
-   * Creates the coupon. {@code rideAlong} gives, for the coupon about to be written, a write that
-   * must commit with it (an idempotency record), or null.
-   */
-  public Coupon create(Tenant tenant, CouponDraft draft, Instant now, Origin origin,
-      Function<Coupon, RideAlong> rideAlong) {
+  /** Creates the coupon, with its {@code coupon.created} event and its answer in one transaction. */
+  public Coupon create(Change change, CouponDraft draft) {
+    Tenant tenant = change.tenant();
+    Instant now = change.now();
     if (draft.redeemBy() != null) {
       long fiveYears = now.atOffset(ZoneOffset.UTC).plusYears(5).toEpochSecond();
       if (draft.redeemBy() <= now.getEpochSecond()) {
@@ -53,7 +47,7 @@ public final class CouponService {
     if (draft.requestedId() != null) {
       Coupon coupon = draft.toCoupon(draft.requestedId(), now.getEpochSecond(), tenant.livemode());
       try {
-        store.insert(tenant, coupon, now, RideAlong.and(rideAlong.apply(coupon), created(tenant, origin, now, coupon)));
+        store.insert(tenant, coupon, now, created(change, coupon));
       } catch (Refused taken) {
         throw Errors.alreadyExists("Coupon already exists.", "id");
       }
@@ -62,7 +56,7 @@ public final class CouponService {
     while (true) {
       Coupon coupon = draft.toCoupon(Ids.random(GENERATED_ID_LENGTH), now.getEpochSecond(), tenant.livemode());
       try {
-        store.insert(tenant, coupon, now, RideAlong.and(rideAlong.apply(coupon), created(tenant, origin, now, coupon)));
+        store.insert(tenant, coupon, now, created(change, coupon));
         return coupon;
       } catch (Refused collision) {
         // 62^8 ids: a collision is rare, and a fresh id is always a correct answer
@@ -79,7 +73,8 @@ public final class CouponService {
    * condition that the coupon is unchanged since the read, with its {@code coupon.updated} event.
    * A concurrent change makes it read and judge again ({@link ReadThenWrite}).
    */
-  public Coupon update(Tenant tenant, String id, CouponChanges changes, Origin origin, Instant now) {
+  public Coupon update(Change change, String id, CouponChanges changes) {
+    Tenant tenant = change.tenant();
     return ReadThenWrite.untilUnchanged(() -> {
       CouponStore.Stored current = finder.find(tenant, id, stored -> !stored.coupon().deleted());
       if (changes.isEmpty()) {
@@ -101,17 +96,17 @@ public final class CouponService {
       if (next.equals(coupon)) {
         return coupon;
       }
-      store.replace(tenant, current, next, events.record(tenant, origin, now,
-          EventDraft.updated(EventType.COUPON_UPDATED, new EventObject.OfCoupon(next), new EventObject.OfCoupon(coupon))));
+      store.replace(tenant, current, next, change.recording(
+          EventDraft.updated(Coupon.UPDATED, new EventObject.OfCoupon(next), new EventObject.OfCoupon(coupon))));
       return next;
     });
   }
 
   /** Deletes a live coupon, with its {@code coupon.deleted} event (the coupon as it was). */
-  public void delete(Tenant tenant, String id, Instant now, Origin origin) {
+  public void delete(Change change, String id) {
     requireAcceptableId(id);
-    if (store.delete(tenant, id, now, coupon -> events.record(tenant, origin, now,
-        EventDraft.of(EventType.COUPON_DELETED, new EventObject.OfCoupon(coupon)))).isEmpty()) {
+    if (store.delete(change.tenant(), id, change.now(), coupon -> change.recording(
+        EventDraft.of(Coupon.DELETED, new EventObject.OfCoupon(coupon)))).isEmpty()) {
       throw noSuchCoupon(id);
     }
   }
@@ -122,8 +117,8 @@ public final class CouponService {
     return store.page(tenant, request, cursors.after(), cursors.before());
   }
 
-  private RideAlong created(Tenant tenant, Origin origin, Instant now, Coupon coupon) {
-    return events.record(tenant, origin, now, EventDraft.of(EventType.COUPON_CREATED, new EventObject.OfCoupon(coupon)));
+  private static RideAlong created(Change change, Coupon coupon) {
+    return change.creating(coupon, EventDraft.of(Coupon.CREATED, new EventObject.OfCoupon(coupon)));
   }
 
   private Coupon live(Tenant tenant, String id) {

@@ -5,22 +5,20 @@ import dev.couponapi.domain.Customer;
 import dev.couponapi.domain.EventDraft;
 import dev.couponapi.domain.EventObject;
 import dev.couponapi.domain.EventType;
-import dev.couponapi.domain.Origin;
 import dev.couponapi.domain.CustomerChanges;
 import dev.couponapi.domain.Discount;
 import dev.couponapi.domain.DiscountRequest;
 import dev.couponapi.domain.ListRequest;
 import dev.couponapi.domain.Page;
+import dev.couponapi.domain.Subscription;
 import dev.couponapi.domain.Tenant;
 import dev.couponapi.store.ChangedMeanwhile;
 import dev.couponapi.store.CustomerStore;
 import dev.couponapi.store.Redemption;
 import dev.couponapi.store.Refused;
-import dev.couponapi.store.RideAlong;
 import dev.couponapi.store.SubscriptionStore;
 import dev.couponapi.api.ApiException;
 import dev.couponapi.api.Errors;
-import dev.couponapi.api.ApiVersion;
 import dev.couponapi.api.Ids;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -35,14 +33,12 @@ public final class CustomerService {
   private final SubscriptionStore subscriptions;
   private final DiscountService discounts;
   private final Finder<CustomerStore.Stored> finder;
-  private final Events events;
   private final SubscriptionService subscriptionService;
 
   /** {@code subscriptionService} cancels a deleted customer's subscriptions. */
   public CustomerService(CustomerStore store, SubscriptionStore subscriptions, DiscountService discounts,
-      Events events, SubscriptionService subscriptionService) {
+      SubscriptionService subscriptionService) {
     this.store = store;
-    this.events = events;
     this.subscriptionService = subscriptionService;
     this.subscriptions = subscriptions;
     this.discounts = discounts;
@@ -53,24 +49,24 @@ public final class CustomerService {
    * Creates a customer, redeeming its discount in the same transaction when one is asked for, with
    * its {@code customer.created} (and {@code customer.discount.created}) events.
    */
-  public HolderView<Customer> create(Tenant tenant, ApiVersion version, Instant now, CustomerChanges fields,
-      DiscountRequest discount, Origin origin, Function<HolderView<Customer>, RideAlong> rideAlong) {
+  public HolderView<Customer> create(Change change, CustomerChanges fields, DiscountRequest discount) {
+    Tenant tenant = change.tenant();
+    Instant now = change.now();
     String id = "cus_" + Ids.random(14);
     Customer blank = new Customer(id, now.getEpochSecond(), null, null, null, null, Map.of(), null, tenant.livemode());
-    DiscountService.Plan plan = plan(tenant, version, id, blank, discount, now);
-    Discount given = plan.discounts().isEmpty() ? null : plan.discounts().get(0);
+    DiscountService.Plan plan = plan(change, id, blank, discount);
+    Discount given = plan.holderDiscount();
     Customer customer = fields.applyTo(blank, given);
     Function<Discount, Coupon> coupons = plan.coupons(discounts.lookup(tenant));
     HolderView<Customer> view = new HolderView<>(customer, coupons);
-    List<EventDraft> drafts = new ArrayList<>(List.of(EventDraft.of(EventType.CUSTOMER_CREATED,
+    List<EventDraft> drafts = new ArrayList<>(List.of(EventDraft.of(Customer.CREATED,
         customerObject(customer, coupons))));
     if (given != null) {
-      drafts.add(EventDraft.of(EventType.CUSTOMER_DISCOUNT_CREATED, new EventObject.OfDiscount(given,
+      drafts.add(EventDraft.of(Discount.CREATED, new EventObject.OfDiscount(given,
           coupons.apply(given))));
     }
     try {
-      store.insert(tenant, customer, now, plan.redemption(), RideAlong.and(rideAlong.apply(view),
-          events.record(tenant, origin, now, drafts)));
+      store.insert(tenant, customer, now, plan.redemption(), change.creating(view, drafts));
     } catch (Refused refused) {
       throw discounts.explain(refused, plan, tenant, now);
     }
@@ -83,14 +79,15 @@ public final class CustomerService {
 
   /**
    * Updates fields; a coupon or promotion code replaces the discount (the old redemption stays
-   * counted), its transaction carrying {@code committed} (the idempotency key's mark, or null). When
-   * {@code alreadyWritten}, an earlier request with the same key made the write: nothing is written
-   * again. The customer is read first and written on the condition that it is unchanged since, with
-   * its {@code customer.updated} event (and {@code customer.discount.created} or {@code .updated}).
+   * counted), its transaction marking the idempotency key's write made ({@link Change#redeeming}).
+   * When an earlier request with the same key made the write, nothing is written again. The
+   * customer is read first and written on the condition that it is unchanged since, with its
+   * {@code customer.updated} event (and {@code customer.discount.created} or {@code .updated}).
    */
-  public Customer update(Tenant tenant, ApiVersion version, Instant now, String id, CustomerChanges changes,
-      DiscountRequest discount, Origin origin, RideAlong committed, boolean alreadyWritten) {
-    if (alreadyWritten || (discount == null && changes.isEmpty())) {
+  public Customer update(Change change, String id, CustomerChanges changes, DiscountRequest discount) {
+    Tenant tenant = change.tenant();
+    Instant now = change.now();
+    if (change.alreadyWritten() || (discount == null && changes.isEmpty())) {
       return live(tenant, id);
     }
     return ReadThenWrite.untilUnchanged(() -> {
@@ -100,23 +97,22 @@ public final class CustomerService {
         Customer after = changes.applyTo(before, before.discount());
         if (!after.equals(before)) {
           Function<Discount, Coupon> coupons = discounts.lookup(tenant)::of;
-          store.update(tenant, current, changes, events.record(tenant, origin, now, List.of(updated(before, after,
-              coupons))));
+          store.update(tenant, current, changes, change.recording(updated(before, after, coupons)));
         }
         return after;
       }
-      DiscountService.Plan plan = plan(tenant, version, id, before, discount, now);
-      Discount given = plan.discounts().get(0);
+      DiscountService.Plan plan = plan(change, id, before, discount);
+      Discount given = plan.holderDiscount();
       Customer after = changes.applyTo(before, given);
       Function<Discount, Coupon> coupons = plan.coupons(discounts.lookup(tenant));
       Discount replaced = before.discountAt(now);
       EventDraft discountEvent = replaced == null
-          ? EventDraft.of(EventType.CUSTOMER_DISCOUNT_CREATED, new EventObject.OfDiscount(given, coupons.apply(given)))
-          : EventDraft.updated(EventType.CUSTOMER_DISCOUNT_UPDATED, new EventObject.OfDiscount(given,
+          ? EventDraft.of(Discount.CREATED, new EventObject.OfDiscount(given, coupons.apply(given)))
+          : EventDraft.updated(Discount.UPDATED, new EventObject.OfDiscount(given,
               coupons.apply(given)), new EventObject.OfDiscount(replaced, coupons.apply(replaced)));
       try {
-        store.updateWithDiscount(tenant, current, changes, given, plan.redemption(), now, RideAlong.and(committed,
-            events.record(tenant, origin, now, List.of(updated(before, after, coupons), discountEvent))));
+        store.updateWithDiscount(tenant, current, changes, given, plan.redemption(), now,
+            change.redeeming(List.of(updated(before, after, coupons), discountEvent)));
       } catch (Refused refused) {
         if (refused.reason() != Redemption.Part.HOLDER) {
           throw discounts.explain(refused, plan, tenant, now);
@@ -132,23 +128,25 @@ public final class CustomerService {
    * Deletes the customer, with its {@code customer.deleted} event (and {@code customer.discount.deleted}
    * for a discount in effect); its active subscriptions are canceled first.
    */
-  public void delete(Tenant tenant, String id, Instant now, Origin origin) {
+  public void delete(Change change, String id) {
+    Tenant tenant = change.tenant();
+    Instant now = change.now();
     liveStored(tenant, id);
     for (SubscriptionStore.Stored subscription : subscriptions.activeOf(tenant, id)) {
-      cancel(tenant, subscription, now, origin);
+      cancel(change, subscription);
     }
     ReadThenWrite.untilUnchanged(() -> {
       CustomerStore.Stored current = liveStored(tenant, id);
       Customer customer = current.customer();
       Function<Discount, Coupon> coupons = discounts.lookup(tenant)::of;
-      List<EventDraft> drafts = new ArrayList<>(List.of(EventDraft.of(EventType.CUSTOMER_DELETED,
+      List<EventDraft> drafts = new ArrayList<>(List.of(EventDraft.of(Customer.DELETED,
           customerObject(customer, coupons))));
       Discount discount = customer.discountAt(now);
       if (discount != null) {
-        drafts.add(EventDraft.of(EventType.CUSTOMER_DISCOUNT_DELETED, new EventObject.OfDiscount(discount,
+        drafts.add(EventDraft.of(Discount.DELETED, new EventObject.OfDiscount(discount,
             coupons.apply(discount))));
       }
-      store.delete(tenant, current, now, events.record(tenant, origin, now, drafts));
+      store.delete(tenant, current, now, change.recording(drafts));
     });
   }
 
@@ -156,7 +154,9 @@ public final class CustomerService {
    * Removes and returns the customer's discount (docs/api.md §4.6), with its
    * {@code customer.discount.deleted} and {@code customer.updated} events.
    */
-  public Discount deleteDiscount(Tenant tenant, String id, Instant now, Origin origin) {
+  public Discount deleteDiscount(Change change, String id) {
+    Tenant tenant = change.tenant();
+    Instant now = change.now();
     return ReadThenWrite.untilUnchanged(() -> {
       CustomerStore.Stored current = liveStored(tenant, id);
       Customer before = current.customer();
@@ -166,8 +166,8 @@ public final class CustomerService {
       }
       Customer after = before.withDiscount(null);
       Function<Discount, Coupon> coupons = discounts.lookup(tenant)::of;
-      store.removeDiscount(tenant, current, events.record(tenant, origin, now, List.of(
-          EventDraft.of(EventType.CUSTOMER_DISCOUNT_DELETED, new EventObject.OfDiscount(discount,
+      store.removeDiscount(tenant, current, change.recording(List.of(
+          EventDraft.of(Discount.DELETED, new EventObject.OfDiscount(discount,
               coupons.apply(discount))),
           updated(before, after, coupons))));
       return discount;
@@ -179,14 +179,14 @@ public final class CustomerService {
    * is enough. One changed since the list is read again (five times at most, as every update), and
    * one canceled meanwhile needs nothing more.
    */
-  private void cancel(Tenant tenant, SubscriptionStore.Stored listed, Instant now, Origin origin) {
-    ReadThenWrite.untilUnchanged(listed, () -> subscriptions.find(tenant, listed.subscription().id())
-        .filter(found -> dev.couponapi.domain.Subscription.ACTIVE.equals(found.subscription().status())),
-        subscription -> subscriptionService.cancel(tenant, subscription, now, origin));
+  private void cancel(Change change, SubscriptionStore.Stored listed) {
+    ReadThenWrite.untilUnchanged(listed, () -> subscriptions.find(change.tenant(), listed.subscription().id())
+        .filter(found -> Subscription.ACTIVE.equals(found.subscription().status())),
+        subscription -> subscriptionService.cancel(change, subscription));
   }
 
   private static EventDraft updated(Customer before, Customer after, Function<Discount, Coupon> coupons) {
-    return EventDraft.updated(EventType.CUSTOMER_UPDATED, customerObject(after, coupons),
+    return EventDraft.updated(Customer.UPDATED, customerObject(after, coupons),
         customerObject(before, coupons));
   }
 
@@ -200,15 +200,15 @@ public final class CustomerService {
     return new Page<>(page.items().stream().map(CustomerStore.Stored::customer).toList(), page.hasMore());
   }
 
-  private DiscountService.Plan plan(Tenant tenant, ApiVersion version, String id, Customer customer,
-      DiscountRequest discount, Instant now) {
+  private DiscountService.Plan plan(Change change, String id, Customer customer, DiscountRequest discount) {
     if (discount == null) {
       return DiscountService.Plan.NONE;
     }
     // a customer discount has no amount to check a minimum against; its currency is checked when billed
     DiscountService.Target target = DiscountService.Target.customer(id);
-    return discounts.plan(tenant, version, List.of(new DiscountService.Placed(discount, target)),
-        customer.discount() == null ? List.of() : List.of(customer.discount()), now);
+    return discounts.plan(change.tenant(), change.version(), List.of(new DiscountService.Placed(discount,
+        DiscountService.Slot.HOLDER, target)),
+        customer.discount() == null ? List.of() : List.of(customer.discount()), change.now());
   }
 
   private Customer live(Tenant tenant, String id) {

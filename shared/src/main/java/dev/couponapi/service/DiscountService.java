@@ -45,14 +45,15 @@ public final class DiscountService {
   }
 
   /**
-   * Where a discount goes and what the rules need to know of it: the customer; the subscription
-   * and item (null for a customer discount); the currency and amount being discounted when known,
-   * and whether that amount can still change (a subscription update).
+   * What the rules need to know of where a discount goes: the customer; the subscription and item
+   * (null for a customer discount); the currency and amount being discounted when known, whether
+   * that amount can still change (a subscription update), and whether it is billed (a subscription,
+   * its item or an invoice, where basil's amount-off forever rule applies; a customer is not).
    */
   public record Target(String customer, String subscription, String item, String currency, Long amount,
       boolean amountMayChange, boolean billed) {
 
-    /** A subscription, one of its items, or an invoice (basil's amount-off forever rule applies). */
+    /** A subscription or one of its items. */
     public static Target subscription(String customer, String subscription, String item, String currency, long amount,
         boolean amountMayChange) {
       return new Target(customer, subscription, item, currency, amount, amountMayChange, true);
@@ -63,28 +64,51 @@ public final class DiscountService {
       return new Target(customer, null, null, null, null, false, false);
     }
 
-    /** An invoice preview: priced now, nothing redeemed. */
+    /** An invoice (or its preview). */
     public static Target invoice(String customer, String currency, long amount) {
       return new Target(customer, null, null, currency, amount, false, true);
     }
+  }
 
-    boolean onSubscription() {
-      return billed;
+  /**
+   * Which of a holder's places a discount fills: the holder itself (customer, subscription,
+   * invoice), one of its items (by id), or one of an invoice's lines (by position).
+   */
+  public record Slot(String kind, String key) {
+
+    public static final Slot HOLDER = new Slot("holder", "");
+
+    public static Slot item(String id) {
+      return new Slot("item", id);
+    }
+
+    public static Slot line(int index) {
+      return new Slot("line", Integer.toString(index));
     }
   }
 
-  /** One requested discount and where it goes. */
-  public record Placed(DiscountRequest request, Target target) {}
+  /** One requested discount, where it goes, and what the rules know of that place. */
+  public record Placed(DiscountRequest request, Slot slot, Target target) {}
 
   /**
-   * The discounts, in request order, and the counters their new redemptions move. {@code redeemed}
-   * holds each redeemed coupon (by revision) as this request leaves it: read, plus its own
-   * redemptions; a response rendered before the write shows that.
+   * The discounts, by slot in request order, and the counters their new redemptions move.
+   * {@code redeemed} holds each redeemed coupon (by revision) as this request leaves it: read, plus
+   * its own redemptions; a response rendered before the write shows that.
    */
-  public record Plan(List<Discount> discounts, Redemption redemption, List<DiscountRequest> couponSources,
-      List<DiscountRequest> codeSources, Map<String, Coupon> redeemed) {
+  public record Plan(Map<Slot, List<Discount>> placed, Redemption redemption, Map<String, Coupon> redeemed) {
 
-    public static final Plan NONE = new Plan(List.of(), Redemption.NONE, List.of(), List.of(), Map.of());
+    public static final Plan NONE = new Plan(Map.of(), Redemption.NONE, Map.of());
+
+    /** The discounts that go to {@code slot}, in request order. */
+    public List<Discount> discountsFor(Slot slot) {
+      return placed.getOrDefault(slot, List.of());
+    }
+
+    /** The holder's own discount when one was asked for (a customer holds one), else null. */
+    public Discount holderDiscount() {
+      List<Discount> own = discountsFor(Slot.HOLDER);
+      return own.isEmpty() ? null : own.get(0);
+    }
 
     /** The coupons to render this plan's discounts with; others come from {@code lookup}. */
     public java.util.function.Function<Discount, Coupon> coupons(CouponLookup lookup) {
@@ -94,63 +118,68 @@ public final class DiscountService {
   }
 
   /**
-   * Resolves and checks each request. {@code reusable} are the discounts a {@code discount=}
-   * element may keep (the holder's own and its customer's).
+   * Resolves and checks each request, in order: a {@code discount=} element keeps one of
+   * {@code reusable} (the holder's own and its customer's); a coupon or a promotion code makes a
+   * new discount and is counted. Then each counted coupon's cap is checked against its count.
    */
   public Plan plan(Tenant tenant, ApiVersion version, List<Placed> requests, List<Discount> reusable, Instant now) {
-    CouponLookup lookup = lookup(tenant);
-    List<Discount> discounts = new ArrayList<>();
-    Map<String, Counted<CouponStore.Stored>> couponCounts = new LinkedHashMap<>();
-    Map<String, Counted<PromotionCodeStore.Stored>> codeCounts = new LinkedHashMap<>();
-    for (Placed placed : requests) {
-      DiscountRequest request = placed.request();
-      Target target = placed.target();
-      if (request.kind() == DiscountRequest.Kind.EXISTING) {
-        Discount kept = reusable.stream().filter(discount -> discount.id().equals(request.id())
-            && discount.inEffect(now)).findFirst()
-            .orElseThrow(() -> Lookups.noSuch("discount", request.id(), request.param(), 400));
-        discounts.add(kept.on(target.subscription(), target.item()));
-        continue;
-      }
-      PromotionCodeStore.Stored code = null;
-      CouponStore.Stored stored;
-      if (request.kind() == DiscountRequest.Kind.PROMOTION_CODE) {
-        code = validCode(tenant, request, target, now);
-        stored = couponOf(tenant, code.code(), request.param(), now);
-      } else {
-        stored = liveCoupon(tenant, request.id(), request.param(), now);
-      }
-      Coupon coupon = stored.coupon();
-      String rev = stored.rev();
-      checkCoupon(coupon, request.param(), target, version, now);
-      couponCounts.computeIfAbsent(coupon.id(), id -> new Counted<>(stored, request, target.customer())).count++;
-      if (code != null) {
-        PromotionCodeStore.Stored counted = code;
-        codeCounts.computeIfAbsent(code.code().id(), id -> new Counted<>(counted, request, target.customer())).count++;
-      }
-      discounts.add(new Discount("di_" + Ids.random(24), coupon.id(), rev, code == null ? null : code.code().id(),
-          now.getEpochSecond(), Discount.endOf(coupon, now.getEpochSecond()), target.customer(),
-          target.subscription(), target.item()));
+    Map<Slot, List<Discount>> placed = new LinkedHashMap<>();
+    Counts<CouponStore.Stored> couponCounts = new Counts<>();
+    Counts<PromotionCodeStore.Stored> codeCounts = new Counts<>();
+    for (Placed each : requests) {
+      DiscountRequest request = each.request();
+      Discount discount = request.kind() == DiscountRequest.Kind.EXISTING ? kept(request, each.target(), reusable, now)
+          : redeemed(tenant, version, each, now, couponCounts, codeCounts);
+      placed.computeIfAbsent(each.slot(), slot -> new ArrayList<>()).add(discount);
     }
-    Map<String, CouponStore.Stored> counted = counted(tenant,
-        couponCounts.values().stream().map(c -> c.subject).toList(), now);
     Map<String, Coupon> redeemed = new LinkedHashMap<>();
-    for (Counted<CouponStore.Stored> c : couponCounts.values()) {
-      Coupon coupon = counted.get(c.subject.rev()).coupon();
-      if (coupon.maxRedemptions() != null && coupon.timesRedeemed() + c.count > coupon.maxRedemptions()) {
-        throw couponExpired(coupon, c.source.param());
+    Map<String, CouponStore.Stored> counted = counted(tenant, couponCounts.subjects(), now);
+    couponCounts.each((stored, count) -> {
+      Coupon coupon = counted.get(stored.rev()).coupon();
+      if (coupon.maxRedemptions() != null && coupon.timesRedeemed() + count.count() > coupon.maxRedemptions()) {
+        throw couponExpired(coupon, count.source().param());
       }
-      redeemed.put(c.subject.rev(), coupon.redeemed(c.count));
-    }
+      redeemed.put(stored.rev(), coupon.redeemed(count.count()));
+    });
     Redemption redemption = new Redemption(
-        couponCounts.values().stream().map(c -> new Redemption.Count(c.subject.coupon().id(), c.subject.rev(),
-            c.subject.counter(), c.subject.coupon().maxRedemptions(), c.subject.coupon().redeemBy(), c.customer,
-            c.count)).toList(),
-        codeCounts.values().stream().map(c -> new Redemption.Count(c.subject.code().id(), null,
-            c.subject.counter(), c.subject.code().maxRedemptions(), c.subject.code().expiresAt(), c.customer,
-            c.count)).toList());
-    return new Plan(discounts, redemption, couponCounts.values().stream().map(c -> c.source).toList(),
-        codeCounts.values().stream().map(c -> c.source).toList(), redeemed);
+        couponCounts.counts((stored, count) -> new Redemption.Count(stored.coupon().id(), stored.rev(),
+            stored.counter(), stored.coupon().maxRedemptions(), stored.coupon().redeemBy(), count.customer(),
+            count.count(), count.source())),
+        codeCounts.counts((stored, count) -> new Redemption.Count(stored.code().id(), null, stored.counter(),
+            stored.code().maxRedemptions(), stored.code().expiresAt(), count.customer(), count.count(),
+            count.source())));
+    return new Plan(placed, redemption, redeemed);
+  }
+
+  /** A discount the holder (or its customer) has, kept by a {@code discount=} element. */
+  private static Discount kept(DiscountRequest request, Target target, List<Discount> reusable, Instant now) {
+    return reusable.stream().filter(discount -> discount.id().equals(request.id()) && discount.inEffect(now))
+        .findFirst().orElseThrow(() -> Lookups.noSuch("discount", request.id(), request.param(), 400))
+        .on(target.subscription(), target.item());
+  }
+
+  /** A new discount from a coupon or a promotion code, checked, with what it redeems counted. */
+  private Discount redeemed(Tenant tenant, ApiVersion version, Placed placed, Instant now,
+      Counts<CouponStore.Stored> couponCounts, Counts<PromotionCodeStore.Stored> codeCounts) {
+    DiscountRequest request = placed.request();
+    Target target = placed.target();
+    PromotionCodeStore.Stored code = null;
+    CouponStore.Stored stored;
+    if (request.kind() == DiscountRequest.Kind.PROMOTION_CODE) {
+      code = validCode(tenant, request, target, now);
+      stored = couponOf(tenant, code.code(), request.param(), now);
+    } else {
+      stored = liveCoupon(tenant, request.id(), request.param(), now);
+    }
+    Coupon coupon = stored.coupon();
+    checkCoupon(coupon, request.param(), target, version, now);
+    couponCounts.add(coupon.id(), stored, request, target.customer());
+    if (code != null) {
+      codeCounts.add(code.code().id(), code, request, target.customer());
+    }
+    return new Discount("di_" + Ids.random(24), coupon.id(), stored.rev(), code == null ? null : code.code().id(),
+        now.getEpochSecond(), Discount.endOf(coupon, now.getEpochSecond()), target.customer(), target.subscription(),
+        target.item());
   }
 
   /**
@@ -175,6 +204,10 @@ public final class DiscountService {
 
   private static String couponKey(String id) {
     return "coupon " + id;
+  }
+
+  private static String codeKey(String id) {
+    return "code " + id;
   }
 
   /** A live coupon's terms: as this container keeps them, else read (eventually consistent, see CouponStore). */
@@ -207,19 +240,17 @@ public final class DiscountService {
   /** The error a refused redemption means, read again from the coupon or code that refused it. */
   public ApiException explain(Refused refused, Plan plan, Tenant tenant, Instant now) {
     plan.redemption().coupons().forEach(count -> terms.forget(tenant, couponKey(count.id())));
-    plan.redemption().codes().forEach(count -> terms.forget(tenant, "code " + count.id()));
+    plan.redemption().codes().forEach(count -> terms.forget(tenant, codeKey(count.id())));
+    Redemption.Count count = (Redemption.Count) refused.subject();
+    DiscountRequest source = count.source();
     if (refused.reason() == Redemption.Part.COUPON) {
-      DiscountRequest source = plan.couponSources().get(refused.index());
-      String couponId = plan.redemption().coupons().get(refused.index()).id();
-      Optional<CouponStore.Stored> coupon = coupons.find(tenant, couponId)
-          .filter(stored -> !stored.coupon().deleted()
-              && stored.rev().equals(plan.redemption().coupons().get(refused.index()).rev()));
+      Optional<CouponStore.Stored> coupon = coupons.find(tenant, count.id())
+          .filter(stored -> !stored.coupon().deleted() && stored.rev().equals(count.rev()));
       if (coupon.isEmpty()) {
-        return Lookups.noSuch("coupon", couponId, source.param(), 400);
+        return Lookups.noSuch("coupon", count.id(), source.param(), 400);
       }
       return couponExpired(coupon.get().coupon(), source.param());
     }
-    DiscountRequest source = plan.codeSources().get(refused.index());
     return codes.find(tenant, source.id()).map(stored -> codeRefusal(stored.code(), source.param(), now))
         .orElseGet(() -> Lookups.noSuch("promotion code", source.id(), source.param(), 400));
   }
@@ -229,7 +260,7 @@ public final class DiscountService {
       throw Lookups.noSuch("promotion code", request.id(), request.param(), 400);
     }
     // kept only while switched on: an inactive code is read again before it refuses
-    PromotionCodeStore.Stored stored = terms.get(tenant, "code " + request.id(), now,
+    PromotionCodeStore.Stored stored = terms.get(tenant, codeKey(request.id()), now,
         () -> codes.terms(tenant, request.id()), kept -> kept.code().activeFlag())
         .orElseThrow(() -> Lookups.noSuch("promotion code", request.id(), request.param(), 400));
     PromotionCode code = stored.code();
@@ -295,7 +326,7 @@ public final class DiscountService {
     if (!coupon.valid(now)) {
       throw couponExpired(coupon, param);
     }
-    if (target.onSubscription() && coupon.amountOff() != null && coupon.duration() == CouponDuration.FOREVER
+    if (target.billed() && coupon.amountOff() != null && coupon.duration() == CouponDuration.FOREVER
         && version.refusesAmountOffForever()) {
       throw refused(param, "Coupons with amount_off and a duration of forever cannot be applied to subscriptions "
           + "(since API version 2025-03-31.basil).");
@@ -315,17 +346,34 @@ public final class DiscountService {
     return Errors.invalid(param, message).asOutcome();
   }
 
-  /** A coupon or code and how many discounts of this request it makes. */
-  private static final class Counted<T> {
-    final T subject;
-    final DiscountRequest source;
-    final String customer;
-    int count;
+  /**
+   * How many discounts of one request each coupon (or code) makes, in the order first named, with
+   * the request that first named it and the customer redeeming.
+   */
+  private static final class Counts<T> {
+    private final Map<String, T> subjects = new LinkedHashMap<>();
+    private final Map<String, Tally> tallies = new LinkedHashMap<>();
 
-    Counted(T subject, DiscountRequest source, String customer) {
-      this.subject = subject;
-      this.source = source;
-      this.customer = customer;
+    record Tally(DiscountRequest source, String customer, int count) {}
+
+    void add(String id, T subject, DiscountRequest source, String customer) {
+      subjects.putIfAbsent(id, subject);
+      tallies.merge(id, new Tally(source, customer, 1),
+          (first, more) -> new Tally(first.source(), first.customer(), first.count() + 1));
+    }
+
+    List<T> subjects() {
+      return List.copyOf(subjects.values());
+    }
+
+    void each(java.util.function.BiConsumer<T, Tally> action) {
+      subjects.forEach((id, subject) -> action.accept(subject, tallies.get(id)));
+    }
+
+    <R> List<R> counts(java.util.function.BiFunction<T, Tally, R> count) {
+      List<R> all = new ArrayList<>();
+      each((subject, tally) -> all.add(count.apply(subject, tally)));
+      return all;
     }
   }
 }

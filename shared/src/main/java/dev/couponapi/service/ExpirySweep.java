@@ -5,6 +5,7 @@ import dev.couponapi.domain.Discount;
 import dev.couponapi.domain.EventDraft;
 import dev.couponapi.domain.EventObject;
 import dev.couponapi.domain.EventType;
+import dev.couponapi.domain.PromotionCode;
 import dev.couponapi.domain.Origin;
 import dev.couponapi.store.CouponStore;
 import dev.couponapi.store.CustomerStore;
@@ -198,7 +199,7 @@ public final class ExpirySweep {
         Coupon coupon = lookup.of(before);
         // it showed active until the moment it lapsed, which is what previous_attributes tells
         return events.record(entry.tenant(), Origin.automatic(accountVersion), now, EventDraft.updatedAsOf(
-            EventType.PROMOTION_CODE_UPDATED, new EventObject.OfPromotionCode(after, coupon),
+            PromotionCode.UPDATED, new EventObject.OfPromotionCode(after, coupon),
             new EventObject.OfPromotionCode(before, coupon), lapsedAt(before, coupon, now) - 1));
       });
     }
@@ -212,7 +213,7 @@ public final class ExpirySweep {
       return customers.endDiscount(entry.tenant(), entry.id(), entry.indexKey(), now, before -> {
         Discount ended = before.discount();
         return events.record(entry.tenant(), Origin.automatic(accountVersion), now,
-            EventDraft.of(EventType.CUSTOMER_DISCOUNT_DELETED, new EventObject.OfDiscount(ended, lookup.of(ended))));
+            EventDraft.of(Discount.DELETED, new EventObject.OfDiscount(ended, lookup.of(ended))));
       });
     }
 
@@ -221,7 +222,7 @@ public final class ExpirySweep {
       return subscriptions.endDiscounts(entry.tenant(), entry.id(), entry.indexKey(), now, (before, after) -> {
         List<String> kept = after.allDiscounts().stream().map(Discount::id).toList();
         List<EventDraft> ended = before.allDiscounts().stream().filter(discount -> !kept.contains(discount.id()))
-            .map(discount -> EventDraft.of(EventType.CUSTOMER_DISCOUNT_DELETED, new EventObject.OfDiscount(discount,
+            .map(discount -> EventDraft.of(Discount.DELETED, new EventObject.OfDiscount(discount,
                 lookup.of(discount)))).toList();
         return events.record(entry.tenant(), Origin.automatic(accountVersion), now, ended);
       });

@@ -1,6 +1,5 @@
 package dev.couponapi.service;
 
-import dev.couponapi.api.Errors;
 import dev.couponapi.api.Ids;
 import dev.couponapi.domain.Coupon;
 import dev.couponapi.domain.EventDraft;
@@ -26,7 +25,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
-import java.util.function.Function;
 
 /**
  * Promotion-code batches (docs/api.md §3.7): a create checked as a single code's create would be,
@@ -41,7 +39,7 @@ public final class PromotionCodeBatchService {
   private final PromotionCodeBatchStore store;
   private final CouponStore coupons;
   private final PromotionCodeService codes;
-  private final BatchQueue queue;
+  private final JobQueue<BatchJob> queue;
   private final CodeTexts texts;
   private final Clock clock;
   private final Events events;
@@ -53,7 +51,7 @@ public final class PromotionCodeBatchService {
    * render in (the deployment's default).
    */
   public PromotionCodeBatchService(PromotionCodeBatchStore store, CouponStore coupons, PromotionCodeService codes,
-      BatchQueue queue, CodeTexts texts, Clock clock, Events events, String defaultVersion) {
+      JobQueue<BatchJob> queue, CodeTexts texts, Clock clock, Events events, String defaultVersion) {
     this.store = store;
     this.events = events;
     this.defaultVersion = defaultVersion;
@@ -69,19 +67,20 @@ public final class PromotionCodeBatchService {
    * Writes a pending batch for a live, valid coupon and hands it to a worker. {@code rideAlong}
    * gives, for the batch about to be written, a write to commit with it (an idempotency record).
    */
-  public PromotionCodeBatch create(Tenant tenant, Origin origin, PromotionCodeBatchDraft draft, Instant now,
-      Function<PromotionCodeBatch, RideAlong> rideAlong) {
+  public PromotionCodeBatch create(Change change, PromotionCodeBatchDraft draft) {
+    Tenant tenant = change.tenant();
+    Instant now = change.now();
     CouponStore.Stored coupon = codes.couponFor(tenant, draft.codes(), now);
     PromotionCodeBatch batch = new PromotionCodeBatch("pcb_" + Ids.random(24), coupon.coupon().id(), coupon.rev(),
         draft.count(), 0, now.getEpochSecond(), PromotionCodeBatch.Status.PENDING, null, tenant.livemode(),
-        draft.codes().metadata(), draft.terms(), origin);
+        draft.codes().metadata(), draft.terms(), change.origin());
     try {
-      store.insert(tenant, batch, now, rideAlong.apply(batch));
+      store.insert(tenant, batch, now, change.creating(batch, List.of()));
     } catch (Refused couponGone) {
       throw Lookups.noSuch("coupon", draft.codes().couponId(), draft.codes().couponParam(), 400);
     }
     // a job lost here is not a batch lost: the sweep hands a stalled batch to a worker again
-    queue.enqueue(new BatchQueue.Job(tenant, batch.id()));
+    queue.send(new BatchJob(tenant, batch.id()));
     return batch;
   }
 
@@ -124,7 +123,7 @@ public final class PromotionCodeBatchService {
    * A run can stop anywhere, crash included: the next one reads how many codes exist and goes on
    * from there, so no code is made twice and none is missing.
    */
-  public Progress work(BatchQueue.Job job, BooleanSupplier mayGoOn) {
+  public Progress work(BatchJob job, BooleanSupplier mayGoOn) {
     Tenant tenant = job.tenant();
     Optional<PromotionCodeBatch> read = store.find(tenant, job.batchId()).map(PromotionCodeBatchStore.Stored::batch);
     if (read.isEmpty() || read.get().status().finished()) {
@@ -191,7 +190,7 @@ public final class PromotionCodeBatchService {
     if (!store.claimStalled(tenant, id, indexKey, now)) {
       return false;
     }
-    queue.enqueue(new BatchQueue.Job(tenant, id));
+    queue.send(new BatchJob(tenant, id));
     return true;
   }
 
@@ -204,7 +203,7 @@ public final class PromotionCodeBatchService {
   private RideAlong createdEvents(Tenant tenant, Origin origin, List<PromotionCode> chunk, Coupon coupon,
       Instant now) {
     return events.record(tenant, origin, now, chunk.stream().map(code -> EventDraft.of(
-        EventType.PROMOTION_CODE_CREATED, new EventObject.OfPromotionCode(code, coupon))).toList());
+        PromotionCode.CREATED, new EventObject.OfPromotionCode(code, coupon))).toList());
   }
 
   /** Why no more codes can be made for the batch's coupon, or null while they can. */

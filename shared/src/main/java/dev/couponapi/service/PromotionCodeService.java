@@ -7,7 +7,6 @@ import dev.couponapi.domain.Page;
 import dev.couponapi.domain.EventDraft;
 import dev.couponapi.domain.EventObject;
 import dev.couponapi.domain.EventType;
-import dev.couponapi.domain.Origin;
 import dev.couponapi.domain.PromotionCode;
 import dev.couponapi.domain.PromotionCodeChanges;
 import dev.couponapi.domain.PromotionCodeDraft;
@@ -19,13 +18,11 @@ import dev.couponapi.store.CustomerStore;
 import dev.couponapi.store.PromotionCodeStore;
 import dev.couponapi.store.PromotionCodeStore.Refusal;
 import dev.couponapi.store.Refused;
-import dev.couponapi.store.RideAlong;
 import dev.couponapi.api.ApiException;
 import dev.couponapi.api.Errors;
 import dev.couponapi.api.Ids;
 import java.time.Instant;
 import java.util.Map;
-import java.util.function.Function;
 import java.util.function.Predicate;
 
 /** Promotion-code rules that need the clock, the coupon or the customer, and the order of store calls. */
@@ -39,23 +36,19 @@ public final class PromotionCodeService {
   private final PromotionCodeStore store;
   private final CouponStore coupons;
   private final CustomerStore customers;
-  private final Events events;
   private final Finder<PromotionCodeStore.Stored> finder;
 
-  public PromotionCodeService(PromotionCodeStore store, CouponStore coupons, CustomerStore customers, Events events) {
+  public PromotionCodeService(PromotionCodeStore store, CouponStore coupons, CustomerStore customers) {
     this.store = store;
-    this.events = events;
     this.coupons = coupons;
     this.customers = customers;
     this.finder = Finder.withCursorRead("promotion code", store::find, store::listKey);
   }
 
-  /**
-   * Creates a code for a live, valid coupon (docs/api.md §3.2). {@code rideAlong} gives, for the view
-   * about to be written, a write to commit with it (an idempotency record), or null.
-   */
-  public PromotionCodeView create(Tenant tenant, PromotionCodeDraft draft, Instant now, Origin origin,
-      Function<PromotionCodeView, RideAlong> rideAlong) {
+  /** Creates a code for a live, valid coupon (docs/api.md §3.2), with its event and answer in one transaction. */
+  public PromotionCodeView create(Change change, PromotionCodeDraft draft) {
+    Tenant tenant = change.tenant();
+    Instant now = change.now();
     CouponStore.Stored stored = couponFor(tenant, draft, now);
     Coupon coupon = stored.coupon();
     for (int attempt = 1; ; attempt++) {
@@ -65,8 +58,8 @@ public final class PromotionCodeService {
           draft.metadata(), draft.restrictions(), tenant.livemode());
       PromotionCodeView view = new PromotionCodeView(code, coupon);
       try {
-        store.insert(tenant, code, now, RideAlong.and(rideAlong.apply(view), events.record(tenant, origin, now,
-            EventDraft.of(EventType.PROMOTION_CODE_CREATED, new EventObject.OfPromotionCode(code, coupon)))));
+        store.insert(tenant, code, now, change.creating(view,
+            EventDraft.of(PromotionCode.CREATED, new EventObject.OfPromotionCode(code, coupon))));
         return view;
       } catch (Refused refused) {
         if (refused.reason() == Refusal.COUPON_GONE) {
@@ -120,7 +113,9 @@ public final class PromotionCodeService {
    * Spec §3.4: the code is read, judged, and written on the condition that it is unchanged since
    * the read, with its {@code promotion_code.updated} event; a concurrent change reads it again.
    */
-  public PromotionCodeView update(Tenant tenant, String id, PromotionCodeChanges changes, Instant now, Origin origin) {
+  public PromotionCodeView update(Change change, String id, PromotionCodeChanges changes) {
+    Tenant tenant = change.tenant();
+    Instant now = change.now();
     if (changes.active() == null && !changes.changesFields()) {
       return retrieve(tenant, id);
     }
@@ -133,8 +128,8 @@ public final class PromotionCodeService {
         return new PromotionCodeView(code, coupon);
       }
       try {
-        store.replace(tenant, current, next, events.record(tenant, origin, now, EventDraft.updated(
-            EventType.PROMOTION_CODE_UPDATED, new EventObject.OfPromotionCode(next, coupon),
+        store.replace(tenant, current, next, change.recording(EventDraft.updated(
+            PromotionCode.UPDATED, new EventObject.OfPromotionCode(next, coupon),
             new EventObject.OfPromotionCode(code, coupon))));
         return new PromotionCodeView(next, coupon);
       } catch (Refused refused) {

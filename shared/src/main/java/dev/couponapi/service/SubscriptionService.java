@@ -4,7 +4,6 @@ import dev.couponapi.domain.Coupon;
 import dev.couponapi.domain.EventDraft;
 import dev.couponapi.domain.EventObject;
 import dev.couponapi.domain.EventType;
-import dev.couponapi.domain.Origin;
 import dev.couponapi.store.ChangedMeanwhile;
 
 import dev.couponapi.domain.Customer;
@@ -19,10 +18,7 @@ import dev.couponapi.domain.Tenant;
 import dev.couponapi.store.CustomerStore;
 import dev.couponapi.store.Redemption;
 import dev.couponapi.store.Refused;
-import dev.couponapi.store.RideAlong;
 import dev.couponapi.store.SubscriptionStore;
-import dev.couponapi.api.ApiException;
-import dev.couponapi.api.ApiVersion;
 import dev.couponapi.api.Errors;
 import dev.couponapi.api.Ids;
 import java.time.Instant;
@@ -38,20 +34,17 @@ public final class SubscriptionService {
   private final DiscountService discounts;
   private final Finder<SubscriptionStore.Stored> finder;
 
-  private final Events events;
-
-  public SubscriptionService(SubscriptionStore store, CustomerStore customers, DiscountService discounts,
-      Events events) {
+  public SubscriptionService(SubscriptionStore store, CustomerStore customers, DiscountService discounts) {
     this.store = store;
-    this.events = events;
     this.customers = customers;
     this.discounts = discounts;
     this.finder = new Finder<>("subscription", store::find, SubscriptionStore.Stored::listKey);
   }
 
   /** Creates an active subscription, redeeming its discounts in the same transaction. */
-  public HolderView<Subscription> create(Tenant tenant, ApiVersion version, Instant now, SubscriptionDraft draft,
-      Origin origin, Function<HolderView<Subscription>, RideAlong> rideAlong) {
+  public HolderView<Subscription> create(Change change, SubscriptionDraft draft) {
+    Tenant tenant = change.tenant();
+    Instant now = change.now();
     Customer customer = customers.find(tenant, draft.customer()).filter(stored -> !stored.deleted())
         .map(CustomerStore.Stored::customer)
         .orElseThrow(() -> CustomerService.noSuchCustomer(draft.customer(), "customer", 400));
@@ -66,7 +59,7 @@ public final class SubscriptionService {
       amount = Math.addExact(amount, Math.multiplyExact(item.unitAmount(), item.quantity()));
     }
     for (DiscountRequest request : own) {
-      requested.add(new DiscountService.Placed(request,
+      requested.add(new DiscountService.Placed(request, DiscountService.Slot.HOLDER,
           DiscountService.Target.subscription(customer.id(), id, null, currency, amount, false)));
     }
     List<String> itemIds = new ArrayList<>();
@@ -74,33 +67,30 @@ public final class SubscriptionService {
       String itemId = "si_" + Ids.random(14);
       itemIds.add(itemId);
       for (DiscountRequest request : item.discounts()) {
-        requested.add(new DiscountService.Placed(request, DiscountService.Target.subscription(customer.id(), id, itemId,
-            currency, Math.multiplyExact(item.unitAmount(), item.quantity()), false)));
+        requested.add(new DiscountService.Placed(request, DiscountService.Slot.item(itemId),
+            DiscountService.Target.subscription(customer.id(), id, itemId, currency,
+                Math.multiplyExact(item.unitAmount(), item.quantity()), false)));
       }
     }
     List<Discount> reusable = customer.discountAt(now) == null ? List.of() : List.of(customer.discount());
-    DiscountService.Plan plan = discounts.plan(tenant, version, requested, reusable, now);
-    List<Discount> planned = plan.discounts();
-    List<Discount> subscriptionLevel = planned.subList(0, own.size());
-    int next = own.size();
+    DiscountService.Plan plan = discounts.plan(tenant, change.version(), requested, reusable, now);
+    List<Discount> subscriptionLevel = plan.discountsFor(DiscountService.Slot.HOLDER);
     for (int i = 0; i < draft.items().size(); i++) {
       SubscriptionDraft.Item item = draft.items().get(i);
-      List<Discount> itemDiscounts = planned.subList(next, next + item.discounts().size());
-      next += item.discounts().size();
       items.add(new SubscriptionItem(itemIds.get(i), now.getEpochSecond(), item.currency(), item.product(),
-          item.unitAmount(), item.interval(), item.intervalCount(), item.quantity(), itemDiscounts));
+          item.unitAmount(), item.interval(), item.intervalCount(), item.quantity(),
+          plan.discountsFor(DiscountService.Slot.item(itemIds.get(i)))));
     }
     Subscription subscription = new Subscription(id, customer.id(), now.getEpochSecond(), now.getEpochSecond(), currency,
         Subscription.ACTIVE, null, draft.metadata(), items, subscriptionLevel, tenant.livemode());
     Function<Discount, Coupon> coupons = plan.coupons(discounts.lookup(tenant));
     HolderView<Subscription> view = new HolderView<>(subscription, coupons);
-    List<EventDraft> drafts = new ArrayList<>(List.of(EventDraft.of(EventType.CUSTOMER_SUBSCRIPTION_CREATED,
+    List<EventDraft> drafts = new ArrayList<>(List.of(EventDraft.of(Subscription.CREATED,
         EventObject.OfSubscription.of(subscription, coupons))));
-    subscription.allDiscounts().forEach(discount -> drafts.add(EventDraft.of(EventType.CUSTOMER_DISCOUNT_CREATED,
+    subscription.allDiscounts().forEach(discount -> drafts.add(EventDraft.of(Discount.CREATED,
         new EventObject.OfDiscount(discount, coupons.apply(discount)))));
     try {
-      store.insert(tenant, subscription, now, plan.redemption(), RideAlong.and(rideAlong.apply(view),
-          events.record(tenant, origin, now, drafts)));
+      store.insert(tenant, subscription, now, plan.redemption(), change.creating(view, drafts));
     } catch (Refused refused) {
       if (refused.reason() == Redemption.Part.HOLDER) {
         throw CustomerService.noSuchCustomer(draft.customer(), "customer", 400);
@@ -118,9 +108,10 @@ public final class SubscriptionService {
    * Metadata alone is one update. New discounts replace the subscription-level ones ({@code discount=}
    * elements keep existing ones); {@code discounts=} removes them; the old single coupon replaces them.
    */
-  public Subscription update(Tenant tenant, ApiVersion version, Instant now, String id,
-      SubscriptionDraft.Changes changes, Origin origin, RideAlong committed, boolean alreadyWritten) {
-    if (alreadyWritten) {
+  public Subscription update(Change change, String id, SubscriptionDraft.Changes changes) {
+    Tenant tenant = change.tenant();
+    Instant now = change.now();
+    if (change.alreadyWritten()) {
       // an earlier request with the same idempotency key made this write; its answer was lost
       return find(tenant, id).subscription();
     }
@@ -141,8 +132,8 @@ public final class SubscriptionService {
           return before;
         }
         Function<Discount, Coupon> coupons = discounts.lookup(tenant)::of;
-        store.updateFields(tenant, current, changes.metadata(), anchor, events.record(tenant, origin, now,
-            List.of(updated(before, after, coupons))));
+        store.updateFields(tenant, current, changes.metadata(), anchor, change.recording(updated(before, after,
+            coupons)));
         return after;
       });
     }
@@ -154,28 +145,28 @@ public final class SubscriptionService {
     List<DiscountRequest> requests = changes.removeDiscounts() ? List.of()
         : changes.single() != null ? List.of(changes.single()) : changes.discounts();
     List<DiscountService.Placed> placed = requests.stream().map(request -> new DiscountService.Placed(request,
-        DiscountService.Target.subscription(subscription.customer(), id, null, subscription.currency(),
+        DiscountService.Slot.HOLDER, DiscountService.Target.subscription(subscription.customer(), id, null, subscription.currency(),
             subscription.amount(), true))).toList();
     List<Discount> reusable = new ArrayList<>(subscription.discountsAt(now));
     customers.find(tenant, subscription.customer()).map(stored -> stored.customer().discountAt(now))
         .ifPresent(reusable::add);
     DiscountService.Plan plan = requests.isEmpty() ? DiscountService.Plan.NONE
-        : discounts.plan(tenant, version, placed, reusable, now);
-    Subscription after = subscription.with(plan.discounts(), changes.metadata().applyTo(subscription.metadata()),
+        : discounts.plan(tenant, change.version(), placed, reusable, now);
+    Subscription after = subscription.with(plan.discountsFor(DiscountService.Slot.HOLDER), changes.metadata().applyTo(subscription.metadata()),
         anchor == null ? subscription.billingCycleAnchor() : anchor);
     Function<Discount, Coupon> coupons = plan.coupons(discounts.lookup(tenant));
     List<EventDraft> drafts = new ArrayList<>(List.of(updated(subscription, after, coupons)));
     List<String> kept = subscription.discounts().stream().map(Discount::id).toList();
     List<String> given = after.discounts().stream().map(Discount::id).toList();
     after.discounts().stream().filter(discount -> !kept.contains(discount.id())).forEach(discount -> drafts.add(
-        EventDraft.of(EventType.CUSTOMER_DISCOUNT_CREATED, new EventObject.OfDiscount(discount,
+        EventDraft.of(Discount.CREATED, new EventObject.OfDiscount(discount,
             coupons.apply(discount)))));
     subscription.discountsAt(now).stream().filter(discount -> !given.contains(discount.id())).forEach(discount ->
-        drafts.add(EventDraft.of(EventType.CUSTOMER_DISCOUNT_DELETED, new EventObject.OfDiscount(discount,
+        drafts.add(EventDraft.of(Discount.DELETED, new EventObject.OfDiscount(discount,
             coupons.apply(discount)))));
     try {
       store.replace(tenant, current, after.discounts(), after.metadata(), after.billingCycleAnchor(),
-          plan.redemption(), now, RideAlong.and(committed, events.record(tenant, origin, now, drafts)));
+          plan.redemption(), now, change.redeeming(drafts));
     } catch (Refused refused) {
       if (refused.reason() == Redemption.Part.HOLDER) {
         throw Errors.lockTimeout();
@@ -186,13 +177,13 @@ public final class SubscriptionService {
   }
 
   /** Cancels an active subscription (DELETE), with its {@code customer.subscription.deleted}; its discounts stay for display. */
-  public Subscription cancel(Tenant tenant, String id, Instant now, Origin origin) {
+  public Subscription cancel(Change change, String id) {
     return ReadThenWrite.untilUnchanged(() -> {
-      SubscriptionStore.Stored current = find(tenant, id);
+      SubscriptionStore.Stored current = find(change.tenant(), id);
       if (!Subscription.ACTIVE.equals(current.subscription().status())) {
         throw Errors.invalid(null, "This subscription is already canceled.").asOutcome();
       }
-      return cancel(tenant, current, now, origin);
+      return cancel(change, current);
     });
   }
 
@@ -200,11 +191,11 @@ public final class SubscriptionService {
    * Cancels the subscription read at {@code current} with its {@code customer.subscription.deleted},
    * on the condition that it is unchanged since (else a {@link ChangedMeanwhile}); the canceled one.
    */
-  Subscription cancel(Tenant tenant, SubscriptionStore.Stored current, Instant now, Origin origin) {
-    Subscription canceled = current.subscription().canceled(now.getEpochSecond());
-    store.cancel(tenant, current, now, events.record(tenant, origin, now, EventDraft.of(
-        EventType.CUSTOMER_SUBSCRIPTION_DELETED, EventObject.OfSubscription.of(canceled,
-            discounts.lookup(tenant)::of))));
+  Subscription cancel(Change change, SubscriptionStore.Stored current) {
+    Subscription canceled = current.subscription().canceled(change.now().getEpochSecond());
+    store.cancel(change.tenant(), current, change.now(), change.recording(EventDraft.of(
+        Subscription.DELETED, EventObject.OfSubscription.of(canceled,
+            discounts.lookup(change.tenant())::of))));
     return canceled;
   }
 
@@ -212,7 +203,9 @@ public final class SubscriptionService {
    * Removes every subscription-level discount and returns the oldest (docs/api.md §4.6, DECISION),
    * with a {@code customer.discount.deleted} for each in effect and the {@code customer.subscription.updated}.
    */
-  public Discount deleteDiscount(Tenant tenant, String id, Instant now, Origin origin) {
+  public Discount deleteDiscount(Change change, String id) {
+    Tenant tenant = change.tenant();
+    Instant now = change.now();
     return ReadThenWrite.untilUnchanged(() -> {
       SubscriptionStore.Stored current = find(tenant, id);
       Subscription before = current.subscription();
@@ -223,16 +216,16 @@ public final class SubscriptionService {
       Subscription after = before.with(List.of(), before.metadata(), before.billingCycleAnchor());
       Function<Discount, Coupon> coupons = discounts.lookup(tenant)::of;
       List<EventDraft> drafts = new ArrayList<>();
-      inEffect.forEach(discount -> drafts.add(EventDraft.of(EventType.CUSTOMER_DISCOUNT_DELETED,
+      inEffect.forEach(discount -> drafts.add(EventDraft.of(Discount.DELETED,
           new EventObject.OfDiscount(discount, coupons.apply(discount)))));
       drafts.add(updated(before, after, coupons));
-      store.removeDiscounts(tenant, current, events.record(tenant, origin, now, drafts));
+      store.removeDiscounts(tenant, current, change.recording(drafts));
       return inEffect.get(0);
     });
   }
 
   private static EventDraft updated(Subscription before, Subscription after, Function<Discount, Coupon> coupons) {
-    return EventDraft.updated(EventType.CUSTOMER_SUBSCRIPTION_UPDATED, EventObject.OfSubscription.of(after, coupons),
+    return EventDraft.updated(Subscription.UPDATED, EventObject.OfSubscription.of(after, coupons),
         EventObject.OfSubscription.of(before, coupons));
   }
 

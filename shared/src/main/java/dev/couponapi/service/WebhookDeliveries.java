@@ -9,7 +9,6 @@ import dev.couponapi.store.WebhookDeliveryStore;
 import dev.couponapi.store.WebhookEndpointStore;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.DoubleSupplier;
 import java.util.function.Function;
@@ -58,7 +57,7 @@ public final class WebhookDeliveries {
     this.random = random;
   }
 
-  public Outcome attempt(DeliveryQueue.Job job) {
+  public Outcome attempt(DeliveryJob job) {
     Optional<WebhookDelivery> found = deliveries.find(job.tenant(), job.eventId(), job.endpointId());
     if (found.isEmpty()) {
       return new Outcome.Done(WebhookDelivery.Status.ABANDONED);
@@ -94,21 +93,5 @@ public final class WebhookDeliveries {
           .map(WebhookDelivery::status).orElse(WebhookDelivery.Status.ABANDONED));
     }
     return wait.<Outcome>map(Outcome.RetryAfter::new).orElse(new Outcome.Done(WebhookDelivery.Status.FAILED));
-  }
-
-  /** The log line's fields for an attempt, for the functions that run it. */
-  public static Map<String, Object> describe(DeliveryQueue.Job job, Outcome outcome) {
-    Map<String, Object> line = new java.util.LinkedHashMap<>();
-    line.put("level", "INFO");
-    line.put("operation", "webhooks.deliver");
-    line.put("event", job.eventId());
-    line.put("endpoint", job.endpointId());
-    if (outcome instanceof Outcome.Done done) {
-      line.put("status", done.status().wire());
-    } else if (outcome instanceof Outcome.RetryAfter retry) {
-      line.put("status", "retrying");
-      line.put("retry_in_ms", retry.delay().toMillis());
-    }
-    return line;
   }
 }

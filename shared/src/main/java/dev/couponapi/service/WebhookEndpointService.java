@@ -11,10 +11,9 @@ import dev.couponapi.domain.WebhookEndpoint;
 import dev.couponapi.domain.WebhookEndpointChanges;
 import dev.couponapi.domain.WebhookEndpointDraft;
 import dev.couponapi.store.Refused;
-import dev.couponapi.store.RideAlong;
 import dev.couponapi.store.WebhookEndpointStore;
 import java.time.Instant;
-import java.util.function.Function;
+import java.util.List;
 
 /** The webhook endpoint rules (docs/events.md, "Webhook endpoints"): URLs, at most 16, secrets. */
 public final class WebhookEndpointService {
@@ -31,15 +30,16 @@ public final class WebhookEndpointService {
     this.finder = Finder.withCursorRead("webhook endpoint", store::find, store::listKey);
   }
 
-  /** Creates an endpoint with a fresh secret; {@code rideAlong} gives its idempotency record's completion. */
-  public WebhookEndpoint create(Tenant tenant, WebhookEndpointDraft draft, Instant now,
-      Function<WebhookEndpoint, RideAlong> rideAlong) {
+  /** Creates an endpoint with a fresh secret, its answer (the only one showing the secret) stored with it. */
+  public WebhookEndpoint create(Change change, WebhookEndpointDraft draft) {
+    Tenant tenant = change.tenant();
+    Instant now = change.now();
     requireAcceptableUrl(draft.url(), tenant);
     WebhookEndpoint endpoint = new WebhookEndpoint("we_" + Ids.random(24), draft.url(), draft.enabledEvents(),
         draft.apiVersion(), draft.description(), draft.metadata(), false, "whsec_" + Ids.random(SECRET_LENGTH),
         now.getEpochSecond(), tenant.livemode(), null);
     try {
-      store.insert(tenant, endpoint, now, rideAlong.apply(endpoint));
+      store.insert(tenant, endpoint, now, change.creating(endpoint, List.of()));
     } catch (Refused limit) {
       throw Errors.invalid(null, "You have reached the maximum of " + WebhookEndpoint.MAX_PER_ACCOUNT
           + " webhook endpoints for this account and mode.").asOutcome();

@@ -6,7 +6,6 @@ import dev.couponapi.domain.WebhookEndpoint;
 import dev.couponapi.store.EventStore;
 import dev.couponapi.store.WebhookDeliveryStore;
 import dev.couponapi.store.WebhookEndpointStore;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -21,10 +20,10 @@ public final class WebhookFanOut {
   private final EventStore events;
   private final WebhookEndpointStore endpoints;
   private final WebhookDeliveryStore deliveries;
-  private final DeliveryQueue queue;
+  private final JobQueue<DeliveryJob> queue;
 
   public WebhookFanOut(EventStore events, WebhookEndpointStore endpoints, WebhookDeliveryStore deliveries,
-      DeliveryQueue queue) {
+      JobQueue<DeliveryJob> queue) {
     this.events = events;
     this.endpoints = endpoints;
     this.deliveries = deliveries;
@@ -79,7 +78,7 @@ public final class WebhookFanOut {
             : events.find(tenant, eventId).map(Event::fannedTo).orElse(List.of());
       }
       for (String endpoint : to) {
-        queue.send(new DeliveryQueue.Job(tenant, eventId, endpoint), Duration.ZERO);
+        queue.send(new DeliveryJob(tenant, eventId, endpoint));
       }
       return to;
     }

@@ -49,7 +49,8 @@ public final class CustomerStore {
   public void insert(Tenant tenant, Customer customer, Instant now, Redemption redemption, RideAlong rideAlong) {
     Map<String, AttributeValue> item = CustomerMapper.toItem(tenant, customer,
         NewestFirstIndex.newListKey(customer.created(), now));
-    redemption.commit(dynamo, tableName, tenant, now, List.of(customers.putNew(item)), rideAlong);
+    redemption.commit(dynamo, tableName, tenant, now, List.of(new Redemption.Holder(Part.CUSTOMER,
+        customers.putNew(item))), rideAlong);
   }
 
   private enum Part { CUSTOMER }
@@ -74,9 +75,8 @@ public final class CustomerStore {
         .name("#discount", CustomerMapper.DISCOUNT)
         .value(":discount", DiscountMapper.toAttribute(discount)).set("#discount = :discount");
     ExpiryIndex.set(update, customers.pk(tenant, id), discount.end());
-    redemption.commit(dynamo, tableName, tenant, now,
-        List.of(TransactWriteItem.builder().update(update.transactionUpdate(tableName, key(tenant, id))).build()),
-        rideAlong);
+    redemption.commit(dynamo, tableName, tenant, now, List.of(new Redemption.Holder(Part.CUSTOMER,
+        TransactWriteItem.builder().update(update.transactionUpdate(tableName, key(tenant, id))).build())), rideAlong);
   }
 
   private void commit(Tenant tenant, Stored current, UpdateExpression update, RideAlong rideAlong) {

@@ -21,18 +21,21 @@ public final class EventStore {
 
   private final DynamoDbClient dynamo;
   private final String tableName;
+  private final EventSnapshots snapshots;
   private final ObjectTable<Event> events;
 
-  public EventStore(DynamoDbClient dynamo, String tableName) {
+  /** {@code snapshots}: how each kind of object is kept in an event, as the resources registered them. */
+  public EventStore(DynamoDbClient dynamo, String tableName, EventSnapshots snapshots) {
     this.dynamo = dynamo;
     this.tableName = tableName;
-    this.events = new ObjectTable<>(dynamo, tableName, ObjectType.EVENT, EventMapper::fromItem);
+    this.snapshots = snapshots;
+    this.events = new ObjectTable<>(dynamo, tableName, ObjectType.EVENT, item -> EventMapper.fromItem(item, snapshots));
   }
 
   /** The write of a new event, to commit with its change. */
   public RideAlong record(Tenant tenant, Event event, Instant now) {
     TransactWriteItem put = events.putNew(EventMapper.toItem(tenant, NewestFirstIndex.newListKey(event.created(), now),
-        event));
+        event, snapshots));
     return new RideAlong(Tx.Common.EVENT, put);
   }
 
@@ -46,7 +49,7 @@ public final class EventStore {
     Map<String, Event> found = new java.util.LinkedHashMap<>();
     Items.batchGet(dynamo, tableName, ids.stream().map(id -> events.pk(tenant, id)).toList(), true).values()
         .forEach(item -> {
-          Event event = EventMapper.fromItem(item);
+          Event event = EventMapper.fromItem(item, snapshots);
           found.put(event.id(), event);
         });
     return found;
@@ -60,7 +63,7 @@ public final class EventStore {
   /** One page, newest first, of the events {@code filter} accepts. */
   public Page<Event> page(Tenant tenant, EventFilter filter, ListRequest request, String afterKey, String beforeKey) {
     return events.page(events.list(tenant), request, afterKey, beforeKey,
-        item -> filter.accepts(EventMapper.fromItem(item)));
+        item -> filter.accepts(EventMapper.fromItem(item, snapshots)));
   }
 
   /** The partition key of an event, as its stream record names it. */

@@ -1,7 +1,6 @@
 package dev.couponapi.store;
 
 import dev.couponapi.domain.ListRequest;
-import dev.couponapi.domain.MetadataChange;
 import dev.couponapi.domain.Page;
 import dev.couponapi.domain.PromotionCode;
 import dev.couponapi.domain.PromotionCodeFilter;
@@ -14,7 +13,6 @@ import java.util.Optional;
 import java.util.function.Predicate;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 
 /**

@@ -1,5 +1,6 @@
 package dev.couponapi.store;
 
+import dev.couponapi.domain.DiscountRequest;
 import dev.couponapi.domain.Tenant;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -18,19 +19,20 @@ public record Redemption(List<Count> coupons, List<Count> codes) {
   public static final Redemption NONE = new Redemption(List.of(), List.of());
 
   /**
-   * What refused a redemption ({@link Refused#reason()}): the n-th coupon counter, the n-th
-   * promotion-code counter, or the n-th write of the holder (customer, subscription, code…), n
-   * being {@link Refused#index()}.
+   * What refused a redemption ({@link Refused#reason()}): a coupon counter or a promotion-code
+   * counter (its {@link Count} is the refusal's {@link Refused#subject()}), or a write of the holder
+   * (customer, subscription…; the {@link Holder#part()} is the subject).
    */
   public enum Part { COUPON, PROMOTION_CODE, HOLDER }
 
   /**
    * {@code count} units of one counter: a coupon ({@code rev} the record the discounts name) or a
-   * promotion code; {@code customer} the one redeeming. {@code maxRedemptions} and {@code until}
-   * (redeem_by, expires_at) are for a counter stored before sharding ({@link LegacyCounters}).
+   * promotion code; {@code customer} the one redeeming; {@code source} the request's first mention
+   * of it (what a refusal names). {@code maxRedemptions} and {@code until} (redeem_by, expires_at)
+   * are for a counter stored before sharding ({@link LegacyCounters}).
    */
   public record Count(String id, String rev, CounterShards.Counter counter, Long maxRedemptions, Long until,
-      String customer, int count) {
+      String customer, int count, DiscountRequest source) {
 
     boolean capped() {
       return maxRedemptions != null;
@@ -41,6 +43,9 @@ public record Redemption(List<Count> coupons, List<Count> codes) {
     }
   }
 
+  /** One write of the holder (the customer, the subscription, a check on its customer), named by its part. */
+  record Holder(Enum<?> part, TransactWriteItem item) {}
+
   public Redemption {
     coupons = List.copyOf(coupons);
     codes = List.copyOf(codes);
@@ -50,8 +55,8 @@ public record Redemption(List<Count> coupons, List<Count> codes) {
    * Commits counters, holder writes and the ride-along together; a refusal names its part. Every
    * attempt is one TransactWriteItems; a refused shard never changed anything.
    */
-  void commit(DynamoDbClient dynamo, String tableName, Tenant tenant, Instant now,
-      List<TransactWriteItem> holder, RideAlong rideAlong) {
+  void commit(DynamoDbClient dynamo, String tableName, Tenant tenant, Instant now, List<Holder> holder,
+      RideAlong rideAlong) {
     CounterShards shards = new CounterShards(tableName);
     LegacyCounters legacy = new LegacyCounters(tableName);
     List<ShardPicker> couponPickers = coupons.stream().map(count -> picker(dynamo, shards, tenant, count, now)).toList();
@@ -64,16 +69,19 @@ public record Redemption(List<Count> coupons, List<Count> codes) {
           count -> legacy.coupon(tenant, count, now), tenant, now);
       List<List<ShardPicker.Take>> codeTakes = add(tx, Part.PROMOTION_CODE, codes, codePickers, shards,
           count -> legacy.code(tenant, count, now), tenant, now);
-      tx.addAll(Part.HOLDER, holder).rideAlong(rideAlong);
+      holder.forEach(write -> tx.add(write.part(), write.item()));
+      tx.rideAlong(rideAlong);
       try {
         tx.commit(dynamo);
         return;
       } catch (Tx.Cancelled cancelled) {
-        if (cancelled.failed(Part.HOLDER)) {
-          throw new Refused(Part.HOLDER, cancelled.failedIndex(Part.HOLDER));
+        for (Holder write : holder) {
+          if (cancelled.failed(write.part())) {
+            throw new Refused(Part.HOLDER, write.part());
+          }
         }
-        boolean counterRefused = learn(cancelled, Part.COUPON, couponTakes, couponPickers);
-        if (!learn(cancelled, Part.PROMOTION_CODE, codeTakes, codePickers) && !counterRefused) {
+        boolean counterRefused = learn(cancelled, Part.COUPON, coupons, couponTakes, couponPickers);
+        if (!learn(cancelled, Part.PROMOTION_CODE, codes, codeTakes, codePickers) && !counterRefused) {
           throw cancelled.cause();
         }
       }
@@ -108,7 +116,7 @@ public record Redemption(List<Count> coupons, List<Count> codes) {
       }
       List<ShardPicker.Take> these = pickers.get(i).next();
       if (these.isEmpty()) {
-        throw new Refused(part, i);
+        throw new Refused(part, count);
       }
       for (ShardPicker.Take take : these) {
         tx.add(part, shards.take(tenant, count.counter(), take.shard(), take.amount(), count.capped(), count.customer(),
@@ -123,8 +131,8 @@ public record Redemption(List<Count> coupons, List<Count> codes) {
    * Tells each picker what its refused shards said; a shard that refuses for good (closed, past its
    * date, another customer's, gone) refuses the redemption. True when any counter of {@code part} was refused.
    */
-  private static boolean learn(Tx.Cancelled cancelled, Part part, List<List<ShardPicker.Take>> takes,
-      List<ShardPicker> pickers) {
+  private static boolean learn(Tx.Cancelled cancelled, Part part, List<Count> counts,
+      List<List<ShardPicker.Take>> takes, List<ShardPicker> pickers) {
     boolean any = false;
     int position = 0;
     for (int i = 0; i < takes.size(); i++) {
@@ -132,7 +140,7 @@ public record Redemption(List<Count> coupons, List<Count> codes) {
         if (cancelled.failedAt(part, position)) {
           any = true;
           if (take == ShardPicker.LEGACY || !pickers.get(i).refusedBy(take, cancelled.oldItem(part, position))) {
-            throw new Refused(part, i);
+            throw new Refused(part, counts.get(i));
           }
         }
         position++;

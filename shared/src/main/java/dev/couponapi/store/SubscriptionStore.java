@@ -42,14 +42,15 @@ public final class SubscriptionStore {
 
   /**
    * Writes a new subscription for a live customer, with the counters of the discounts it redeems
-   * and the ride-along, in one transaction. Holder parts: 0 the subscription, 1 the customer.
+   * and the ride-along, in one transaction; a refused {@link Part#CUSTOMER} check: the customer is gone.
    */
   public void insert(Tenant tenant, Subscription subscription, Instant now, Redemption redemption,
       RideAlong rideAlong) {
     Map<String, AttributeValue> item = SubscriptionMapper.toItem(tenant, subscription,
         NewestFirstIndex.newListKey(subscription.created(), now));
-    redemption.commit(dynamo, tableName, tenant, now, List.of(subscriptions.putNew(item),
-        customers.requireLive(tenant, subscription.customer())), rideAlong);
+    redemption.commit(dynamo, tableName, tenant, now, List.of(
+        new Redemption.Holder(Part.SUBSCRIPTION, subscriptions.putNew(item)),
+        new Redemption.Holder(Part.CUSTOMER, customers.requireLive(tenant, subscription.customer()))), rideAlong);
   }
 
   /**
@@ -74,11 +75,13 @@ public final class SubscriptionStore {
         .condition("#ver = :ver AND #status = :active");
     ExpiryIndex.set(update, subscriptions.pk(tenant, current.subscription().id()),
         nextEnd(discounts, current.subscription().items()));
-    redemption.commit(dynamo, tableName, tenant, now, List.of(TransactWriteItem.builder()
-        .update(update.transactionUpdate(tableName, key(tenant, current.subscription().id()))).build()), rideAlong);
+    redemption.commit(dynamo, tableName, tenant, now, List.of(new Redemption.Holder(Part.SUBSCRIPTION,
+        TransactWriteItem.builder().update(update.transactionUpdate(tableName, key(tenant, current.subscription().id())))
+            .build())), rideAlong);
   }
 
-  private enum Part { SUBSCRIPTION }
+  /** The writes of a subscription's transactions: its own, and (when it is new) the check that its customer is live. */
+  public enum Part { SUBSCRIPTION, CUSTOMER }
 
   /**
    * Changes metadata and, when {@code billingCycleAnchor} is given, resets the anchor of the active

@@ -3,7 +3,8 @@ package dev.couponapi.wire;
 import dev.couponapi.api.Errors;
 import dev.couponapi.domain.EventFilter;
 import dev.couponapi.domain.EventType;
-import java.util.EnumSet;
+import dev.couponapi.domain.EventTypes;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -21,7 +22,8 @@ public final class EventParams {
 
   private EventParams() {}
 
-  public static EventFilter filter(Params params) {
+  /** The filter of a list request; {@code types} are the event types there are, which a {@code *} matches. */
+  public static EventFilter filter(Params params, EventTypes known) {
     String type = params.text("type");
     List<Object> types = params.list("types");
     if (type != null && types != null) {
@@ -29,12 +31,12 @@ public final class EventParams {
     }
     Set<EventType> matching = null;
     if (type != null) {
-      matching = EnumSet.noneOf(EventType.class);
-      matching.addAll(EventType.matching(type));
+      matching = new HashSet<>(known.matching(type));
     } else if (types != null) {
-      matching = EnumSet.noneOf(EventType.class);
+      // a name no event has matches none, as Stripe's filter does
+      matching = new HashSet<>();
       for (Object name : types) {
-        EventType.fromWire((String) name).ifPresent(matching::add);
+        matching.add(new EventType((String) name));
       }
     }
     return new EventFilter(matching, params.bool("delivery_success"));

@@ -14,12 +14,26 @@ import java.util.TreeSet;
  * Renders an event (docs/events.md, "The Event object") in a version: its object exactly as the
  * API renders that object in the version, at the event's instant; for updates the
  * {@code previous_attributes} are what differs between the object before and after, rendered alike.
+ * How each kind of object renders is what its resource registered ({@link #register}).
  */
 public final class EventRenderer {
 
-  private EventRenderer() {}
+  /** How one kind of event object renders in a version, at an instant, with nothing expanded. */
+  @FunctionalInterface
+  public interface ObjectRenderer<T extends EventObject> {
+    Map<String, Object> render(T object, ApiVersion version, Instant at);
+  }
 
-  public static Map<String, Object> render(Event event, ApiVersion version, long pendingWebhooks) {
+  private final Map<Class<?>, ObjectRenderer<?>> renderers = new java.util.concurrent.ConcurrentHashMap<>();
+
+  /** Registers how objects of {@code type} render; a type registered twice is a wiring mistake. */
+  public <T extends EventObject> void register(Class<T> type, ObjectRenderer<T> renderer) {
+    if (renderers.putIfAbsent(type, renderer) != null) {
+      throw new IllegalStateException("event object renderer registered twice: " + type.getSimpleName());
+    }
+  }
+
+  public Map<String, Object> render(Event event, ApiVersion version, long pendingWebhooks) {
     Instant at = Instant.ofEpochSecond(event.created());
     Map<String, Object> object = renderObject(event.object(), version, at);
     Map<String, Object> data = new LinkedHashMap<>();
@@ -43,28 +57,17 @@ public final class EventRenderer {
   }
 
   /** The event as {@code /v1/events} shows it: in its own version, with its live count of pending endpoints. */
-  public static Map<String, Object> render(Event event) {
+  public Map<String, Object> render(Event event) {
     return render(event, ApiVersion.parse(event.apiVersion()), event.pendingOrZero());
   }
 
-  private static Map<String, Object> renderObject(EventObject object, ApiVersion version, Instant at) {
-    if (object instanceof EventObject.OfCoupon of) {
-      return CouponRenderer.render(of.coupon(), at, Set.of());
+  @SuppressWarnings("unchecked")
+  private <T extends EventObject> Map<String, Object> renderObject(T object, ApiVersion version, Instant at) {
+    ObjectRenderer<T> renderer = (ObjectRenderer<T>) renderers.get(object.getClass());
+    if (renderer == null) {
+      throw new IllegalArgumentException("no event renderer is registered for " + object.getClass().getSimpleName());
     }
-    if (object instanceof EventObject.OfPromotionCode of) {
-      return PromotionCodeRenderer.render(of.code(), of.coupon(), version, at, Set.of());
-    }
-    if (object instanceof EventObject.OfCustomer of) {
-      return CustomerRenderer.render(of.customer(), version, at, discount -> of.coupon(), Set.of());
-    }
-    if (object instanceof EventObject.OfSubscription of) {
-      return SubscriptionRenderer.render(of.subscription(), version, at, discount -> of.coupons().get(
-          discount.couponRev()), Set.of());
-    }
-    if (object instanceof EventObject.OfDiscount of) {
-      return DiscountRenderer.render(of.discount(), version, at, discount -> of.coupon(), Set.of());
-    }
-    throw new IllegalArgumentException("no renderer for " + object);
+    return renderer.render(object, version, at);
   }
 
   /**

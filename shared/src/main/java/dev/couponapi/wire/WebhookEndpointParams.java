@@ -5,6 +5,7 @@ import dev.couponapi.api.ApiVersion;
 import dev.couponapi.api.Errors;
 import dev.couponapi.api.SafeText;
 import dev.couponapi.domain.EventType;
+import dev.couponapi.domain.EventTypes;
 import dev.couponapi.domain.MetadataChange;
 import dev.couponapi.domain.WebhookEndpointChanges;
 import dev.couponapi.domain.WebhookEndpointDraft;
@@ -37,12 +38,12 @@ public final class WebhookEndpointParams {
 
   private WebhookEndpointParams() {}
 
-  public static WebhookEndpointDraft draft(Params params) {
+  public static WebhookEndpointDraft draft(Params params, EventTypes known) {
     String url = params.text("url");
     if (url == null || url.isEmpty()) {
       throw Errors.missing("url");
     }
-    List<String> events = enabledEvents(params);
+    List<String> events = enabledEvents(params, known);
     if (events == null) {
       throw Errors.missing("enabled_events");
     }
@@ -54,7 +55,7 @@ public final class WebhookEndpointParams {
         metadata == null ? Map.of() : metadata.applyTo(Map.of()));
   }
 
-  public static WebhookEndpointChanges changes(Params params) {
+  public static WebhookEndpointChanges changes(Params params, EventTypes known) {
     String url = params.text("url");
     if (url != null && url.isEmpty()) {
       throw Errors.invalidEmpty("url");
@@ -62,12 +63,12 @@ public final class WebhookEndpointParams {
     MetadataChange metadata = params.metadata("metadata");
     Optional<String> description = params.isUnset("description") ? Optional.empty()
         : params.text("description") == null ? null : Optional.of(params.text("description"));
-    return new WebhookEndpointChanges(url, enabledEvents(params), params.bool("disabled"), description,
+    return new WebhookEndpointChanges(url, enabledEvents(params, known), params.bool("disabled"), description,
         metadata == null ? MetadataChange.NONE : metadata);
   }
 
   /** The types asked for, each a known type or {@code *}; null when not given. */
-  private static List<String> enabledEvents(Params params) {
+  private static List<String> enabledEvents(Params params, EventTypes known) {
     List<Object> given = params.list("enabled_events");
     if (given == null) {
       return null;
@@ -78,7 +79,7 @@ public final class WebhookEndpointParams {
     List<String> events = new ArrayList<>();
     for (Object value : given) {
       String name = (String) value;
-      if (!name.equals(EventType.ALL) && EventType.fromWire(name).isEmpty()) {
+      if (!name.equals(EventType.ALL) && !known.known(name)) {
         throw Errors.invalid("enabled_events", "Invalid enabled_events: '" + SafeText.clip(name)
             + "' is not an event type this API sends.");
       }

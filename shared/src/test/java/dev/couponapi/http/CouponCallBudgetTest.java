@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.couponapi.domain.Tenant;
 import dev.couponapi.testing.TestClient;
 import dev.couponapi.testing.TestApp;
-import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 

@@ -6,7 +6,6 @@ import static dev.couponapi.http.DiscountFixture.CLOVER;
 import static dev.couponapi.http.DiscountFixture.ITEM;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 

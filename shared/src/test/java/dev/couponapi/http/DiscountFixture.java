@@ -3,7 +3,6 @@ package dev.couponapi.http;
 import dev.couponapi.domain.Tenant;
 import dev.couponapi.testing.TestClient;
 import dev.couponapi.testing.TestApp;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** Discount tests' setup: coupons and customers made through the pipeline, requests in a chosen version. */
@@ -17,10 +16,6 @@ final class DiscountFixture {
       + "&items[0][price_data][unit_amount]=2000&items[0][price_data][recurring][interval]=month";
 
   final TestApp test;
-  final CouponOperations coupons;
-  final PromotionCodeOperations codes;
-  final CustomerOperations customers;
-  final SubscriptionOperations subscriptions;
   /** The tenant's client; a test says the version of each request. */
   final TestClient client;
 
@@ -30,10 +25,6 @@ final class DiscountFixture {
 
   DiscountFixture(TestApp test) {
     this.test = test;
-    this.coupons = test.app.coupons();
-    this.codes = test.app.promotionCodes();
-    this.customers = test.app.customers();
-    this.subscriptions = test.app.subscriptions();
     this.client = test.client(TENANT);
   }
 

@@ -8,7 +8,6 @@ import dev.couponapi.testing.FaultInjector.When;
 import dev.couponapi.testing.TestApp;
 import dev.couponapi.testing.TestClient;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;

@@ -15,7 +15,7 @@ class PipelineTest {
   private static final Tenant TENANT = new Tenant("acct_pipe", false);
 
   private final TestApp test = new TestApp();
-  private final CouponOperations coupons = test.app.coupons();
+  private final CouponResource coupons = test.app.resource(CouponResource.class);
 
   @Test
   void everyResponseHasARequestId_andTheResolvedVersion() {
@@ -70,6 +70,8 @@ class PipelineTest {
     ByteArrayOutputStream logged = new ByteArrayOutputStream();
     Pipeline pipeline = new Pipeline(ApiVersion.parse(ApiVersion.FALLBACK), test.clock,
         new Idempotency(new dev.couponapi.store.IdempotencyStore(test.dynamo, test.table), test.clock),
+        new dev.couponapi.service.Events(new dev.couponapi.store.EventStore(test.dynamo, test.table,
+            new dev.couponapi.store.EventSnapshots())),
         new RequestLog(new PrintStream(logged)));
     Operation broken = Operation.get("BrokenFunction", "/x", "broken").run(call -> {
       throw new IllegalStateException("boom");

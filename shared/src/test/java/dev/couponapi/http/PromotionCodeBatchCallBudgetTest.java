@@ -13,7 +13,6 @@ import org.junit.jupiter.api.Test;
 class PromotionCodeBatchCallBudgetTest {
 
   private final DiscountFixture f = new DiscountFixture();
-  private final PromotionCodeBatchOperations batches = f.test.app.batches();
   private String id;
 
   @BeforeEach

@@ -8,10 +8,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.couponapi.domain.Tenant;
-import dev.couponapi.service.BatchQueue;
+import dev.couponapi.service.BatchJob;
 import dev.couponapi.service.PromotionCodeBatchService;
 import dev.couponapi.testing.FaultInjector;
-import dev.couponapi.testing.Requests;
 import dev.couponapi.testing.TestApp;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -30,7 +29,6 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 class PromotionCodeBatchTest {
 
   private final DiscountFixture f = new DiscountFixture();
-  private final PromotionCodeBatchOperations batches = f.test.app.batches();
 
   private Map<String, Object> createBatch(String body, String... headers) {
     return TestApp.body(f.client.version(CLOVER).headers(headers).post("/v1/promotion_code_batches", body));
@@ -57,7 +55,7 @@ class PromotionCodeBatchTest {
         .containsEntry("prefix", "SALE").containsEntry("length", 10).containsEntry("failure_message", null);
     String id = (String) created.get("id");
     assertThat(id).startsWith("pcb_");
-    assertThat(f.test.batchQueue.jobs()).containsExactly(new BatchQueue.Job(TENANT, id));
+    assertThat(f.test.batchQueue.jobs()).containsExactly(new BatchJob(TENANT, id));
 
     f.test.runBatches();
 
@@ -121,7 +119,7 @@ class PromotionCodeBatchTest {
     f.coupon("id=KILL&percent_off=10");
     String id = (String) createBatch("promotion[type]=coupon&promotion[coupon]=KILL&count=500&max_redemptions=1")
         .get("id");
-    BatchQueue.Job job = f.test.batchQueue.take().get(0);
+    BatchJob job = f.test.batchQueue.take().get(0);
     // the fourth chunk commits, and its worker dies before it hears so
     f.test.faults.failCall("TransactWriteItems", 4, FaultInjector.When.AFTER_WRITING);
     assertThatThrownBy(() -> work(job)).isInstanceOf(FaultInjector.InjectedFault.class);
@@ -141,7 +139,7 @@ class PromotionCodeBatchTest {
     f.coupon("id=TWICE&percent_off=10");
     String id = (String) createBatch("promotion[type]=coupon&promotion[coupon]=TWICE&count=1000&max_redemptions=1")
         .get("id");
-    BatchQueue.Job job = f.test.batchQueue.take().get(0);
+    BatchJob job = f.test.batchQueue.take().get(0);
     List<Thread> workers = new ArrayList<>();
     List<Throwable> failures = new java.util.concurrent.CopyOnWriteArrayList<>();
     for (int i = 0; i < 2; i++) {
@@ -170,7 +168,7 @@ class PromotionCodeBatchTest {
         .post("/v1/promotion_code_batches",
             "promotion[type]=coupon&promotion[coupon]=EVENTS&count=60&max_redemptions=1");
     String id = (String) TestApp.body(created).get("id");
-    BatchQueue.Job job = f.test.batchQueue.take().get(0);
+    BatchJob job = f.test.batchQueue.take().get(0);
     f.test.faults.failCall("TransactWriteItems", 2, FaultInjector.When.AFTER_WRITING);
     assertThatThrownBy(() -> work(job)).isInstanceOf(FaultInjector.InjectedFault.class);
     assertThat(work(job)).isEqualTo(PromotionCodeBatchService.Progress.ENDED);
@@ -193,10 +191,10 @@ class PromotionCodeBatchTest {
   void aRunOutOfTime_saysMore_andTheNextRunGoesOnFromThere() {
     f.coupon("id=SLICE&percent_off=10");
     String id = (String) createBatch("promotion[type]=coupon&promotion[coupon]=SLICE&count=100").get("id");
-    BatchQueue.Job job = f.test.batchQueue.take().get(0);
+    BatchJob job = f.test.batchQueue.take().get(0);
     AtomicInteger chunks = new AtomicInteger();
     // unlimited codes count in 8 shards: 8 codes a chunk (each also takes its item, marker and event)
-    assertThat(f.test.calls.as(TestApp.BATCH_WORKER, () -> f.test.app.batchWork().work(job,
+    assertThat(f.test.calls.as(TestApp.BATCH_WORKER, () -> f.test.app.batchService().work(job,
         () -> chunks.incrementAndGet() <= 3))).isEqualTo(PromotionCodeBatchService.Progress.MORE);
     assertThat(retrieveBatch(id)).containsEntry("status", "running").containsEntry("created_count", 24);
     assertThat(work(job)).isEqualTo(PromotionCodeBatchService.Progress.ENDED);
@@ -277,9 +275,9 @@ class PromotionCodeBatchTest {
     f.coupon("id=GONE&percent_off=10");
     String id = (String) createBatch("promotion[type]=coupon&promotion[coupon]=GONE&count=200&max_redemptions=1")
         .get("id");
-    BatchQueue.Job job = f.test.batchQueue.take().get(0);
+    BatchJob job = f.test.batchQueue.take().get(0);
     AtomicInteger chunks = new AtomicInteger();
-    f.test.calls.as(TestApp.BATCH_WORKER, () -> f.test.app.batchWork().work(job, () -> {
+    f.test.calls.as(TestApp.BATCH_WORKER, () -> f.test.app.batchService().work(job, () -> {
       if (chunks.incrementAndGet() == 3) {
         f.test.calls.as("DeleteCouponFunction", () -> TestApp.body(f.client.version(CLOVER)
             .delete("/v1/coupons/GONE")));
@@ -326,7 +324,7 @@ class PromotionCodeBatchTest {
     assertThat(sweep().batchesResumed()).isZero();
     f.test.clock.advance(Duration.ofMinutes(11));
     assertThat(sweep().batchesResumed()).isEqualTo(1);
-    assertThat(f.test.batchQueue.jobs()).containsExactly(new BatchQueue.Job(TENANT, id));
+    assertThat(f.test.batchQueue.jobs()).containsExactly(new BatchJob(TENANT, id));
     // claimed: the next sweep does not hand it out again while its worker has time
     assertThat(sweep().batchesResumed()).isZero();
     f.test.runBatches();
@@ -384,8 +382,8 @@ class PromotionCodeBatchTest {
     assertThat(error(missing)).containsEntry("code", "resource_missing").containsEntry("param", "id");
   }
 
-  private PromotionCodeBatchService.Progress work(BatchQueue.Job job) {
-    return f.test.calls.as(TestApp.BATCH_WORKER, () -> f.test.app.batchWork().work(job, () -> true));
+  private PromotionCodeBatchService.Progress work(BatchJob job) {
+    return f.test.calls.as(TestApp.BATCH_WORKER, () -> f.test.app.batchService().work(job, () -> true));
   }
 
   private dev.couponapi.service.ExpirySweep.Summary sweep() {
@@ -398,10 +396,10 @@ class PromotionCodeBatchTest {
     var codes = new dev.couponapi.store.PromotionCodeStore(f.test.dynamo, f.test.table, coupons, 1);
     return new PromotionCodeBatchService(new dev.couponapi.store.PromotionCodeBatchStore(f.test.dynamo, f.test.table,
         coupons, codes), coupons, new dev.couponapi.service.PromotionCodeService(codes, coupons,
-        new dev.couponapi.store.CustomerStore(f.test.dynamo, f.test.table),
-        new dev.couponapi.service.Events(new dev.couponapi.store.EventStore(f.test.dynamo, f.test.table))),
+        new dev.couponapi.store.CustomerStore(f.test.dynamo, f.test.table)),
         f.test.batchQueue, texts, f.test.clock,
-        new dev.couponapi.service.Events(new dev.couponapi.store.EventStore(f.test.dynamo, f.test.table)),
+        new dev.couponapi.service.Events(new dev.couponapi.store.EventStore(f.test.dynamo, f.test.table,
+            dev.couponapi.store.EventSnapshots.of(dev.couponapi.store.Snapshots.PROMOTION_CODE))),
         CLOVER);
   }
 

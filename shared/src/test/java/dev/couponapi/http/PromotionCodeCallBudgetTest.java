@@ -17,7 +17,6 @@ class PromotionCodeCallBudgetTest {
   private final PromotionCodeFixture fixture = new PromotionCodeFixture();
   private final TestApp test = fixture.test;
   private final TestClient client = fixture.client;
-  private final PromotionCodeOperations codes = fixture.codes;
   private String id;
 
   @BeforeEach

@@ -13,8 +13,6 @@ final class PromotionCodeFixture {
   static final String CLOVER = "2025-09-30.clover";
 
   final TestApp test = new TestApp();
-  final PromotionCodeOperations codes = test.app.promotionCodes();
-  final CouponOperations coupons = test.app.coupons();
   final TestClient client = test.client(TENANT);
 
   PromotionCodeFixture() {

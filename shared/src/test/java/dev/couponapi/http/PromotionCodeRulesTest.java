@@ -16,8 +16,6 @@ class PromotionCodeRulesTest {
   private final PromotionCodeFixture fixture = new PromotionCodeFixture();
   private final TestApp test = fixture.test;
   private final TestClient client = fixture.client;
-  private final PromotionCodeOperations codes = fixture.codes;
-  private final CouponOperations coupons = fixture.coupons;
   private static final Tenant TENANT = PromotionCodeFixture.TENANT;
   private static final String ACACIA = PromotionCodeFixture.ACACIA;
   private static final String CLOVER = PromotionCodeFixture.CLOVER;

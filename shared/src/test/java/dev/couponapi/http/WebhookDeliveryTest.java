@@ -121,10 +121,9 @@ class WebhookDeliveryTest {
       records.add(streamRecord("MODIFY", pk, records.size()));
     });
     records.add(streamRecord("INSERT", pkOf(records.get(0)), records.size())); // handed over twice
-    var run = new dev.couponapi.app.FanOutRun(test.app.fanOut(), new java.io.PrintStream(
-        java.io.OutputStream.nullOutputStream()));
+    var run = test.app.fanOutRun();
     test.calls.reset();
-    Map<String, Object> answer = test.calls.as(TestApp.FAN_OUT, () -> run.run(Map.of("Records", records)));
+    Map<String, Object> answer = test.calls.as(TestApp.FAN_OUT, () -> run.run(Map.of("Records", records), () -> true));
     assertThat(answer).isEqualTo(Map.of("batchItemFailures", List.of()));
     // the endpoints once, four events read together; three are sent (one delivery each), the update is not
     List<String> operations = test.calls.operations();
@@ -134,7 +133,7 @@ class WebhookDeliveryTest {
     assertThat(test.deliveryQueue.take()).hasSize(3);
 
     test.calls.reset();
-    test.calls.as(TestApp.FAN_OUT, () -> run.run(Map.of("Records", records)));
+    test.calls.as(TestApp.FAN_OUT, () -> run.run(Map.of("Records", records), () -> true));
     assertThat(test.calls.operations()).containsExactly("Query", "BatchGetItem", "BatchGetItem");
     assertThat(test.deliveryQueue.take()).hasSize(3);
     assertThat(events("?delivery_success=false")).hasSize(3);

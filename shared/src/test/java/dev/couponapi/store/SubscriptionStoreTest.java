@@ -61,7 +61,7 @@ class SubscriptionStoreTest {
     assertThatThrownBy(() -> store.insert(TENANT, subscription("sub_2", "cus_1", List.of()), NOW, Redemption.NONE,
         null)).isInstanceOf(Refused.class).satisfies(e -> {
           assertThat(((Refused) e).reason()).isEqualTo(Redemption.Part.HOLDER);
-          assertThat(((Refused) e).index()).isEqualTo(1);
+          assertThat(((Refused) e).subject()).isEqualTo(SubscriptionStore.Part.CUSTOMER);
         });
     assertThat(store.find(TENANT, "sub_2")).isEmpty();
   }

@@ -1,20 +1,21 @@
 package dev.couponapi.testing;
 
-import dev.couponapi.service.DeliveryQueue;
+import dev.couponapi.service.DeliveryJob;
+import dev.couponapi.service.JobQueue;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
 /** A delivery queue that holds its jobs (and the delays asked for) until the test runs them. */
-public final class HeldDeliveryQueue implements DeliveryQueue {
+public final class HeldDeliveryQueue implements JobQueue<DeliveryJob> {
 
   /** A job as it was sent, with its delay. */
-  public record Sent(Job job, Duration delay) {}
+  public record Sent(DeliveryJob job, Duration delay) {}
 
   private final List<Sent> sent = new ArrayList<>();
 
   @Override
-  public synchronized void send(Job job, Duration delay) {
+  public synchronized void send(DeliveryJob job, Duration delay) {
     sent.add(new Sent(job, delay));
   }
 

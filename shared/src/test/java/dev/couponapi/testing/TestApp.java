@@ -47,7 +47,7 @@ public final class TestApp {
 
   /** {@code deliveries} null: the held {@link #deliveryQueue}. */
   private TestApp(boolean retryAtOnce, dev.couponapi.app.RedemptionSettings redemptions,
-      dev.couponapi.app.WebhookSettings webhooks, dev.couponapi.service.DeliveryQueue deliveries,
+      dev.couponapi.app.WebhookSettings webhooks, dev.couponapi.service.JobQueue<dev.couponapi.service.DeliveryJob> deliveries,
       software.amazon.awssdk.core.interceptor.ExecutionInterceptor... more) {
     // a table delivers from its stream only where a queue runs the deliveries
     table = deliveries == null ? LocalDynamo.newTable() : LocalDynamo.newTableWithStream();
@@ -78,7 +78,7 @@ public final class TestApp {
    * An App that hands deliveries to {@code deliveries} (one that runs them, as serve's does), on a
    * table with the stream serve polls.
    */
-  public static TestApp delivering(dev.couponapi.service.DeliveryQueue deliveries) {
+  public static TestApp delivering(dev.couponapi.service.JobQueue<dev.couponapi.service.DeliveryJob> deliveries) {
     return new TestApp(false, dev.couponapi.app.RedemptionSettings.UNCACHED, LOOPBACK_RECEIVERS, deliveries);
   }
 
@@ -146,10 +146,9 @@ public final class TestApp {
    */
   public int runBatches() {
     int ran = 0;
-    for (List<dev.couponapi.service.BatchQueue.Job> jobs = batchQueue.take(); !jobs.isEmpty();
-        jobs = batchQueue.take()) {
-      for (dev.couponapi.service.BatchQueue.Job job : jobs) {
-        calls.as(BATCH_WORKER, () -> app.batchWork().work(job, () -> true));
+    for (List<dev.couponapi.service.BatchJob> jobs = batchQueue.take(); !jobs.isEmpty(); jobs = batchQueue.take()) {
+      for (dev.couponapi.service.BatchJob job : jobs) {
+        calls.as(BATCH_WORKER, () -> app.batchWork().run(job, () -> true));
         ran++;
       }
     }

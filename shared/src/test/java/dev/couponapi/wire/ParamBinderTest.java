@@ -2,7 +2,6 @@ package dev.couponapi.wire;
 
 import dev.couponapi.api.ApiException;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
 import java.util.List;

@@ -1,0 +1,43 @@
+package dev.couponapi.functions;
+
+import dev.couponapi.app.App;
+
+/**
+ * The coupon routes (docs/api.md §2): one handler per operation, each named after its function in template.yaml
+ * ({@code CreateCouponFunction} → {@code CouponFunctions$CreateCoupon}), with Lambda's constructor and
+ * one taking an {@link App} for tests.
+ */
+public final class CouponFunctions {
+
+  private CouponFunctions() {}
+
+  /** Creates a coupon: `POST /v1/coupons` (docs/api.md §2). */
+  public static final class CreateCoupon extends ApiFunction {
+    public CreateCoupon() { super(App.fromEnvironment()); }
+    public CreateCoupon(App app) { super(app); }
+  }
+
+  /** Retrieves a coupon: `GET /v1/coupons/{coupon}` (docs/api.md §2). */
+  public static final class RetrieveCoupon extends ApiFunction {
+    public RetrieveCoupon() { super(App.fromEnvironment()); }
+    public RetrieveCoupon(App app) { super(app); }
+  }
+
+  /** Updates a coupon: `POST /v1/coupons/{coupon}` (docs/api.md §2). */
+  public static final class UpdateCoupon extends ApiFunction {
+    public UpdateCoupon() { super(App.fromEnvironment()); }
+    public UpdateCoupon(App app) { super(app); }
+  }
+
+  /** Deletes a coupon: `DELETE /v1/coupons/{coupon}` (docs/api.md §2). */
+  public static final class DeleteCoupon extends ApiFunction {
+    public DeleteCoupon() { super(App.fromEnvironment()); }
+    public DeleteCoupon(App app) { super(app); }
+  }
+
+  /** Lists coupons: `GET /v1/coupons` (docs/api.md §2). */
+  public static final class ListCoupons extends ApiFunction {
+    public ListCoupons() { super(App.fromEnvironment()); }
+    public ListCoupons(App app) { super(app); }
+  }
+}
