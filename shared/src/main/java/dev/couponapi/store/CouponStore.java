@@ -229,12 +229,7 @@ public final class CouponStore {
     Versioned.next(update, current.version());
     Tx tx = new Tx().add(Part.COUPON, TransactWriteItem.builder()
         .update(update.transactionUpdate(tableName, coupons.key(tenant, next.id()))).build()).rideAlong(rideAlong);
-    try {
-      tx.commit(dynamo);
-    } catch (Tx.Cancelled cancelled) {
-      if (!cancelled.failed(Part.COUPON)) {
-        throw cancelled.cause();
-      }
+    if (!tx.commitUnlessRefusedBy(dynamo, Part.COUPON)) {
       throw new ChangedMeanwhile();
     }
   }

@@ -82,12 +82,7 @@ public final class CustomerStore {
   private void commit(Tenant tenant, Stored current, UpdateExpression update, RideAlong rideAlong) {
     Tx tx = new Tx().add(Part.CUSTOMER, TransactWriteItem.builder().update(Versioned.next(update, current.version())
         .transactionUpdate(tableName, key(tenant, current.customer().id()))).build()).rideAlong(rideAlong);
-    try {
-      tx.commit(dynamo);
-    } catch (Tx.Cancelled cancelled) {
-      if (!cancelled.failed(Part.CUSTOMER)) {
-        throw cancelled.cause();
-      }
+    if (!tx.commitUnlessRefusedBy(dynamo, Part.CUSTOMER)) {
       throw new ChangedMeanwhile();
     }
   }
@@ -136,17 +131,12 @@ public final class CustomerStore {
     Tx tx = new Tx().add(Part.CUSTOMER, TransactWriteItem.builder().update(Versioned.next(update,
         current.get().version()).transactionUpdate(tableName, key(tenant, id))).build())
         .rideAlong(rideAlong.apply(current.get().customer()));
-    try {
-      tx.commit(dynamo);
+    if (tx.commitUnlessRefusedBy(dynamo, Part.CUSTOMER)) {
       return true;
-    } catch (Tx.Cancelled notEnded) {
-      if (!notEnded.failed(Part.CUSTOMER)) {
-        throw notEnded.cause();
-      }
-      // changed since the read: a discount given meanwhile is never touched; the next sweep sees its entry
-      ExpiryIndex.dropStale(dynamo, tableName, key(tenant, id), indexKey);
-      return false;
     }
+    // changed since the read: a discount given meanwhile is never touched; the next sweep sees its entry
+    ExpiryIndex.dropStale(dynamo, tableName, key(tenant, id), indexKey);
+    return false;
   }
 
   /** The condition a write that needs a live customer puts on it (e.g. a new subscription). */

@@ -129,12 +129,7 @@ public final class SubscriptionStore {
     Tx tx = new Tx().add(Part.SUBSCRIPTION, TransactWriteItem.builder().update(Versioned.next(update,
         current.version()).transactionUpdate(tableName, key(tenant, current.subscription().id()))).build())
         .rideAlong(rideAlong);
-    try {
-      tx.commit(dynamo);
-    } catch (Tx.Cancelled cancelled) {
-      if (!cancelled.failed(Part.SUBSCRIPTION)) {
-        throw cancelled.cause();
-      }
+    if (!tx.commitUnlessRefusedBy(dynamo, Part.SUBSCRIPTION)) {
       throw new ChangedMeanwhile();
     }
   }
@@ -169,15 +164,8 @@ public final class SubscriptionStore {
     ExpiryIndex.set(update, subscriptions.pk(tenant, id), nextEnd(discounts, items));
     Tx tx = new Tx().add(Part.SUBSCRIPTION, TransactWriteItem.builder().update(update.transactionUpdate(tableName,
         key(tenant, id))).build()).rideAlong(ended ? rideAlong.apply(subscription, after) : null);
-    try {
-      tx.commit(dynamo);
-      return ended;
-    } catch (Tx.Cancelled changedMeanwhile) {
-      if (!changedMeanwhile.failed(Part.SUBSCRIPTION)) {
-        throw changedMeanwhile.cause();
-      }
-      return false;
-    }
+    // changed since the read: nothing is ended now; the next sweep sees the index entry again
+    return tx.commitUnlessRefusedBy(dynamo, Part.SUBSCRIPTION) && ended;
   }
 
   /** The earliest end among a subscription's discounts (its own and its items'), or null. */

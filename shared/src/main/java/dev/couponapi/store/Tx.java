@@ -52,6 +52,22 @@ final class Tx {
   }
 
   /**
+   * Commits, as {@link #commit}; false when {@code part}'s condition refused it (the object changed
+   * since it was read, say). A refusal by any other part is thrown as DynamoDB gave it.
+   */
+  boolean commitUnlessRefusedBy(DynamoDbClient dynamo, Enum<?> part) {
+    try {
+      commit(dynamo);
+      return true;
+    } catch (Cancelled cancelled) {
+      if (!cancelled.failed(part)) {
+        throw cancelled.cause();
+      }
+      return false;
+    }
+  }
+
+  /**
    * Commits, retrying collisions with concurrent transactions ({@link Transactions#write}). A
    * refused condition is a {@link Cancelled} to read by part.
    */
@@ -80,22 +96,14 @@ final class Tx {
       this.cancelled = cancelled;
     }
 
+    /** Whether an item of this part failed its condition. */
     boolean failed(Enum<?> part) {
-      return failedIndex(part) >= 0;
-    }
-
-    /** Which item of this part failed its condition (0 for the first of the part), or -1. */
-    int failedIndex(Enum<?> part) {
-      int ofPart = 0;
       for (int i = 0; i < parts.size(); i++) {
-        if (parts.get(i) == part) {
-          if (conditionFailed(reason(i))) {
-            return ofPart;
-          }
-          ofPart++;
+        if (parts.get(i) == part && conditionFailed(reason(i))) {
+          return true;
         }
       }
-      return -1;
+      return false;
     }
 
     /** Whether the {@code ofPart}-th item of this part failed its condition. */

@@ -60,15 +60,7 @@ public final class WebhookDeliveryStore {
       item.put(Table.TTL, Attr.n(event.created() + Event.RETENTION_SECONDS + 24 * 3600));
       tx.add(Part.DELIVERY, deliveries.putNew(item));
     }
-    try {
-      tx.commit(dynamo);
-      return true;
-    } catch (Tx.Cancelled done) {
-      if (!done.failed(Part.EVENT)) {
-        throw done.cause();
-      }
-      return false;
-    }
+    return tx.commitUnlessRefusedBy(dynamo, Part.EVENT);
   }
 
   /**
@@ -108,15 +100,7 @@ public final class WebhookDeliveryStore {
             .name("#pending", EventMapper.PENDING_WEBHOOKS).value(":minusOne", Attr.n(-1)).value(":zero", Attr.n(0))
             .set("#pending = #pending + :minusOne").condition("#pending > :zero")
             .transactionUpdate(tableName, eventKey(tenant, delivery.eventId()))).build());
-    try {
-      tx.commit(dynamo);
-      return true;
-    } catch (Tx.Cancelled ended) {
-      if (ended.failed(Part.DELIVERY)) {
-        return false;
-      }
-      throw ended.cause();
-    }
+    return tx.commitUnlessRefusedBy(dynamo, Part.DELIVERY);
   }
 
   /**

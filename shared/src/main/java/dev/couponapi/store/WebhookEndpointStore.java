@@ -56,12 +56,7 @@ public final class WebhookEndpointStore {
             .condition("(attribute_not_exists(#count) OR #count < :max)")
             .transactionUpdate(tableName, countKey(tenant))).build())
         .rideAlong(rideAlong);
-    try {
-      tx.commit(dynamo);
-    } catch (Tx.Cancelled cancelled) {
-      if (!cancelled.failed(Part.COUNT)) {
-        throw cancelled.cause();
-      }
+    if (!tx.commitUnlessRefusedBy(dynamo, Part.COUNT)) {
       throw new Refused(Refusal.LIMIT_REACHED);
     }
   }
@@ -131,15 +126,7 @@ public final class WebhookEndpointStore {
             .name("#count", COUNT).value(":one", Attr.n(1)).set("#count = #count - :one")
             .condition("#count >= :one").transactionUpdate(tableName, countKey(tenant))).build())
         .rideAlong(rideAlong);
-    try {
-      tx.commit(dynamo);
-      return true;
-    } catch (Tx.Cancelled cancelled) {
-      if (cancelled.failed(Part.ENDPOINT)) {
-        return false;
-      }
-      throw cancelled.cause();
-    }
+    return tx.commitUnlessRefusedBy(dynamo, Part.ENDPOINT);
   }
 
   private Map<String, AttributeValue> countKey(Tenant tenant) {
