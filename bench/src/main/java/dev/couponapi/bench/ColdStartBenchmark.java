@@ -36,11 +36,11 @@ public final class ColdStartBenchmark {
       Map<String, String[]> targets = new LinkedHashMap<>();
       targets.put("floor (1 PutItem)", new String[] {FloorHandler.class.getName(),
           write(events, "floor", Bench.event("POST", "/floor", null, "x=1"))});
-      targets.put("create coupon", new String[] {"dev.couponapi.functions.CreateCoupon",
+      targets.put("create coupon", new String[] {"dev.couponapi.functions.CouponFunctions$CreateCoupon",
           write(events, "create", Bench.event("POST", "/v1/coupons", null, "percent_off=25&duration=once"))});
-      targets.put("retrieve coupon", new String[] {"dev.couponapi.functions.RetrieveCoupon",
+      targets.put("retrieve coupon", new String[] {"dev.couponapi.functions.CouponFunctions$RetrieveCoupon",
           write(events, "retrieve", Bench.event("GET", "/v1/coupons/BENCH", Map.of("coupon", "BENCH"), null))});
-      targets.put("apply discount", new String[] {"dev.couponapi.functions.UpdateCustomer",
+      targets.put("apply discount", new String[] {"dev.couponapi.functions.CustomerFunctions$UpdateCustomer",
           write(events, "apply", Bench.event("POST", "/v1/customers/" + customer, Map.of("customer", customer),
               "coupon=APPLY"))});
 

@@ -14,7 +14,7 @@ import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
  * The engine's answers to reads, given again while nothing has been written since. DynamoDB Local
  * spends most of a small read on its own bookkeeping (each item a job on its single SQLite
  * thread), which is what keeps {@code ./run-local serve}'s reads behind localstripe's
- * (BENCHMARKS.md); an answer to the same request, with no write in between, is the same answer.
+ * (bench/JOURNAL.md); an answer to the same request, with no write in between, is the same answer.
  *
  * <p>Every client of the engine goes through one cache: the HTTP endpoint (the AWS CLI,
  * {@code invoke}, {@code sweep}, {@code keys}) and the in-process client. Any call that is not a

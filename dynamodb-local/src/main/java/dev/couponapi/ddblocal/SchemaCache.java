@@ -11,7 +11,7 @@ import software.amazon.dynamodb.services.local.shared.mapper.DynamoDbObjectMappe
 /**
  * DynamoDB Local reads a table's schema (its key, attribute definitions and every index) from its
  * SQLite catalogue and parses it from JSON again for every item it reads or writes: a strongly
- * consistent read of one item spends more on that parse than on the item (BENCHMARKS.md, "The
+ * consistent read of one item spends more on that parse than on the item (bench/JOURNAL.md, "The
  * local runner against localstripe"). This parses each distinct stored schema once: the engine's
  * own mapper is replaced by one that keeps what it parsed, keyed by the exact bytes it was parsed
  * from, so a changed schema (a new index, a TTL) has other bytes and is parsed anew. Everything

@@ -15,7 +15,7 @@ import software.amazon.dynamodb.services.local.shared.access.client.LocalDynamoD
  * DynamoDB Local builds its whole TransactWriteItems machinery anew on every call: three error
  * factories of about a hundred prebuilt exceptions each, every one filling in its stack trace, and
  * a Jackson mapper. That was a fifth of {@code serve}'s CPU on a coupon create, more than the
- * transaction itself (BENCHMARKS.md). The engine's other calls share their client's one error
+ * transaction itself (bench/JOURNAL.md). The engine's other calls share their client's one error
  * factory; this does the same for transactions: one {@code TransactWriteItemsFunction}, made once
  * from the engine client's own parts, runs every call. It keeps nothing between calls (every field
  * it and its parts have is final and set when made, like the per-call functions the engine shares

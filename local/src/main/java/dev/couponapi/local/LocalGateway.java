@@ -30,7 +30,7 @@ public final class LocalGateway implements AutoCloseable {
 
   static {
     // Small responses otherwise wait on Nagle's algorithm and delayed ACKs: measured p50 at
-    // concurrency 1 went from 63 ms to 21 ms with it (BENCHMARKS.md). Read once, before the first server.
+    // concurrency 1 went from 63 ms to 21 ms with it (bench/JOURNAL.md). Read once, before the first server.
     System.setProperty("sun.net.httpserver.nodelay", "true");
   }
   static final String STAGE = "local";

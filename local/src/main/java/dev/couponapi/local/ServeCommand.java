@@ -255,7 +255,7 @@ final class ServeCommand implements Command {
    * template.yaml's RedemptionShards and RedemptionTermsCacheMs, unless the environment says
    * otherwise; on its own DynamoDB Local ({@code embedded}) one shard per counter, since an engine
    * without partitions gains nothing from more and every shard is an item more to write and read
-   * (BENCHMARKS.md, the local runner against localstripe). Redemptions behave the same either way.
+   * (bench/JOURNAL.md, the local runner against localstripe). Redemptions behave the same either way.
    */
   private static dev.couponapi.app.RedemptionSettings redemptions(SamTemplate template, boolean embedded) {
     SamTemplate.Function any = template.functions().values().iterator().next();
