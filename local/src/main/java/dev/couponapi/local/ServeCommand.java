@@ -152,9 +152,9 @@ final class ServeCommand implements Command {
     int sweepEvery = sweepEvery(sweepEveryGiven, template);
     // promotion-code batches are made, and webhooks fanned out and delivered, on threads of this
     // JVM, by the code the worker, fan-out and delivery functions run on AWS
-    InProcessJobQueue<BatchJob> batchQueue = new InProcessJobQueue<>(JobCodec.BATCH,
+    InProcessJobQueue<BatchJob> batchQueue = new InProcessJobQueue<>(JobCodec.BATCH, BatchJob::tenant,
         InProcessJobQueue.Settings.BATCHES, context.err());
-    InProcessJobQueue<DeliveryJob> deliveryQueue = new InProcessJobQueue<>(JobCodec.DELIVERY,
+    InProcessJobQueue<DeliveryJob> deliveryQueue = new InProcessJobQueue<>(JobCodec.DELIVERY, DeliveryJob::tenant,
         InProcessJobQueue.Settings.DELIVERIES, context.out());
     App app = new App(dynamo, LocalTable.NAME, Clock.systemUTC(), defaultVersion(template), redemptions, batchQueue,
         webhooks, deliveryQueue);

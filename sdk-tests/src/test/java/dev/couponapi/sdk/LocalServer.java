@@ -26,7 +26,7 @@ final class LocalServer implements AutoCloseable {
   private static final PrintStream QUIET = new PrintStream(OutputStream.nullOutputStream());
 
   private final InProcessJobQueue<DeliveryJob> deliveries = new InProcessJobQueue<>(JobCodec.DELIVERY,
-      InProcessJobQueue.Settings.DELIVERIES, QUIET);
+      DeliveryJob::tenant, InProcessJobQueue.Settings.DELIVERIES, QUIET);
   final TestApp test = TestApp.delivering(deliveries);
   private final StreamPoller poller;
   private final LocalGateway gateway;

@@ -3,6 +3,7 @@ package dev.couponapi.app;
 import dev.couponapi.service.WebhookSender;
 import dev.couponapi.service.WebhookUrls;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
@@ -11,11 +12,19 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
- * Posts deliveries with the JDK's HTTP client: never following a redirect, within the timeout,
- * and only after every address the URL's host resolves to passed {@link WebhookUrls#mayConnect}
- * (so a name that later points at a private address is not followed).
+ * Posts deliveries with the JDK's HTTP client: never following a redirect, and only after every
+ * address the URL's host resolves to passed {@link WebhookUrls#mayConnect} (so a name that later
+ * points at a private address is not followed). An attempt is bounded end to end: connecting,
+ * sending and the receiver's status line together within the timeout, after which the exchange is
+ * cancelled; the status line is what counts, so no body is read: the connection is closed as soon
+ * as the status arrived. A receiver that answers and then trickles its body costs nothing more
+ * (the JDK's request timeout covers the headers only, and reading the body had no limit at all).
  */
 public final class HttpWebhookSender implements WebhookSender {
 
@@ -63,15 +72,35 @@ public final class HttpWebhookSender implements WebhookSender {
         .header("User-Agent", USER_AGENT)
         .header("Stripe-Signature", signature)
         .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
+    CompletableFuture<HttpResponse<InputStream>> sent = client().sendAsync(request,
+        HttpResponse.BodyHandlers.ofInputStream());
     try {
-      return new Answer(client().send(request, HttpResponse.BodyHandlers.discarding()).statusCode(), false, null);
-    } catch (HttpTimeoutException slow) {
-      return new Answer(0, true, "timed out after " + timeout.toMillis() + " ms");
-    } catch (IOException unreachable) {
-      return new Answer(0, false, unreachable.toString());
+      HttpResponse<InputStream> response = sent.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+      closeQuietly(response.body());
+      return new Answer(response.statusCode(), false, null);
+    } catch (TimeoutException slow) {
+      sent.cancel(true);
+      return timedOut();
+    } catch (ExecutionException failed) {
+      return failed.getCause() instanceof HttpTimeoutException ? timedOut()
+          : new Answer(0, false, String.valueOf(failed.getCause()));
     } catch (InterruptedException interrupted) {
+      sent.cancel(true);
       Thread.currentThread().interrupt();
       return new Answer(0, false, "interrupted");
+    }
+  }
+
+  private Answer timedOut() {
+    return new Answer(0, true, "timed out after " + timeout.toMillis() + " ms");
+  }
+
+  /** Closing the body before reading it cancels the exchange: the receiver's connection is closed. */
+  private static void closeQuietly(InputStream body) {
+    try {
+      body.close();
+    } catch (IOException alreadyGone) {
+      // the status is what counts, and it arrived
     }
   }
 }
