@@ -70,6 +70,7 @@ public final class App {
 
   private final DynamoDbClient dynamo;
   private final String tableName;
+  private final Clock clock;
   private final Pipeline pipeline;
   /** The API's resources, in the order of template.yaml's functions: each brings its operations and events. */
   private final List<Resource> resources;
@@ -115,6 +116,7 @@ public final class App {
       JobQueue<DeliveryJob> deliveryQueue) {
     this.dynamo = dynamo;
     this.tableName = tableName;
+    this.clock = clock;
     this.batchQueue = batchQueue;
     this.deliveryQueue = deliveryQueue;
     // the event store and renderer learn each kind of event object from the resources, below
@@ -292,18 +294,19 @@ public final class App {
 
   /** The fan-out function's run over a stream batch. */
   public RecordBatchRun<FanOutWork.NewEvent> fanOutRun() {
-    return new RecordBatchRun<>(FanOutWork.STREAM, new FanOutWork(fanOut), RecordBatchRun.Postponer.NONE, System.out);
+    return new RecordBatchRun<>(FanOutWork.STREAM, new FanOutWork(fanOut), RecordBatchRun.Postponer.NONE, clock,
+        System.out);
   }
 
   /** The delivery function's run over an SQS batch: a retry waits as its message's visibility. */
   public RecordBatchRun<DeliveryJob> deliveryRun() {
     return new RecordBatchRun<>(RecordBatchRun.sqs(JobCodec.DELIVERY), deliveryWork(),
-        deliveryQueue instanceof RecordBatchRun.Postponer sqs ? sqs : RecordBatchRun.Postponer.NONE, System.out);
+        deliveryQueue instanceof RecordBatchRun.Postponer sqs ? sqs : RecordBatchRun.Postponer.NONE, clock, System.out);
   }
 
   /** The batch worker function's run over an SQS batch. */
   public RecordBatchRun<BatchJob> batchRun() {
-    return new RecordBatchRun<>(RecordBatchRun.sqs(JobCodec.BATCH), batchWork(), RecordBatchRun.Postponer.NONE,
+    return new RecordBatchRun<>(RecordBatchRun.sqs(JobCodec.BATCH), batchWork(), RecordBatchRun.Postponer.NONE, clock,
         System.out);
   }
 

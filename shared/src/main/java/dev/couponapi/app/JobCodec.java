@@ -4,8 +4,10 @@ import dev.couponapi.domain.Tenant;
 import dev.couponapi.service.BatchJob;
 import dev.couponapi.service.DeliveryJob;
 import dev.couponapi.wire.Json;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * How one kind of job travels as a message body: SQS on AWS and the in-process queues of
@@ -39,6 +41,29 @@ public interface JobCodec<J> {
       return new DeliveryJob(tenant(fields), (String) fields.get("event"), (String) fields.get("endpoint"));
     }
   };
+
+  /**
+   * A body that is to run no earlier than {@code notBefore} (epoch seconds): a job handed on as a new
+   * message because its wait is longer than one message may stay invisible.
+   */
+  static String waitingUntil(String body, Instant notBefore) {
+    Map<String, Object> fields = new LinkedHashMap<>(Json.readObject(body));
+    fields.put(NOT_BEFORE, notBefore.getEpochSecond());
+    return Json.writeString(fields);
+  }
+
+  /** When a body may run, if it says. */
+  static Optional<Instant> notBefore(String body) {
+    try {
+      return Json.readObject(body).get(NOT_BEFORE) instanceof Number at ? Optional.of(Instant.ofEpochSecond(
+          at.longValue())) : Optional.empty();
+    } catch (RuntimeException notJson) {
+      return Optional.empty();
+    }
+  }
+
+  /** The field of a body that waits: every codec's body is a JSON object, so it has room for it. */
+  String NOT_BEFORE = "not_before";
 
   /** {@code {"account":…,"livemode":…,name:value,…}}. */
   private static String write(Tenant tenant, String... namesAndValues) {

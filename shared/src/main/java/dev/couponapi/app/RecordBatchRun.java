@@ -2,7 +2,9 @@ package dev.couponapi.app;
 
 import dev.couponapi.wire.LogLine;
 import java.io.PrintStream;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,28 +27,41 @@ public final class RecordBatchRun<J> {
 
     /** The record's job; empty when the record is not for this function; IllegalArgumentException when malformed. */
     Optional<J> job(Map<String, Object> record);
+
+    /** When the record's job may run: a job handed on to wait longer ({@link Postponer}) says; else now. */
+    default Optional<Instant> notBefore(Map<String, Object> record) {
+      return Optional.empty();
+    }
   }
 
-  /** Makes a received message visible again only after {@code wait} (an SQS message's visibility). */
+  /** Hands a record's job back to its queue, to run again after {@code wait}. */
   public interface Postponer {
-    Postponer NONE = (record, wait) -> { };
+    /** No queue to hand it to (a stream): the record is reported failed and comes again at once. */
+    Postponer NONE = (record, wait, received) -> true;
 
-    void postpone(Map<String, Object> record, Duration wait);
+    /**
+     * Arranges for the job to run again after {@code wait}, the message having been received no
+     * earlier than {@code received}; true when the record must be reported failed (its message then
+     * comes again), false when the job went on as a new message (the record is done).
+     */
+    boolean postpone(Map<String, Object> record, Duration wait, Instant received);
   }
 
   private final Source<J> source;
   private final BackgroundWork<J> work;
   private final Postponer postponer;
+  private final Clock clock;
   private final PrintStream log;
 
-  public RecordBatchRun(Source<J> source, BackgroundWork<J> work, Postponer postponer, PrintStream log) {
+  public RecordBatchRun(Source<J> source, BackgroundWork<J> work, Postponer postponer, Clock clock, PrintStream log) {
     this.source = source;
     this.work = work;
     this.postponer = postponer;
+    this.clock = clock;
     this.log = log;
   }
 
-  /** SQS records whose bodies {@code codec} reads. */
+  /** SQS records whose bodies {@code codec} reads; a body handed on to wait longer carries its {@code not_before}. */
   public static <J> Source<J> sqs(JobCodec<J> codec) {
     return new Source<>() {
       public String identifier(Map<String, Object> record) {
@@ -56,6 +71,10 @@ public final class RecordBatchRun<J> {
       public Optional<J> job(Map<String, Object> record) {
         return Optional.of(codec.decode(String.valueOf(record.get("body"))));
       }
+
+      public Optional<Instant> notBefore(Map<String, Object> record) {
+        return JobCodec.notBefore(String.valueOf(record.get("body")));
+      }
     };
   }
 
@@ -64,6 +83,7 @@ public final class RecordBatchRun<J> {
    * in several records of one batch (a stream hands an event over again) runs once, for all of them.
    */
   public Map<String, Object> run(Map<String, Object> event, BooleanSupplier hasTime) {
+    Instant received = clock.instant();
     Map<J, List<Map<String, Object>>> recordsOf = new LinkedHashMap<>();
     for (Map<String, Object> record : LambdaRecords.of(event)) {
       try {
@@ -79,12 +99,16 @@ public final class RecordBatchRun<J> {
     recordsOf.forEach((job, records) -> {
       String id = source.identifier(records.get(records.size() - 1));
       try {
-        BackgroundWork.Outcome outcome = batch.run(job, hasTime);
+        Optional<Instant> early = source.notBefore(records.get(0)).filter(notBefore -> notBefore.isAfter(received));
+        BackgroundWork.Outcome outcome = early.isPresent()
+            ? new BackgroundWork.Outcome.Again("waiting", Duration.between(received, early.get()))
+            : batch.run(job, hasTime);
         work.ran(id, job, outcome).to(log);
         if (outcome instanceof BackgroundWork.Outcome.Again again) {
           records.forEach(record -> {
-            postponer.postpone(record, again.after());
-            failures.add(Map.of("itemIdentifier", source.identifier(record)));
+            if (postponer.postpone(record, again.after(), received)) {
+              failures.add(Map.of("itemIdentifier", source.identifier(record)));
+            }
           });
         }
       } catch (RuntimeException failed) {
