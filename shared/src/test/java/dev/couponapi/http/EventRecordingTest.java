@@ -161,4 +161,12 @@ class EventRecordingTest {
     assertThat(items).anySatisfy(item -> assertThat(item.update() != null
         && item.update().key().get("pk").s().contains("#idem#")).isTrue());
   }
+
+  @Test
+  @org.junit.jupiter.api.Timeout(value = 30, unit = java.util.concurrent.TimeUnit.SECONDS)
+  void aTypeOfManyStars_isAnsweredAtOnce_withWhatItMatches() {
+    client.ok("/v1/coupons", "id=STARRY&percent_off=10");
+    assertThat(client.list("/v1/events?type=" + "*".repeat(99) + "Z")).isEmpty();
+    assertThat(client.list("/v1/events?type=" + "*".repeat(98) + "d")).hasSize(1);
+  }
 }
