@@ -184,6 +184,22 @@ test('on the detail page: a code is made, its meter moves with a redemption, CSV
   assert.equal(deleted.status, 404);
 });
 
+test('a coupon whose id is "new" opens its own page, and a code that looks like a formula exports as text', async (t) => {
+  await api('POST', 'coupons', 'id=new&percent_off=5');
+  await api('POST', 'promotion_codes', 'promotion[type]=coupon&promotion[coupon]=new&code=-2-3');
+  const page = await openPage(t);
+  await signIn(page);
+  await page.getByRole('link', { name: 'new', exact: true }).click();
+  await page.getByRole('heading', { name: 'new', exact: true }).waitFor();
+  assert.equal(await page.getByRole('button', { name: 'Create coupon' }).count(), 0);
+  const codes = page.getByRole('region', { name: 'Promotion codes' });
+  await codes.getByRole('row', { name: /-2-3/ }).waitFor();
+  const [download] = await Promise.all([page.waitForEvent('download'),
+    codes.getByRole('button', { name: 'Export CSV' }).click()]);
+  const csv = await readFile(await download.path(), 'utf8');
+  assert.match(csv.split('\n')[1], /^promo_\w+,'-2-3,true,0,,$/);
+});
+
 test('the list of 25 coupons with their code counts takes two API calls', async (t) => {
   for (let i = 0; i < 25; i++) await api('POST', 'coupons', `id=LIST${String(i).padStart(2, '0')}&amount_off=450&currency=eur&duration=once`);
   await api('POST', 'promotion_codes', 'promotion[type]=coupon&promotion[coupon]=LIST24&code=LISTED');

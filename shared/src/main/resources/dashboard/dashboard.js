@@ -194,7 +194,7 @@ function CouponList() {
     && (!needle || coupon.id.toLowerCase().includes(needle) || (coupon.name || '').toLowerCase().includes(needle)));
   return html`<section>
     <div class="toolbar"><h1 class="grow">Coupons</h1>
-      <button class="primary" onClick=${() => { location.hash = '#/coupons/new'; }}>New coupon</button></div>
+      <button class="primary" onClick=${() => { location.hash = '#/new-coupon'; }}>New coupon</button></div>
     <div class="toolbar">
       <div><label for="status">Status</label>
         <select id="status" value=${filter} onChange=${(e) => setFilter(e.target.value)}>
@@ -335,9 +335,17 @@ function Timeline({ coupon, codes }) {
   </svg>`;
 }
 
+// A spreadsheet reads a cell that begins with = + - @, a tab or a carriage return as a formula: such a
+// cell is written with a leading ' (and quoted when it needs quoting), so it opens as the text it is.
+function csvCell(value) {
+  let text = String(value);
+  if (/^[=+\-@\t\r]/.test(text)) text = "'" + text;
+  return /[",\n\r]/.test(text) ? '"' + text.replace(/"/g, '""') + '"' : text;
+}
+
 function codesCsv(codes) {
   const rows = codes.map((code) => [code.id, code.code, code.active, code.times_redeemed,
-    code.max_redemptions ?? '', code.expires_at ?? ''].join(','));
+    code.max_redemptions ?? '', code.expires_at ?? ''].map(csvCell).join(','));
   return ['id,code,active,times_redeemed,max_redemptions,expires_at'].concat(rows).join('\n') + '\n';
 }
 
@@ -549,7 +557,8 @@ function App() {
   const [section, id] = route;
   let page;
   if (section === 'batches') page = html`<${Batches} />`;
-  else if (id === 'new') page = html`<${NewCoupon} />`;
+  // the form's route is no coupon's: an id cannot contain '/', so #/coupons/new is the coupon "new"
+  else if (section === 'new-coupon') page = html`<${NewCoupon} />`;
   else if (id) page = html`<${CouponDetail} id=${id} key=${id} />`;
   else page = html`<${CouponList} />`;
   return html`<div>

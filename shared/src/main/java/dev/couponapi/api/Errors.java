@@ -114,6 +114,18 @@ public final class Errors {
         param);
   }
 
+  /** Stripe's limit of discounts on one object, items included (a subscription's own and its items'). */
+  public static ApiException tooManyDiscounts(String param, int max, int asked) {
+    return invalid(param, "A subscription can have at most " + max + " discounts, its items' included; this request "
+        + "names " + asked + ".");
+  }
+
+  /** A write that would need more items than one DynamoDB transaction takes. */
+  public static ApiException tooLargeAWrite(int max) {
+    return invalid(null, "This request would change more than " + max + " stored items at once, the most one "
+        + "transaction takes; ask for fewer discounts or items in one request.");
+  }
+
   public static ApiException invalid(String param, String message) {
     return ApiException.invalid(null, message, param);
   }

@@ -28,8 +28,12 @@ public final class Ids {
     return "req_" + random(14);
   }
 
-  /** Printable ASCII without '/' or spaces, at most {@link #MAX_ID_LENGTH} characters. */
+  /**
+   * Printable ASCII without '/' or spaces, at most {@link #MAX_ID_LENGTH} characters, and not
+   * {@code .} or {@code ..}: clients and browsers normalise those path segments away, so such an
+   * object could never be read, changed or deleted again.
+   */
   public static boolean isAcceptableId(String id) {
-    return id != null && CLIENT_ID.matcher(id).matches();
+    return id != null && CLIENT_ID.matcher(id).matches() && !id.equals(".") && !id.equals("..");
   }
 }

@@ -9,7 +9,8 @@ import java.util.regex.Pattern;
 /** Secret key formats (docs/api.md §1.2): what a key says about its mode, its hash, and its masked form. */
 public final class ApiKeys {
 
-  private static final Pattern SECRET = Pattern.compile("(sk|rk)_(test|live)_[A-Za-z0-9]{16,247}");
+  /** Secret keys; restricted keys ({@code rk_…}) are refused as invalid until they carry their permissions. */
+  private static final Pattern SECRET = Pattern.compile("sk_(test|live)_[A-Za-z0-9]{16,247}");
   private static final Pattern ACCOUNT = Pattern.compile("acct_[A-Za-z0-9]{1,64}");
 
   private ApiKeys() {}

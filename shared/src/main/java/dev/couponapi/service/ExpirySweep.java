@@ -37,6 +37,8 @@ public final class ExpirySweep {
   /** How far back the first sweep looks, when no sweep has run before. */
   static final int FIRST_LOOKBACK_DAYS = 30;
   static final int BATCH = 100;
+  /** A coupon's codes are read this many at a time (one Query and one BatchGetItem). */
+  static final int CODES_A_PAGE = 100;
 
   private final ExpiryQueue queue;
   private final CouponStore coupons;
@@ -111,7 +113,9 @@ public final class ExpirySweep {
       int limit = (int) Math.min(BATCH, maxItems - tally.examined);
       ExpiryQueue.DuePage page = queue.due(day, shard, now, limit, start);
       for (ExpiryQueue.Due entry : page.entries()) {
-        handle(entry, now, tally, effects);
+        if (!handle(entry, now, maxItems, tally, effects)) {
+          return false;
+        }
       }
       if (page.next() == null) {
         return true;
@@ -120,16 +124,20 @@ public final class ExpirySweep {
     }
   }
 
-  private void handle(ExpiryQueue.Due entry, Instant now, Tally tally, Effects effects) {
+  /**
+   * Handles one due object; false when the run's budget ran out before it was done (a coupon with
+   * more codes than the run has room for: the next run finds it still due and goes on).
+   */
+  private boolean handle(ExpiryQueue.Due entry, Instant now, int maxItems, Tally tally, Effects effects) {
     tally.examined++;
     boolean effect;
     switch (entry.type()) {
       case COUPON -> {
-        // its codes first: a run that stops in between finds the coupon still due and finishes it
-        for (String code : codes.activeCodesOf(entry.tenant(), entry.id())) {
-          if (effects.switchOffCode(entry, code, now)) {
-            tally.codes++;
-          }
+        // its codes first, each counting toward the run's items, so that one coupon with 100,000
+        // codes is paged across runs (each going on where the last stopped) instead of delaying
+        // every other account's expiries; a coupon without codes costs one Query
+        if (!switchOffCodes(entry, now, maxItems, tally, effects)) {
+          return false;
         }
         effect = effects.expireCoupon(entry, now);
         tally.coupons += effect ? 1 : 0;
@@ -153,6 +161,46 @@ public final class ExpirySweep {
       default -> effect = false;
     }
     tally.alreadyHandled += effect ? 0 : 1;
+    return true;
+  }
+
+  /**
+   * Switches off an expiring coupon's codes, a page at a time while the run has room; false when it
+   * ran out first (where it stopped is kept, and the next run goes on from there).
+   */
+  private boolean switchOffCodes(ExpiryQueue.Due entry, Instant now, int maxItems, Tally tally, Effects effects) {
+    String after = null;
+    boolean resumed = false;
+    while (true) {
+      int room = (int) Math.min(CODES_A_PAGE, maxItems - tally.examined);
+      PromotionCodeStore.CodePage page = codes.codesOf(entry.tenant(), entry.id(), after, Math.max(1, room));
+      if (!resumed && !page.codes().isEmpty()) {
+        // a coupon with codes may be half done: go on where an earlier run stopped, if one did
+        resumed = true;
+        String kept = coupons.sweepCursor(entry.tenant(), entry.id()).orElse(null);
+        if (kept != null) {
+          after = kept;
+          continue;
+        }
+      }
+      if (page.codes().isEmpty()) {
+        return true;
+      }
+      if (room <= 0) {
+        effects.keepCodesCursor(entry, after);
+        return false;
+      }
+      for (dev.couponapi.domain.PromotionCode code : page.codes()) {
+        tally.examined++;
+        if (code.activeFlag() && effects.switchOffCode(entry, code.id(), now)) {
+          tally.codes++;
+        }
+      }
+      if (page.next() == null) {
+        return true;
+      }
+      after = page.next();
+    }
   }
 
   /** What the sweep does to one due object: true when it had (or would have) an effect. */
@@ -169,6 +217,9 @@ public final class ExpirySweep {
 
     /** A batch whose worker made no progress for a while is handed to a worker again. */
     boolean resumeBatch(ExpiryQueue.Due entry, Instant now);
+
+    /** Where the next run goes on in an expiring coupon's codes ({@code after}: a code's list key, or null). */
+    void keepCodesCursor(ExpiryQueue.Due entry, String after);
   }
 
   /** When a code stopped being redeemable by date: its own expiry or its coupon's redeem_by, else now. */
@@ -231,6 +282,12 @@ public final class ExpirySweep {
     public boolean resumeBatch(ExpiryQueue.Due entry, Instant now) {
       return batches.resumeStalled(entry.tenant(), entry.id(), entry.indexKey(), now);
     }
+
+    public void keepCodesCursor(ExpiryQueue.Due entry, String after) {
+      if (after != null) {
+        coupons.keepSweepCursor(entry.tenant(), entry.id(), after);
+      }
+    }
   }
 
   /** A dry run: reads each object and says whether the write would have found something to do. */
@@ -263,6 +320,10 @@ public final class ExpirySweep {
 
     public boolean resumeBatch(ExpiryQueue.Due entry, Instant now) {
       return batches.isUnfinished(entry.tenant(), entry.id());
+    }
+
+    public void keepCodesCursor(ExpiryQueue.Due entry, String after) {
+      // a dry run keeps nothing
     }
   }
 

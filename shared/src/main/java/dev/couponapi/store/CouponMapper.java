@@ -34,6 +34,8 @@ final class CouponMapper {
   static final String ENTITY = "entity";
   /** Set by the expiry sweep: the stored state says what {@code valid} computes (docs/api.md §2.7). */
   static final String VALID = "valid";
+  /** Where the sweep goes on through an expired coupon's codes (a code's list key), while it is not done. */
+  static final String SWEEP_AFTER = "sweep_after";
 
   /** The condition on a coupon that a write depending on one live revision of it puts: {@code #deleted}, {@code #rev}, {@code :rev}. */
   static final String LIVE_REVISION = "attribute_not_exists(#deleted) AND #rev = :rev";

@@ -284,6 +284,25 @@ public final class CouponStore {
     }
   }
 
+  /**
+   * Where the sweep stopped in an expiring coupon's codes (a code's list key), so that the next run
+   * goes on from there instead of reading again what it switched off; empty: from the newest.
+   */
+  public Optional<String> sweepCursor(Tenant tenant, String id) {
+    return Items.get(dynamo, tableName, coupons.pk(tenant, id)).map(item -> Attr.string(item, CouponMapper.SWEEP_AFTER));
+  }
+
+  /** Remembers where the sweep stopped in the coupon's codes, while it is still waiting to expire. */
+  public void keepSweepCursor(Tenant tenant, String id, String cursor) {
+    try {
+      dynamo.updateItem(new UpdateExpression().name("#after", CouponMapper.SWEEP_AFTER).value(":after", Attr.s(cursor))
+          .set("#after = :after").name("#gsi6pk", Table.GSI6_PK).condition("attribute_exists(#gsi6pk)")
+          .request(tableName, coupons.key(tenant, id)).returnValues(ReturnValue.NONE).build());
+    } catch (ConditionalCheckFailedException expiredMeanwhile) {
+      // another run finished it: nothing to go on from
+    }
+  }
+
   /** One page, newest first; cursor list keys come from {@link #find}. */
   public Page<Coupon> page(Tenant tenant, ListRequest request, String afterKey, String beforeKey) {
     Page<Stored> page = coupons.page(coupons.list(tenant), request, afterKey, beforeKey, item -> true);

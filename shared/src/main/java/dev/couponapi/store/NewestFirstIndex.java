@@ -54,6 +54,9 @@ public final class NewestFirstIndex {
    * One page of GSI1. {@code afterKey} / {@code beforeKey} are the list keys of the cursor objects
    * of {@code starting_after} / {@code ending_before}, already looked up.
    */
+  /** The last second a list key can hold (year 2286); no object is created after it. */
+  static final long LATEST_KEYED_SECOND = 9_999_999_999L;
+
   public Page<Map<String, AttributeValue>> page(String partition, ListRequest request, String afterKey,
       String beforeKey) {
     return page(Source.list(partition), request, afterKey, beforeKey, item -> true);
@@ -66,8 +69,14 @@ public final class NewestFirstIndex {
    */
   public Page<Map<String, AttributeValue>> page(Source source, ListRequest request, String afterKey,
       String beforeKey, java.util.function.Predicate<Map<String, AttributeValue>> keep) {
+    // the list key holds ten digits of seconds: a bound past them is compared as the number it is
+    if (request.createdFrom() != null && request.createdFrom() > LATEST_KEYED_SECOND
+        || request.createdTo() != null && request.createdTo() < 0) {
+      return new Page<>(List.of(), false);
+    }
     String low = request.createdFrom() == null ? null : String.format("%010d", request.createdFrom());
-    String high = request.createdTo() == null ? null : String.format("%010d", request.createdTo()) + AFTER_ALL;
+    String high = request.createdTo() == null || request.createdTo() > LATEST_KEYED_SECOND ? null
+        : String.format("%010d", request.createdTo()) + AFTER_ALL;
     // Cursor bounds are inclusive here (a key condition has one comparison); the cursor itself is dropped below.
     if (afterKey != null) {
       high = high == null || afterKey.compareTo(high) < 0 ? afterKey : high;

@@ -202,20 +202,20 @@ public final class PromotionCodeStore {
     }
   }
 
-  /** The active codes of a coupon, by the coupon index (for the sweep of a coupon past redeem_by). */
-  public List<String> activeCodesOf(Tenant tenant, String couponId) {
-    List<String> ids = new ArrayList<>();
-    String after = null;
-    while (true) {
-      Page<Stored> page = codes.page(new NewestFirstIndex.Source(Table.GSI3, Table.GSI3_PK,
-          PromotionCodeMapper.couponIndex(tenant, couponId)), new ListRequest(100, null, null, null, null), after, null,
-          item -> Attr.bool(item, PromotionCodeMapper.ACTIVE));
-      page.items().forEach(stored -> ids.add(stored.code().id()));
-      if (!page.hasMore() || page.items().isEmpty()) {
-        return ids;
-      }
-      after = page.items().get(page.items().size() - 1).listKey();
-    }
+  /** A page of a coupon's codes, and where the next page starts (null: none). */
+  public record CodePage(List<PromotionCode> codes, String next) {}
+
+  /**
+   * Up to {@code limit} of a coupon's codes, newest first, after the list key {@code after} (null:
+   * from the newest), active or not: what the sweep goes through when the coupon expires, a page at
+   * a time. Unfiltered, so a page is always full while there is more, however many are switched off.
+   */
+  public CodePage codesOf(Tenant tenant, String couponId, String after, int limit) {
+    Page<Stored> page = codes.page(new NewestFirstIndex.Source(Table.GSI3, Table.GSI3_PK,
+        PromotionCodeMapper.couponIndex(tenant, couponId)), new ListRequest(limit, null, null, null, null), after, null,
+        item -> true);
+    String next = page.hasMore() && !page.items().isEmpty() ? page.items().get(page.items().size() - 1).listKey() : null;
+    return new CodePage(page.items().stream().map(Stored::code).toList(), next);
   }
 
   /** One page, newest first, read from the index that serves the most selective filter. */

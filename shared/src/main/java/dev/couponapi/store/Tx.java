@@ -1,5 +1,6 @@
 package dev.couponapi.store;
 
+import dev.couponapi.api.Errors;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +25,9 @@ final class Tx {
    */
   enum Common { IDEMPOTENCY_RECORD, EVENT }
 
+  /** The most items DynamoDB takes in one TransactWriteItems. */
+  static final int MAX_ITEMS = 100;
+
   private final List<TransactWriteItem> items = new ArrayList<>();
   private final List<Enum<?>> parts = new ArrayList<>();
 
@@ -44,11 +48,6 @@ final class Tx {
       rideAlong.parts.forEach(part -> add(part.role(), part.item()));
     }
     return this;
-  }
-
-  /** How many items the transaction holds so far (DynamoDB takes at most 100). */
-  int size() {
-    return items.size();
   }
 
   /**
@@ -72,6 +71,10 @@ final class Tx {
    * refused condition is a {@link Cancelled} to read by part.
    */
   void commit(DynamoDbClient dynamo) {
+    if (items.size() > MAX_ITEMS) {
+      // a request's rules keep its writes below this; DynamoDB would refuse it as a validation error
+      throw Errors.tooLargeAWrite(MAX_ITEMS);
+    }
     try {
       Transactions.write(dynamo, TransactWriteItemsRequest.builder().transactItems(items).build());
     } catch (TransactionCanceledException cancelled) {

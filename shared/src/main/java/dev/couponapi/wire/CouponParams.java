@@ -54,7 +54,8 @@ public final class CouponParams {
   public static CouponDraft draft(Params params, ApiVersion version) {
     String id = params.text("id");
     if (id != null && !Ids.isAcceptableId(id)) {
-      throw Errors.invalid("id", "Invalid id: coupon ids may use printable ASCII characters except '/' and spaces.");
+      throw Errors.invalid("id", "Invalid id: coupon ids may use printable ASCII characters except '/' and spaces, "
+          + "and may not be '.' or '..'.");
     }
     BigDecimal percentOff = params.decimal("percent_off");
     Long amountOff = params.integer("amount_off");

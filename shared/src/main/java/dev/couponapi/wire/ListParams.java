@@ -46,7 +46,9 @@ public final class ListParams {
         to = created.eq();
       }
       from = max(from, created.gte());
-      from = max(from, created.gt() == null ? null : created.gt() + 1);
+      // saturating: gt of the largest integer names no second after it, which no object has either
+      from = max(from, created.gt() == null ? null
+          : created.gt() == Long.MAX_VALUE ? Long.MAX_VALUE : created.gt() + 1);
       to = min(to, created.lte());
       to = min(to, created.lt() == null ? null : created.lt() - 1);
     }

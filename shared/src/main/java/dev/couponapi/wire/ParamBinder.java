@@ -145,6 +145,21 @@ public final class ParamBinder {
     if (value.length() > type.maxLength()) {
       throw Errors.invalid(name, "Invalid " + name + ": must be at most " + type.maxLength() + " characters");
     }
+    return plain(name, value);
+  }
+
+  /**
+   * Text as a person would type it: no control character (NUL, the rest of C0, DEL), which could
+   * end a string early or hide text where it is shown (the dashboard, an operator's tools).
+   */
+  private static String plain(String name, String value) {
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (c < 0x20 || c == 0x7f) {
+        throw Errors.invalid(name, "Invalid " + name + ": control characters (such as NUL, tab or line breaks) are "
+            + "not accepted.");
+      }
+    }
     return value;
   }
 
@@ -214,6 +229,8 @@ public final class ParamBinder {
         throw Errors.invalid(keyName, "Metadata values can have up to " + MetadataChange.MAX_VALUE_LENGTH
             + " characters.");
       }
+      plain(keyName, key);
+      plain(keyName, value);
       if (value.isEmpty()) {
         remove.add(key);
       } else {
@@ -270,7 +287,8 @@ public final class ParamBinder {
   }
 
   private static Params.Range range(String name, Object raw) {
-    Int timestamp = ParamType.integer(0, 99_999_999_999L);
+    // any number of digits a 64-bit integer holds, as Stripe's; the index compares them as numbers
+    Int timestamp = ParamType.integer(0, Long.MAX_VALUE);
     if (raw instanceof String exact) {
       return new Params.Range(integer(name, timestamp, exact), null, null, null, null);
     }

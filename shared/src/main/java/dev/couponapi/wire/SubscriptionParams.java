@@ -110,6 +110,11 @@ public final class SubscriptionParams {
     if (single != null && (discounts != null || params.isUnset("discounts"))) {
       throw Errors.exclusive(single.param(), "discounts");
     }
+    int asked = (single != null ? 1 : discounts == null ? 0 : discounts.size())
+        + drafts.stream().mapToInt(draft -> draft.discounts().size()).sum();
+    if (asked > DiscountParams.MAX_DISCOUNTS) {
+      throw Errors.tooManyDiscounts("discounts", DiscountParams.MAX_DISCOUNTS, asked);
+    }
     MetadataChange metadata = params.metadata("metadata");
     return new SubscriptionDraft(customer, drafts, discounts, single,
         metadata == null ? Map.of() : metadata.applyTo(Map.of()));

@@ -88,4 +88,14 @@ class AuthorizerTest {
   void theKeyItselfIsNeverStored() {
     assertThat(test.snapshot().toString()).doesNotContain(testKey).doesNotContain(liveKey);
   }
+
+  /** Restricted keys are refused as invalid until they carry permissions (docs/api.md §1.2). */
+  @Test
+  void restrictedKeys_areRefusedAsInvalid_andCannotBeMinted() {
+    Map<String, Object> response = authorizer.authorize("Bearer rk_test_0000000000000000wxyz", ARN);
+    assertThat(effect(response)).isEqualTo("Deny");
+    assertThat((String) error(response).get("message")).startsWith("Invalid API Key provided");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> test.app.apiKeys().register(
+        "rk_test_0000000000000000wxyz", new Tenant("acct_one", false))).isInstanceOf(IllegalArgumentException.class);
+  }
 }

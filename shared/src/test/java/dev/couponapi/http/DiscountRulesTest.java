@@ -243,4 +243,35 @@ class DiscountRulesTest {
     assertThat(error(TestApp.body(f.client.version(CLOVER).get("/v1/customers/" + customer))))
         .containsEntry("code", "resource_missing");
   }
+
+  /**
+   * At most 20 discounts on a subscription, its items' included (Stripe's limit): 60 distinct
+   * coupons used to pass the form's limits and fail DynamoDB's 100-item transaction with a 500.
+   */
+  @Test
+  void moreThanTwentyDiscountsOnASubscription_is400_namingTheLimit_andWritesNothing() {
+    for (int i = 0; i < 60; i++) {
+      f.coupon("id=MANY" + i + "&percent_off=1");
+    }
+    String customer = f.customer("name=many");
+    StringBuilder twentyOne = new StringBuilder("customer=" + customer + "&" + DiscountFixture.ITEM);
+    for (int i = 0; i < 11; i++) {
+      twentyOne.append("&discounts[").append(i).append("][coupon]=MANY").append(i);
+    }
+    for (int i = 0; i < 10; i++) {
+      twentyOne.append("&items[0][discounts][").append(i).append("][coupon]=MANY").append(20 + i);
+    }
+    var before = f.test.snapshot();
+    Map<String, Object> refused = TestApp.body(f.client.version(CLOVER).post("/v1/subscriptions",
+        twentyOne.toString()));
+    assertThat(error(refused)).containsEntry("type", "invalid_request_error").containsEntry("param", "discounts");
+    assertThat((String) error(refused).get("message")).contains("at most 20 discounts").contains("21");
+    assertThat(f.test.snapshot()).isEqualTo(before);
+
+    StringBuilder twenty = new StringBuilder("customer=" + customer + "&" + DiscountFixture.ITEM);
+    for (int i = 0; i < 20; i++) {
+      twenty.append("&items[0][discounts][").append(i).append("][coupon]=MANY").append(40 + i);
+    }
+    assertThat(f.client.version(CLOVER).post("/v1/subscriptions", twenty.toString()).status()).isEqualTo(200);
+  }
 }

@@ -117,4 +117,39 @@ class ExpirySweepEffectsTest {
     assertThat(after.get("items").toString()).contains("discounts=[]");
     assertThat(stored("sub", id)).doesNotContainKey("gsi6pk");
   }
+
+  /**
+   * One coupon with 250 codes expires beside another account's 30 coupons: runs of 100 items page
+   * through its codes (each a run's item), each run going on where the last stopped, and the other
+   * account's expiries are handled in the first runs, not after the big coupon.
+   */
+  @Test
+  void aCouponWithManyCodes_isPagedAcrossRuns_andOtherAccountsAreNotKeptWaiting() {
+    long now = f.test.clock.instant().getEpochSecond();
+    f.coupon("id=BIG&percent_off=10&redeem_by=" + (now + 60));
+    for (int i = 0; i < 250; i++) {
+      assertThat(f.client.version(CLOVER).post("/v1/promotion_codes", "promotion[type]=coupon&promotion[coupon]=BIG"
+          + "&code=BIG" + i).status()).isEqualTo(200);
+    }
+    var other = f.client.as(new dev.couponapi.domain.Tenant("acct_other_sweep", false)).version(CLOVER);
+    for (int i = 0; i < 30; i++) {
+      assertThat(other.post("/v1/coupons", "id=SMALL" + i + "&percent_off=5&redeem_by=" + (now + 60)).status())
+          .isEqualTo(200);
+    }
+    f.test.clock.advance(Duration.ofMinutes(2));
+    List<ExpirySweep.Summary> runs = new java.util.ArrayList<>();
+    do {
+      runs.add(f.test.calls.as("ExpirySweepFunction", () -> f.test.app.sweep().run(100)));
+      assertThat(runs.get(runs.size() - 1).examined()).isLessThanOrEqualTo(100);
+      assertThat(runs.get(runs.size() - 1).promotionCodesSwitchedOff()).as("the codes count toward the run's 100")
+          .isLessThan(100);
+      assertThat(runs).hasSizeLessThan(10);
+    } while (!runs.get(runs.size() - 1).complete());
+    assertThat(runs.stream().mapToLong(ExpirySweep.Summary::promotionCodesSwitchedOff).sum()).isEqualTo(250);
+    assertThat(runs.stream().mapToLong(ExpirySweep.Summary::couponsExpired).sum()).isEqualTo(31);
+    assertThat(runs.stream().mapToLong(ExpirySweep.Summary::examined).sum()).as("no code read twice")
+        .isLessThanOrEqualTo(250 + 31 + runs.size());
+    assertThat(stored("coupon", "BIG").get("valid").bool()).isFalse();
+    assertThat(f.client.version(CLOVER).list("/v1/promotion_codes?coupon=BIG&active=true&limit=100")).isEmpty();
+  }
 }
