@@ -157,6 +157,15 @@ public final class Errors {
         "Too many requests hit the API too quickly. We recommend an exponential backoff of your requests.", null);
   }
 
+  /**
+   * An account is over one of its quotas (docs/hosting.md): 429 {@code rate_limit}, naming the
+   * limit and when it frees. An outcome: replaying the same key answers the same.
+   */
+  public static ApiException overQuota(String limit, String frees) {
+    return new ApiException(429, ApiException.INVALID_REQUEST, "rate_limit",
+        "This account has reached its limit of " + limit + "; " + frees + ".", null).asOutcome();
+  }
+
   /** The database could not be reached or failed (5xx, a reset connection, a timeout). */
   public static ApiException storeUnavailable() {
     return new ApiException(500, ApiException.API_ERROR, null,

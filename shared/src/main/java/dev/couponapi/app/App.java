@@ -135,7 +135,7 @@ public final class App {
     DiscountService discounts = new DiscountService(couponStore, codeStore, redemptions.termsCache());
     PromotionCodeService codeService = new PromotionCodeService(codeStore, couponStore, customerStore);
     this.batchService = new PromotionCodeBatchService(new PromotionCodeBatchStore(dynamo, tableName, couponStore,
-        codeStore), couponStore, codeService, batchQueue, CodeTexts.random(), clock, events, defaultVersion.value());
+        codeStore, AccountLimits.fromEnvironment()), couponStore, codeService, batchQueue, CodeTexts.random(), clock, events, defaultVersion.value());
     SubscriptionService subscriptionService = new SubscriptionService(subscriptionStore, customerStore, discounts);
     List<Resource> recording = List.of(
         new CouponResource(new CouponService(couponStore)),

@@ -1,5 +1,6 @@
 package dev.couponapi.service;
 
+import dev.couponapi.api.Errors;
 import dev.couponapi.api.Ids;
 import dev.couponapi.domain.Coupon;
 import dev.couponapi.domain.EventDraft;
@@ -76,12 +77,26 @@ public final class PromotionCodeBatchService {
         draft.codes().metadata(), draft.terms(), change.origin());
     try {
       store.insert(tenant, batch, now, change.creating(batch, List.of()));
-    } catch (Refused couponGone) {
+    } catch (Refused refused) {
+      if (refused.reason() == PromotionCodeBatchStore.Result.TOO_MANY_UNFINISHED) {
+        throw Errors.overQuota(store.limits().unfinishedBatches() + " unfinished promotion-code batches at once",
+            "it frees when one of them finishes");
+      }
+      if (refused.reason() == PromotionCodeBatchStore.Result.TOO_MANY_CODES_TODAY) {
+        throw Errors.overQuota(String.format("%,d", store.limits().codesPerDay())
+            + " codes made by batches a day (UTC)", "it frees at 00:00 UTC, " + untilMidnight(now) + " from now");
+      }
       throw Lookups.noSuch("coupon", draft.codes().couponId(), draft.codes().couponParam(), 400);
     }
     // a job lost here is not a batch lost: the sweep hands a stalled batch to a worker again
     queue.send(new BatchJob(tenant, batch.id()));
     return batch;
+  }
+
+  private static String untilMidnight(Instant now) {
+    java.time.Duration left = java.time.Duration.between(now, now.atOffset(java.time.ZoneOffset.UTC).toLocalDate()
+        .plusDays(1).atStartOfDay().toInstant(java.time.ZoneOffset.UTC));
+    return left.toHours() + " h " + left.toMinutesPart() + " min";
   }
 
   public PromotionCodeBatch retrieve(Tenant tenant, String id) {

@@ -27,6 +27,8 @@ public enum ObjectType {
   WEBHOOK_ENDPOINT_COUNT("we_count"),
   /** One event's delivery to one endpoint; its id is the event's and the endpoint's. */
   WEBHOOK_DELIVERY("whd"),
+  /** A count an account's quota holds (docs/hosting.md); its id names the quota (and the day of a daily one). */
+  QUOTA("quota"),
   /** One escrow shard of a redemption counter; its id is the counter's base and the shard number. */
   COUNTER_SHARD("ctr");
 

@@ -7,6 +7,8 @@ import dev.couponapi.domain.PromotionCodeBatch;
 import dev.couponapi.domain.Tenant;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -31,16 +33,34 @@ public final class PromotionCodeBatchStore {
   /** A batch that made no progress for this long is handed to a worker again by the sweep. */
   public static final Duration STALLED_AFTER = Duration.ofMinutes(10);
 
+  /** An account's quotas of batches (docs/hosting.md, H1.5). */
+  public record Limits(int unfinishedBatches, long codesPerDay) {
+    /** The template's defaults: two batches at once, a million codes a day. */
+    public static final Limits DEFAULT = new Limits(2, 1_000_000);
+  }
+
+  static final String UNFINISHED_BATCHES = "unfinished_batches";
+  static final String BATCH_CODES = "batch_codes";
+
   private final DynamoDbClient dynamo;
   private final String tableName;
   private final ObjectTable<Stored> batches;
   private final CouponStore coupons;
   private final PromotionCodeStore codes;
+  private final AccountQuotas quotas;
+  private final Limits limits;
 
   public PromotionCodeBatchStore(DynamoDbClient dynamo, String tableName, CouponStore coupons,
       PromotionCodeStore codes) {
+    this(dynamo, tableName, coupons, codes, Limits.DEFAULT);
+  }
+
+  public PromotionCodeBatchStore(DynamoDbClient dynamo, String tableName, CouponStore coupons,
+      PromotionCodeStore codes, Limits limits) {
     this.dynamo = dynamo;
     this.tableName = tableName;
+    this.quotas = new AccountQuotas(tableName);
+    this.limits = limits;
     this.batches = new ObjectTable<>(dynamo, tableName, ObjectType.PROMOTION_CODE_BATCH,
         PromotionCodeBatchStore::stored);
     this.coupons = coupons;
@@ -59,24 +79,43 @@ public final class PromotionCodeBatchStore {
     /** The batch is not as the worker read it (another worker went on, or it ended); nothing was written. */
     BATCH_MOVED,
     /** The batch's coupon revision is deleted or replaced; nothing was written. */
-    COUPON_GONE
+    COUPON_GONE,
+    /** The account has its most unfinished batches already ({@link Limits#unfinishedBatches}). */
+    TOO_MANY_UNFINISHED,
+    /** The account's batches made their most codes today ({@link Limits#codesPerDay}). */
+    TOO_MANY_CODES_TODAY
+  }
+
+  public Limits limits() {
+    return limits;
   }
 
   /** A chunk's outcome; {@code taken} holds the positions of texts already in use. */
   public record Chunk(Result result, List<Integer> taken) {}
 
-  private enum Part { COUPON, BATCH, CODE, SHARDS, TEXT_MARKER }
+  private enum Part { COUPON, BATCH, CODE, SHARDS, TEXT_MARKER, UNFINISHED, CODES_TODAY }
 
-  /** Writes a new batch (pending, nothing made) for a live coupon revision, with {@code rideAlong}. */
+  /**
+   * Writes a new batch (pending, nothing made) for a live coupon revision, with {@code rideAlong},
+   * counted in the account's quotas in the same transaction: one more unfinished batch, its codes
+   * among the day's; either limit reached refuses it ({@link Result#TOO_MANY_UNFINISHED},
+   * {@link Result#TOO_MANY_CODES_TODAY}), and nothing is written.
+   */
   public void insert(Tenant tenant, PromotionCodeBatch batch, Instant now, RideAlong rideAlong) {
     Map<String, AttributeValue> item = PromotionCodeBatchMapper.toItem(tenant,
         NewestFirstIndex.newListKey(batch.created(), now), batch);
     ExpiryIndex.put(item, batches.pk(tenant, batch.id()), stalledAt(now));
+    Tx tx = new Tx().add(Part.COUPON, coupons.requireLive(tenant, batch.couponId(), batch.couponRev()))
+        .add(Part.BATCH, batches.putNew(item))
+        .add(Part.UNFINISHED, quotas.takeOne(tenant, UNFINISHED_BATCHES, limits.unfinishedBatches()))
+        .add(Part.CODES_TODAY, quotas.takeToday(tenant, BATCH_CODES, LocalDate.ofInstant(now, ZoneOffset.UTC),
+            batch.count(), limits.codesPerDay()))
+        .rideAlong(rideAlong);
     try {
-      new Tx().add(Part.COUPON, coupons.requireLive(tenant, batch.couponId(), batch.couponRev()))
-          .add(Part.BATCH, batches.putNew(item)).rideAlong(rideAlong).commit(dynamo);
+      tx.commit(dynamo);
     } catch (Tx.Cancelled cancelled) {
-      throw new Refused(Result.COUPON_GONE);
+      throw new Refused(cancelled.failed(Part.UNFINISHED) ? Result.TOO_MANY_UNFINISHED
+          : cancelled.failed(Part.CODES_TODAY) ? Result.TOO_MANY_CODES_TODAY : Result.COUPON_GONE);
     }
   }
 
@@ -92,11 +131,11 @@ public final class PromotionCodeBatchStore {
 
   /**
    * How many codes of a batch fit one transaction: each takes its item, its shards, its text marker
-   * and its event; the coupon check and the batch's count take two more.
+   * and its event; the coupon check, the batch's count and (in the last) the account's quota three more.
    */
   public int chunkSize(PromotionCodeBatch batch) {
     int perCode = 3 + codes.shardCount(batch.terms().maxRedemptions());
-    return (MAX_TRANSACTION_ITEMS - 2) / perCode;
+    return (MAX_TRANSACTION_ITEMS - 3) / perCode;
   }
 
   /**
@@ -117,6 +156,10 @@ public final class PromotionCodeBatchStore {
     for (PromotionCode code : chunk) {
       PromotionCodeStore.NewCode writes = codes.newCode(tenant, code, now, batch.id());
       tx.add(Part.CODE, writes.code()).addAll(Part.SHARDS, writes.shards()).add(Part.TEXT_MARKER, writes.textMarker());
+    }
+    if (after.status().finished()) {
+      // the last chunk: the account has one unfinished batch fewer
+      tx.add(Part.UNFINISHED, quotas.giveBackOne(tenant, UNFINISHED_BATCHES));
     }
     tx.rideAlong(events);
     try {
@@ -151,12 +194,10 @@ public final class PromotionCodeBatchStore {
         .set("#status = :failed").set("#message = :message");
     unfinished(update);
     ExpiryIndex.set(update, batches.pk(tenant, id), null);
-    try {
-      dynamo.updateItem(update.request(tableName, batches.key(tenant, id)).build());
-      return true;
-    } catch (ConditionalCheckFailedException ended) {
-      return false;
-    }
+    // ended: the account has one unfinished batch fewer, in the same transaction
+    return new Tx().add(Part.BATCH, TransactWriteItem.builder().update(update.transactionUpdate(tableName,
+        batches.key(tenant, id))).build()).add(Part.UNFINISHED, quotas.giveBackOne(tenant, UNFINISHED_BATCHES))
+        .commitUnlessRefusedBy(dynamo, Part.BATCH);
   }
 
   /**

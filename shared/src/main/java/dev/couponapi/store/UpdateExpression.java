@@ -17,6 +17,7 @@ final class UpdateExpression {
   final Map<String, AttributeValue> values = new HashMap<>();
   private final List<String> sets = new ArrayList<>();
   private final List<String> removes = new ArrayList<>();
+  private final List<String> adds = new ArrayList<>();
   private final List<String> conditions = new ArrayList<>();
 
   UpdateExpression name(String placeholder, String attribute) {
@@ -39,23 +40,31 @@ final class UpdateExpression {
     return this;
   }
 
+  /** {@code ADD #n :delta}: a number changed by what it is now, created at the delta when missing. */
+  UpdateExpression add(String clause) {
+    adds.add(clause);
+    return this;
+  }
+
   UpdateExpression condition(String condition) {
     conditions.add(condition);
     return this;
   }
 
   boolean writesNothing() {
-    return sets.isEmpty() && removes.isEmpty();
+    return sets.isEmpty() && removes.isEmpty() && adds.isEmpty();
   }
 
   String updateExpression() {
     String set = sets.isEmpty() ? "" : "SET " + String.join(", ", sets);
-    String remove = removes.isEmpty() ? "" : "REMOVE " + String.join(", ", removes);
-    return (set + " " + remove).trim();
+    String remove = removes.isEmpty() ? "" : " REMOVE " + String.join(", ", removes);
+    String add = adds.isEmpty() ? "" : " ADD " + String.join(", ", adds);
+    return (set + remove + add).trim();
   }
 
+  /** The conditions, all of which must hold; null when there are none. */
   String conditionExpression() {
-    return String.join(" AND ", conditions);
+    return conditions.isEmpty() ? null : String.join(" AND ", conditions);
   }
 
   /** As an UpdateItem that returns the item as it is now, or as it was when refused. */

@@ -382,6 +382,48 @@ class PromotionCodeBatchTest {
     assertThat(error(missing)).containsEntry("code", "resource_missing").containsEntry("param", "id");
   }
 
+  /**
+   * An account may have two unfinished batches at once and make a million codes a day by batches
+   * (docs/hosting.md, H1.5): past either, 429 rate_limit naming the limit and when it frees, with
+   * nothing written; another account is not affected, and a batch that ends frees its place.
+   */
+  @Test
+  void quotas_unfinishedBatchesAndCodesADay_perAccount() {
+    f.coupon("id=QUOTA&percent_off=5");
+    String body = "promotion[type]=coupon&promotion[coupon]=QUOTA&count=100000";
+    String first = (String) createBatch(body).get("id");
+    createBatch(body);
+    var before = f.test.snapshot();
+    var third = f.client.version(CLOVER).post("/v1/promotion_code_batches", body);
+    assertThat(third.status()).isEqualTo(429);
+    assertThat(error(TestApp.body(third))).containsEntry("type", "invalid_request_error")
+        .containsEntry("code", "rate_limit");
+    assertThat((String) error(TestApp.body(third)).get("message")).contains("2 unfinished promotion-code batches")
+        .contains("frees when one of them finishes");
+    assertThat(f.test.snapshot()).isEqualTo(before);
+
+    Tenant other = new Tenant("acct_other_quota", false);
+    f.client.as(other).version(CLOVER).ok("/v1/coupons", "id=QUOTA&percent_off=5");
+    assertThat(f.client.as(other).version(CLOVER).post("/v1/promotion_code_batches", body).status()).isEqualTo(200);
+
+    // ending one frees its place; ten batches of 100,000 are the day's million
+    var store = new dev.couponapi.store.PromotionCodeBatchStore(f.test.dynamo, f.test.table,
+        new dev.couponapi.store.CouponStore(f.test.dynamo, f.test.table, 1), null);
+    assertThat(store.fail(TENANT, first, "ended by the test")).isTrue();
+    String lastOfTheDay = null;
+    for (int made = 2; made < 10; made++) {
+      lastOfTheDay = (String) createBatch(body).get("id");
+      assertThat(lastOfTheDay).as("batch " + (made + 1)).isNotNull();
+      assertThat(store.fail(TENANT, lastOfTheDay, "ended by the test")).isTrue();
+    }
+    var eleventh = f.client.version(CLOVER).post("/v1/promotion_code_batches", body);
+    assertThat(eleventh.status()).isEqualTo(429);
+    assertThat((String) error(TestApp.body(eleventh)).get("message")).contains("1,000,000 codes made by batches a day")
+        .contains("00:00 UTC");
+    f.test.clock.advance(java.time.Duration.ofDays(1));
+    assertThat(f.client.version(CLOVER).post("/v1/promotion_code_batches", body).status()).isEqualTo(200);
+  }
+
   private PromotionCodeBatchService.Progress work(BatchJob job) {
     return f.test.calls.as(TestApp.BATCH_WORKER, () -> f.test.app.batchService().work(job, () -> true));
   }
