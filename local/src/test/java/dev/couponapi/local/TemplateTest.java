@@ -185,6 +185,77 @@ class TemplateTest {
     }
   }
 
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> resources() throws IOException {
+    try (Reader reader = Files.newBufferedReader(LocalApi.home().resolve("template.yaml"))) {
+      Map<String, Object> root = new Yaml(new SamTemplate.CloudFormationConstructor()).load(reader);
+      return (Map<String, Object>) root.get("Resources");
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> properties(Map<String, Object> resources, String logicalId) {
+    return (Map<String, Object>) ((Map<String, Object>) resources.get(logicalId)).get("Properties");
+  }
+
+  /**
+   * Background work cannot take the API's capacity (docs/hosting.md, H1.3): the queue-fed functions
+   * run under their event source's maximum concurrency, the stream fan-out and the two API
+   * functions that may read long under a reserved ceiling; each is a template parameter.
+   */
+  @Test
+  @SuppressWarnings("unchecked")
+  void backgroundAndLongReadingFunctions_runUnderConcurrencyLimitsOfTheirOwn() throws IOException {
+    Map<String, Object> resources = resources();
+    Map<String, String> queueFed = Map.of("DeliverWebhooksFunction", "WebhookDeliveryConcurrency",
+        "GeneratePromotionCodesFunction", "BatchWorkerConcurrency");
+    queueFed.forEach((function, parameter) -> {
+      Map<String, Object> events = (Map<String, Object>) properties(resources, function).get("Events");
+      Map<String, Object> sqs = (Map<String, Object>) ((Map<String, Object>) events.values().iterator().next())
+          .get("Properties");
+      assertThat(((Map<String, Object>) sqs.get("ScalingConfig")).get("MaximumConcurrency")).as(function)
+          .hasToString("!Ref " + parameter);
+      assertThat(template.parameterDefault(parameter)).as(parameter).isNotNull();
+    });
+    Map<String, String> reserved = Map.of("FanOutEventsFunction", "FanOutConcurrency",
+        "ExportPromotionCodeBatchFunction", "SlowReadConcurrency", "ListEventsFunction", "SlowReadConcurrency");
+    reserved.forEach((function, parameter) -> assertThat(properties(resources, function)
+        .get("ReservedConcurrentExecutions")).as(function).hasToString("!Ref " + parameter));
+    for (String api : List.of("CreateCouponFunction", "RetrieveCouponFunction", "AuthorizerFunction")) {
+      assertThat(properties(resources, api)).as(api).doesNotContainKey("ReservedConcurrentExecutions");
+    }
+  }
+
+  /** Throttles (H1.6): the stage's for every route, a low one for the dashboard's keyless files. */
+  @Test
+  @SuppressWarnings("unchecked")
+  void theStageThrottlesEveryRoute_andTheKeylessDashboardLow() throws IOException {
+    List<Map<String, Object>> settings = (List<Map<String, Object>>) properties(resources(), "Api")
+        .get("MethodSettings");
+    assertThat(settings).extracting(setting -> setting.get("ResourcePath") + " " + setting.get("HttpMethod"))
+        .containsExactly("/* *", "/~1dashboard GET", "/~1dashboard~1{proxy+} GET");
+    assertThat(settings.get(0).get("ThrottlingRateLimit")).hasToString("!Ref StageThrottleRateLimit");
+    assertThat(settings.get(1).get("ThrottlingRateLimit")).hasToString("!Ref DashboardThrottleRateLimit");
+    assertThat(Integer.parseInt(template.parameterDefault("DashboardThrottleRateLimit")))
+        .isLessThan(Integer.parseInt(template.parameterDefault("StageThrottleRateLimit")));
+  }
+
+  /** The account quotas (H1.5) reach every function, and the admin function can make usage keys (H1.6). */
+  @Test
+  void quotasReachTheFunctions_andTheAdminFunctionMakesUsageKeysInThePlan() {
+    SamTemplate.Function create = template.function("CreatePromotionCodeBatchFunction");
+    assertThat(template.environment(create, Map.of())).containsEntry("BATCHES_IN_FLIGHT_PER_ACCOUNT",
+        template.parameterDefault("BatchesInFlightPerAccount")).containsEntry("BATCH_CODES_PER_DAY_PER_ACCOUNT",
+        template.parameterDefault("BatchCodesPerDayPerAccount"));
+    SamTemplate.Function admin = template.function("AdminKeysFunction");
+    assertThat(template.environment(admin, Map.of("UsagePlan", "plan1"))).containsEntry("USAGE_PLAN_ID", "plan1");
+    String apiKeys = "arn:aws:apigateway:${AWS::Region}::/apikeys";
+    assertThat(admin.allows("apigateway:POST", "arn:aws:apigateway:${AWS::Region}::/usageplans/${UsagePlan}/keys"))
+        .isTrue();
+    assertThat(template.functions().values().stream().filter(each -> each.allows("apigateway:POST", apiKeys))
+        .map(SamTemplate.Function::logicalId)).containsExactly("AdminKeysFunction");
+  }
+
   private static java.util.Set<Object> names(List<Map<String, Object>> entries, String key) {
     return entries.stream().map(entry -> entry.get(key)).collect(Collectors.toCollection(java.util.LinkedHashSet::new));
   }

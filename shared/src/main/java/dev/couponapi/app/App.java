@@ -165,7 +165,7 @@ public final class App {
     this.sweep = new ExpirySweep(new ExpiryQueue(dynamo, tableName), couponStore, codeStore, customerStore,
         subscriptionStore, batchService, clock, events, defaultVersion.value());
     this.apiKeyStore = new ApiKeyStore(dynamo, tableName);
-    this.apiKeys = new ApiKeyService(apiKeyStore, clock);
+    this.apiKeys = new ApiKeyService(apiKeyStore, ApiGatewayUsageKeys.fromEnvironment(), clock);
     this.priming = Priming.register(this);
   }
 

@@ -54,6 +54,28 @@ public final class ApiKeyStore {
     }
   }
 
+  /** The usage key an account (in a mode) reports under, when it has one of its own. */
+  public Optional<String> accountUsageKey(Tenant tenant) {
+    Map<String, AttributeValue> item = dynamo.getItem(GetItemRequest.builder().tableName(tableName)
+        .key(Map.of(Table.PK, Attr.s(usageKeyPk(tenant)))).consistentRead(true).build()).item();
+    return item == null || item.isEmpty() ? Optional.empty() : Optional.of(Attr.string(item, USAGE_KEY));
+  }
+
+  /**
+   * Keeps {@code usageKey} as the account's, unless it has one already (another admin call made it
+   * first): the account's usage key either way.
+   */
+  public String keepAccountUsageKey(Tenant tenant, String usageKey, Instant now) {
+    try {
+      dynamo.putItem(PutItemRequest.builder().tableName(tableName).item(Map.of(Table.PK, Attr.s(usageKeyPk(tenant)),
+              USAGE_KEY, Attr.s(usageKey), CREATED, Attr.n(now.getEpochSecond())))
+          .conditionExpression("attribute_not_exists(" + Table.PK + ")").build());
+      return usageKey;
+    } catch (ConditionalCheckFailedException madeMeanwhile) {
+      return accountUsageKey(tenant).orElseThrow();
+    }
+  }
+
   public Optional<KeyOwner> find(String key) {
     Map<String, AttributeValue> item = dynamo.getItem(GetItemRequest.builder()
         .tableName(tableName)
@@ -64,6 +86,10 @@ public final class ApiKeyStore {
     }
     return Optional.of(new KeyOwner(new Tenant(Attr.string(item, ACCOUNT), Attr.bool(item, LIVEMODE)),
         Attr.string(item, USAGE_KEY)));
+  }
+
+  private static String usageKeyPk(Tenant tenant) {
+    return "usagekey#" + tenant.account() + "#" + tenant.mode();
   }
 
   private static String pk(String key) {
