@@ -62,8 +62,13 @@ public final class EventStore {
 
   /** One page, newest first, of the events {@code filter} accepts. */
   public Page<Event> page(Tenant tenant, EventFilter filter, ListRequest request, String afterKey, String beforeKey) {
+    if (filter.acceptsNone()) {
+      return new Page<>(List.of(), false);
+    }
+    // the type first, from its attribute: an event of another type is not decoded
     return events.page(events.list(tenant), request, afterKey, beforeKey,
-        item -> filter.accepts(EventMapper.fromItem(item, snapshots)));
+        item -> filter.acceptsType(Attr.string(item, EventMapper.TYPE))
+            && filter.accepts(EventMapper.fromItem(item, snapshots)));
   }
 
   /** The partition key of an event, as its stream record names it. */

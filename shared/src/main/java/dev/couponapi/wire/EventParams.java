@@ -33,10 +33,12 @@ public final class EventParams {
     if (type != null) {
       matching = new HashSet<>(known.matching(type));
     } else if (types != null) {
-      // a name no event has matches none, as Stripe's filter does
+      // a name no event has matches none, as Stripe's filter does (and needs no read)
       matching = new HashSet<>();
       for (Object name : types) {
-        matching.add(new EventType((String) name));
+        if (known.known((String) name)) {
+          matching.add(new EventType((String) name));
+        }
       }
     }
     return new EventFilter(matching, params.bool("delivery_success"));

@@ -169,4 +169,15 @@ class EventRecordingTest {
     assertThat(client.list("/v1/events?type=" + "*".repeat(99) + "Z")).isEmpty();
     assertThat(client.list("/v1/events?type=" + "*".repeat(98) + "d")).hasSize(1);
   }
+
+  @Test
+  void aTypeThatNoEventHas_isAnsweredWithoutReadingTheEvents() {
+    client.ok("/v1/coupons", "id=UNREAD&percent_off=10");
+    test.calls.reset();
+
+    assertThat(client.list("/v1/events?type=*.deleted.*")).isEmpty();
+    assertThat(client.list("/v1/events?types[]=no_such.type")).isEmpty();
+
+    assertThat(test.calls.operations()).isEmpty();
+  }
 }
