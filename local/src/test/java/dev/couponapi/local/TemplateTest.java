@@ -240,7 +240,29 @@ class TemplateTest {
         .isLessThan(Integer.parseInt(template.parameterDefault("StageThrottleRateLimit")));
   }
 
-  /** The account quotas (H1.5) reach every function, and the admin function can make usage keys (H1.6). */
+  /**
+   * The long reads share their reserved concurrency between every account: each account's usage key
+   * is throttled on each of their routes, so that no account holds all of it.
+   */
+  @Test
+  @SuppressWarnings("unchecked")
+  void theLongReads_areThrottledPerAccount_onTheirRoutes() throws IOException {
+    Map<String, Object> stage = ((List<Map<String, Object>>) properties(resources(), "UsagePlan").get("ApiStages"))
+        .get(0);
+    Map<String, Map<String, Object>> perMethod = (Map<String, Map<String, Object>>) stage.get("Throttle");
+    List<String> longReads = java.util.stream.Stream.of("ListEventsFunction", "ExportPromotionCodeBatchFunction")
+        .flatMap(function -> template.function(function).routes().stream())
+        .map(route -> route.path() + "/" + route.method()).toList();
+    assertThat(perMethod.keySet()).containsExactlyInAnyOrderElementsOf(longReads);
+    perMethod.values().forEach(throttle -> {
+      assertThat(throttle.get("RateLimit")).hasToString("!Ref SlowReadRateLimitPerAccount");
+      assertThat(throttle.get("BurstLimit")).hasToString("!Ref SlowReadBurstLimitPerAccount");
+    });
+    assertThat(Integer.parseInt(template.parameterDefault("SlowReadRateLimitPerAccount")))
+        .isLessThan(Integer.parseInt(template.parameterDefault("ThrottleRateLimit")));
+  }
+
+    /** The account quotas (H1.5) reach every function, and the admin function can make usage keys (H1.6). */
   @Test
   void quotasReachTheFunctions_andTheAdminFunctionMakesUsageKeysInThePlan() {
     SamTemplate.Function create = template.function("CreatePromotionCodeBatchFunction");
