@@ -35,6 +35,7 @@ public final class DynamoDbLocalServer implements AutoCloseable {
   /** The shared database's engine as DynamoDB Local made it, under any decoration of ours. */
   private final AmazonDynamoDBLocal engine;
   private final WriteWatch writes = new WriteWatch();
+  private volatile EngineTurns turns;
 
   private DynamoDbLocalServer(DynamoDBProxyServer server, ServerConnector connector) {
     this.server = server;
@@ -143,7 +144,23 @@ public final class DynamoDbLocalServer implements AutoCloseable {
    */
   public DynamoDbClient inProcessClient() {
     DynamoDbClient client = withEngineDecorations(embedded().dynamoDbClient(), true);
+    client = turns != null ? turns.around(client) : client;
     return readCache != null ? readCache.wrap(client) : client;
+  }
+
+  /**
+   * From now on, every client of this instance (its HTTP endpoint and {@link #inProcessClient})
+   * takes turns in the engine, shared fairly between accounts ({@link EngineTurns}); before
+   * {@link #cacheReads}, so that a read the cache answers takes no turn. What {@code serve} turns
+   * on, with these turns; the tests' engine runs without them.
+   */
+  public synchronized EngineTurns takeTurns() {
+    if (turns == null) {
+      EngineTurns taking = new EngineTurns();
+      decorateEndpoint(taking::around);
+      turns = taking;
+    }
+    return turns;
   }
 
   /** The writes made through any client of this instance (what serve's stream poller waits on). */

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import dev.couponapi.ddblocal.EngineTurns;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -41,17 +42,25 @@ public final class LocalGateway implements AutoCloseable {
   private final HttpServer server;
   private final ExecutorService workers;
   private final AuthorizerCache<Decision> decisions;
+  private final EngineTurns turns;
 
   /** The authorizer's answer for one identity: its context, and whether it allowed the request. */
   private record Decision(boolean allowed, Map<String, Object> context) {}
 
   public LocalGateway(FunctionHost host, int port) throws IOException {
-    this(host, port, System::currentTimeMillis);
+    this(host, port, null);
+  }
+
+  /** {@code turns}: the engine's, so that requests go first into it (null: another DynamoDB). */
+  public LocalGateway(FunctionHost host, int port, EngineTurns turns) throws IOException {
+    this(host, port, turns, System::currentTimeMillis);
   }
 
   /** {@code clockMillis} is the time the authorizer cache runs on (tests move it). */
-  public LocalGateway(FunctionHost host, int port, java.util.function.LongSupplier clockMillis) throws IOException {
+  public LocalGateway(FunctionHost host, int port, EngineTurns turns, java.util.function.LongSupplier clockMillis)
+      throws IOException {
     this.host = host;
+    this.turns = turns;
     this.decisions = new AuthorizerCache<>(host.template().authorizerTtlSeconds(), clockMillis);
     this.routes = new RouteTable(host.template().routes());
     this.gatewayResponses = new GatewayResponses(host.template().gatewayResponses());
@@ -73,7 +82,7 @@ public final class LocalGateway implements AutoCloseable {
   }
 
   private void serve(HttpExchange exchange) throws IOException {
-    try (exchange) {
+    try (exchange; EngineTurns.Request turn = turns == null ? null : turns.request()) {
       String requestId = UUID.randomUUID().toString();
       String method = exchange.getRequestMethod();
       String rawPath = exchange.getRequestURI().getRawPath();
@@ -112,6 +121,9 @@ public final class LocalGateway implements AutoCloseable {
         decision.context().forEach((key, value) -> context.put("authorizer." + key, String.valueOf(value)));
         send(exchange, gatewayResponses.render("ACCESS_DENIED", 403, context));
         return;
+      }
+      if (turn != null) {
+        turn.actFor(decision.context().get("account")); // its engine calls are the account's from now on
       }
       invoke(exchange, method, rawPath, body, match.get(), decision.context(), requestId, context);
     }

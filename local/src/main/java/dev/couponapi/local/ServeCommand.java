@@ -3,7 +3,10 @@ package dev.couponapi.local;
 import dev.couponapi.api.ApiVersion;
 import dev.couponapi.app.App;
 import dev.couponapi.app.SweepRun;
+import dev.couponapi.app.WorkAccount;
+import dev.couponapi.store.PromotionCodeBatchStore;
 import dev.couponapi.ddblocal.DynamoDbLocalServer;
+import dev.couponapi.ddblocal.EngineTurns;
 import dev.couponapi.domain.ApiKeys;
 import dev.couponapi.domain.Tenant;
 import dev.couponapi.sam.SamTemplate;
@@ -33,6 +36,8 @@ import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 final class ServeCommand implements Command {
 
   static final String KEY_FILE = "local-test-key";
+  /** Items a batch's transaction holds while requests come: two single-use codes (see EngineTurns). */
+  static final int BUSY_WRITE_ITEMS = 12;
 
   private static final Options.Flag PORT = Options.value("--port", "N", "the API's port (default 3000; 0 picks one)");
   private static final Options.Flag IN_MEMORY = Options.flag("--in-memory", "keep nothing when it stops");
@@ -97,12 +102,13 @@ final class ServeCommand implements Command {
       SamTemplate template = await(templateRead);
       run(dynamo, LocalData.streamsClient(endpoint), "DynamoDB         " + endpoint + "  (table " + LocalTable.NAME
           + ", yours)", template, requestedKey, data, port, sweepEveryGiven, null, redemptions(template, false),
-          webhooks, null, context);
+          webhooks, null, null, context);
       return 0;
     }
     try (DynamoDbLocalServer dynamoLocal = startDynamo(dynamoPort, inMemory ? null : data, context)) {
       // the API calls the engine in-process; the CLI and the AWS CLI reach the same data over HTTP,
-      // both through one read cache that every write empties
+      // both taking turns in it, fairly between accounts, through one read cache that every write empties
+      EngineTurns turns = dynamoLocal.takeTurns();
       if (!options.flag(NO_READ_CACHE.name())) {
         dynamoLocal.cacheReads();
       }
@@ -113,7 +119,7 @@ final class ServeCommand implements Command {
           + (inMemory ? "in memory" : "data in " + context.home().relativize(data.toAbsolutePath())) + ")";
       run(dynamo, dynamoLocal.inProcessStreamsClient(), where, template, requestedKey, inMemory ? null : data, port,
           sweepEveryGiven, inMemory ? null : dynamoLocal.endpoint().toString(), redemptions(template, true), webhooks,
-          dynamoLocal.writes(), context);
+          dynamoLocal.writes(), turns, context);
     }
     return 0;
   }
@@ -148,7 +154,7 @@ final class ServeCommand implements Command {
   private static void run(DynamoDbClient dynamo, DynamoDbStreamsClient streams, String where, SamTemplate template,
       String requestedKey, Path data, int port, Integer sweepEveryGiven, String localEndpoint,
       dev.couponapi.app.RedemptionSettings redemptions, WebhookSettings webhooks, dev.couponapi.ddblocal.WriteWatch writes,
-      Context context) throws Exception {
+      EngineTurns turns, Context context) throws Exception {
     int sweepEvery = sweepEvery(sweepEveryGiven, template);
     // promotion-code batches are made, and webhooks fanned out and delivered, on threads of this
     // JVM, by the code the worker, fan-out and delivery functions run on AWS
@@ -158,6 +164,17 @@ final class ServeCommand implements Command {
         InProcessJobQueue.Settings.DELIVERIES, context.out());
     App app = new App(dynamo, LocalTable.NAME, Clock.systemUTC(), defaultVersion(template), redemptions, batchQueue,
         webhooks, deliveryQueue);
+    FairFanOut fanOut = new FairFanOut(app.fanOutRun(), context.err());
+    if (turns != null) {
+      // the engine runs one call at a time: its time is shared fairly between accounts, requests
+      // before background work (dev.couponapi.ddblocal.EngineTurns)
+      turns.accountsBy(WorkAccount::current);
+    }
+    // a batch makes codes as fast as their events are fanned out, in small writes while requests come
+    app.batchService().pacedBy(tenant -> {
+      fanOut.awaitRoom(tenant);
+      return turns != null && turns.requestsComing() ? BUSY_WRITE_ITEMS : PromotionCodeBatchStore.MAX_TRANSACTION_ITEMS;
+    });
     batchQueue.attach(app.batchWork());
     deliveryQueue.attach(app.deliveryWork());
     String key = testKey(app, requestedKey, data);
@@ -175,10 +192,9 @@ final class ServeCommand implements Command {
         context.err().println("expiry sweep failed: " + failed);
       }
     }, sweepEvery, sweepEvery, TimeUnit.SECONDS);
-    try (batchQueue; deliveryQueue;
-        StreamPoller poller = new StreamPoller(dynamo, streams, LocalTable.NAME, app.fanOutRun(),
-            context.err(), writes).start();
-        LocalGateway gateway = new LocalGateway(FunctionHost.forApp(template, app), port)) {
+    try (batchQueue; deliveryQueue; fanOut;
+        StreamPoller poller = new StreamPoller(dynamo, streams, LocalTable.NAME, fanOut, context.err(), writes).start();
+        LocalGateway gateway = new LocalGateway(FunctionHost.forApp(template, app), port, turns)) {
       Path endpointFile = localEndpoint == null ? null : data.resolve(LocalData.ENDPOINT_FILE);
       if (endpointFile != null) {
         Files.writeString(endpointFile, localEndpoint);

@@ -1,7 +1,6 @@
 package dev.couponapi.local;
 
 import dev.couponapi.app.FanOutWork;
-import dev.couponapi.app.RecordBatchRun;
 import dev.couponapi.ddblocal.WriteWatch;
 import dev.couponapi.store.Table;
 import java.io.PrintStream;
@@ -24,8 +23,8 @@ import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 /**
  * What the stream trigger is on AWS, for {@code ./run-local serve}: reads the table's stream from
  * its oldest record, keeps the new events (by their keys: the local stream holds keys only, see
- * {@link Table#definition}), and hands them to the fan-out in the shape Lambda gives them. A batch
- * the fan-out reports failed is read again on the next poll.
+ * {@link Table#definition}), and hands them to the fan-out in the shape Lambda gives them, which
+ * takes them fairly across accounts ({@link FairFanOut}); while it holds its most, the poller waits.
  */
 public final class StreamPoller implements AutoCloseable {
 
@@ -39,7 +38,7 @@ public final class StreamPoller implements AutoCloseable {
   private final DynamoDbClient dynamo;
   private final DynamoDbStreamsClient streams;
   private final String tableName;
-  private final RecordBatchRun<FanOutWork.NewEvent> fanOut;
+  private final FairFanOut fanOut;
   private final PrintStream err;
   private final WriteWatch writes;
   private final Map<String, String> iterators = new HashMap<>();
@@ -53,8 +52,7 @@ public final class StreamPoller implements AutoCloseable {
    * after writes only); null for another DynamoDB, read every {@link #EVERY}.
    */
   public StreamPoller(DynamoDbClient dynamo, DynamoDbStreamsClient streams, String tableName,
-      RecordBatchRun<FanOutWork.NewEvent> fanOut,
-      PrintStream err, WriteWatch writes) {
+      FairFanOut fanOut, PrintStream err, WriteWatch writes) {
     this.dynamo = dynamo;
     this.writes = writes;
     this.streams = streams;
@@ -82,8 +80,8 @@ public final class StreamPoller implements AutoCloseable {
         if (!readAgain) {
           seen = awaitWrites(seen);
         }
-        Read read = pollOnce(streamArn);
-        readAgain = read == Read.FULL || read == Read.FAILED;
+        Read read = fanOut.full() ? Read.BACKED_UP : pollOnce(streamArn);
+        readAgain = read == Read.FULL || read == Read.BACKED_UP;
         if (read != Read.FULL && (read != Read.NOTHING_NEW || writes == null)) {
           Thread.sleep(EVERY.toMillis());
         }
@@ -112,13 +110,13 @@ public final class StreamPoller implements AutoCloseable {
 
   /** What one read of the stream brought. */
   private enum Read {
-    /** The fan-out failed some: they are read again after {@link #EVERY}, written to or not. */
-    FAILED,
+    /** The fan-out holds its most: the stream is read again after {@link #EVERY}, written to or not. */
+    BACKED_UP,
     /** A shard's read came back full: the next follows at once. */
     FULL,
     /**
-     * New events, now fanned out: the poller waits {@link #EVERY} before reading again, so that
-     * under a stream of changes it fans out a batch of them at a time, sharing the engine with the
+     * New events, handed to the fan-out: the poller waits {@link #EVERY} before reading again, so
+     * that under a stream of changes it reads a batch of them at a time, sharing the engine with the
      * API's requests.
      */
     EVENTS,
@@ -133,7 +131,6 @@ public final class StreamPoller implements AutoCloseable {
   private Read pollOnce(String streamArn) {
     boolean full = false;
     boolean events = false;
-    boolean failed = false;
     if (shards == null) {
       shards = streams.describeStream(request -> request.streamArn(streamArn)).streamDescription().shards();
     }
@@ -145,7 +142,7 @@ public final class StreamPoller implements AutoCloseable {
       String iterator = iterators.computeIfAbsent(id, shardId -> streams.getShardIterator(request -> request
           .streamArn(streamArn).shardId(shardId).shardIteratorType(ShardIteratorType.TRIM_HORIZON)).shardIterator());
       GetRecordsResponse read = streams.getRecords(request -> request.shardIterator(iterator).limit(RECORDS_PER_READ));
-      List<Object> records = new ArrayList<>();
+      List<Map<String, Object>> records = new ArrayList<>();
       for (Record record : read.records()) {
         AttributeValue pk = record.dynamodb().keys().get(Table.PK);
         if (FanOutWork.isNewEvent(record.eventNameAsString(), pk == null ? null : pk.s())) {
@@ -153,12 +150,7 @@ public final class StreamPoller implements AutoCloseable {
         }
       }
       events |= !records.isEmpty();
-      List<?> failures = records.isEmpty() ? List.of()
-          : (List<?>) fanOut.run(Map.of("Records", records), () -> running).get("batchItemFailures");
-      if (!failures.isEmpty()) {
-        failed = true;
-        continue; // the same iterator reads these records again
-      }
+      fanOut.add(records);
       full |= read.records().size() >= RECORDS_PER_READ;
       if (read.nextShardIterator() == null) {
         // a closed shard: its children (if any) appear when the stream is described again
@@ -169,7 +161,7 @@ public final class StreamPoller implements AutoCloseable {
         iterators.put(id, read.nextShardIterator());
       }
     }
-    return failed ? Read.FAILED : full ? Read.FULL : events ? Read.EVENTS : Read.NOTHING_NEW;
+    return full ? Read.FULL : events ? Read.EVENTS : Read.NOTHING_NEW;
   }
 
   /** The record as Lambda hands a DynamoDB stream record to a function (only what the fan-out reads). */

@@ -26,7 +26,7 @@ final class LocalApi implements AutoCloseable {
 
   LocalApi() {
     try {
-      gateway = new LocalGateway(FunctionHost.forApp(template(), test.app), 0, gatewayMillis::get);
+      gateway = new LocalGateway(FunctionHost.forApp(template(), test.app), 0, null, gatewayMillis::get);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -7,6 +7,7 @@ import dev.couponapi.ddblocal.DynamoDbLocalServer;
 import dev.couponapi.domain.Tenant;
 import dev.couponapi.local.FunctionHost;
 import dev.couponapi.local.LocalGateway;
+import dev.couponapi.local.FairFanOut;
 import dev.couponapi.local.StreamPoller;
 import dev.couponapi.sam.SamTemplate;
 import dev.couponapi.testing.LocalDynamo;
@@ -28,6 +29,7 @@ final class LocalServer implements AutoCloseable {
   private final InProcessJobQueue<DeliveryJob> deliveries = new InProcessJobQueue<>(JobCodec.DELIVERY,
       DeliveryJob::tenant, InProcessJobQueue.Settings.DELIVERIES, QUIET);
   final TestApp test = TestApp.delivering(deliveries);
+  private final FairFanOut fanOut;
   private final StreamPoller poller;
   private final LocalGateway gateway;
 
@@ -35,8 +37,9 @@ final class LocalServer implements AutoCloseable {
     // the SDKs check a webhook signature's time against their own clock
     test.clock.set(java.time.Instant.now());
     deliveries.attach(test.app.deliveryWork());
+    fanOut = new FairFanOut(test.app.fanOutRun(), System.err);
     poller = new StreamPoller(test.dynamo, DynamoDbLocalServer.streamsClientFor(LocalDynamo.server().endpoint()),
-        test.table, test.app.fanOutRun(), System.err, LocalDynamo.server().writes()).start();
+        test.table, fanOut, System.err, LocalDynamo.server().writes()).start();
     try {
       gateway = new LocalGateway(FunctionHost.forApp(SamTemplate.load(ProjectHome.path().resolve("template.yaml")),
           test.app), 0);
@@ -57,6 +60,7 @@ final class LocalServer implements AutoCloseable {
   public void close() {
     gateway.close();
     poller.close();
+    fanOut.close();
     deliveries.close();
   }
 }

@@ -109,7 +109,7 @@ public final class InProcessJobQueue<J> implements JobQueue<J>, AutoCloseable {
     Tenant account = accountOf.apply(job);
     Runnable turn = () -> {
       try {
-        run(body, job, attempt);
+        WorkAccount.run(account, () -> run(body, job, attempt));
       } finally {
         ended(account);
       }

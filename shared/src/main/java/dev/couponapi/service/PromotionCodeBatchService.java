@@ -5,7 +5,6 @@ import dev.couponapi.api.Ids;
 import dev.couponapi.domain.Coupon;
 import dev.couponapi.domain.EventDraft;
 import dev.couponapi.domain.EventObject;
-import dev.couponapi.domain.EventType;
 import dev.couponapi.domain.ListRequest;
 import dev.couponapi.domain.Origin;
 import dev.couponapi.domain.Page;
@@ -46,6 +45,7 @@ public final class PromotionCodeBatchService {
   private final Events events;
   private final String defaultVersion;
   private final Finder<PromotionCodeBatchStore.Stored> finder;
+  private volatile Pace pace = Pace.FULL;
 
   /**
    * {@code defaultVersion}: what the events of a batch stored before batches kept their origin
@@ -62,6 +62,22 @@ public final class PromotionCodeBatchService {
     this.texts = texts;
     this.clock = clock;
     this.finder = new Finder<>("promotion code batch", store::find, PromotionCodeBatchStore.Stored::listKey);
+  }
+
+  /**
+   * How a worker paces a batch: asked before each chunk, it says how many items the chunk's
+   * transaction may hold, and may first wait. On AWS chunks are as large as a transaction allows;
+   * {@code serve}, whose engine runs one call at a time, writes small ones while requests come and
+   * waits while the account's earlier events still wait to be fanned out.
+   */
+  public interface Pace {
+    Pace FULL = tenant -> PromotionCodeBatchStore.MAX_TRANSACTION_ITEMS;
+
+    int itemsForNextChunk(Tenant tenant);
+  }
+
+  public void pacedBy(Pace pace) {
+    this.pace = pace;
   }
 
   /**
@@ -152,7 +168,6 @@ public final class PromotionCodeBatchService {
       return Progress.ENDED;
     }
     Origin origin = batch.origin() != null ? batch.origin() : Origin.automatic(defaultVersion);
-    int chunkSize = store.chunkSize(batch);
     List<PromotionCode> chunk = new ArrayList<>();
     int attempts = 0;
     while (!batch.status().finished()) {
@@ -161,7 +176,7 @@ public final class PromotionCodeBatchService {
       }
       Instant now = clock.instant();
       if (chunk.isEmpty()) {
-        chunk = fresh(batch, (int) Math.min(chunkSize, batch.remaining()), now);
+        chunk = fresh(batch, (int) Math.min(store.chunkSize(batch, pace.itemsForNextChunk(tenant)), batch.remaining()), now);
         attempts = 0;
       }
       PromotionCodeBatchStore.Chunk outcome = store.commitChunk(tenant, batch, chunk, now,

@@ -29,7 +29,7 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 public final class PromotionCodeBatchStore {
 
   /** A transaction holds at most 100 items. */
-  static final int MAX_TRANSACTION_ITEMS = 100;
+  public static final int MAX_TRANSACTION_ITEMS = 100;
   /** A batch that made no progress for this long is handed to a worker again by the sweep. */
   public static final Duration STALLED_AFTER = Duration.ofMinutes(10);
 
@@ -132,10 +132,11 @@ public final class PromotionCodeBatchStore {
   /**
    * How many codes of a batch fit one transaction: each takes its item, its shards, its text marker
    * and its event; the coupon check, the batch's count and (in the last) the account's quota three more.
+   * At least one code, in at most {@code maxItems} items (up to {@link #MAX_TRANSACTION_ITEMS}) otherwise.
    */
-  public int chunkSize(PromotionCodeBatch batch) {
+  public int chunkSize(PromotionCodeBatch batch, int maxItems) {
     int perCode = 3 + codes.shardCount(batch.terms().maxRedemptions());
-    return (MAX_TRANSACTION_ITEMS - 3) / perCode;
+    return Math.max(1, (Math.min(maxItems, MAX_TRANSACTION_ITEMS) - 3) / perCode);
   }
 
   /**

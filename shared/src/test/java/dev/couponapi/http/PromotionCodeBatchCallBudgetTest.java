@@ -51,6 +51,21 @@ class PromotionCodeBatchCallBudgetTest {
   }
 
   @Test
+  void aWorkerPacedToSmallWrites_commitsTwoSingleUseCodesATransaction_andAsksBeforeEachChunk() {
+    List<dev.couponapi.domain.Tenant> asked = new ArrayList<>();
+    f.test.app.batchService().pacedBy(tenant -> {
+      asked.add(tenant);
+      return 12; // serve's size while requests come: 3 items of the chunk, 4 of each single-use code
+    });
+
+    f.test.runBatches();
+
+    List<String> operations = f.test.calls.operations();
+    assertThat(operations.stream().filter("TransactWriteItems"::equals)).hasSize(35);
+    assertThat(asked).hasSize(35).containsOnly(DiscountFixture.TENANT);
+  }
+
+  @Test
   void aCsvPage_readsTheBatch_thenPerHundredCodesOneQueryAndTheBatchReadsOfAPromotionCodeList() {
     f.test.runBatches();
     f.test.calls.reset();
