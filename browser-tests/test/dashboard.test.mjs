@@ -214,9 +214,9 @@ test('the list of 25 coupons with their code counts takes two API calls', async 
   await page.waitForLoadState('networkidle');
   assert.match(await row.textContent(), /€4\.50 off, once/);
   assert.equal(await page.getByRole('row').count(), 26, 'a header row and 25 coupons');
-  // the sign-in check, then the page: the coupons and, for every row at once, the codes
-  assert.deepEqual(calls, ['/v1/coupons', '/v1/coupons', '/v1/promotion_codes']);
-  console.log(`list page of 25 coupons with code counts: ${calls.length - 1} API calls (after the sign-in check)`);
+  // the sign-in (what the key may do), then the page: the coupons and, for every row at once, the codes
+  assert.deepEqual(calls, ['/v1/key_permissions', '/v1/coupons', '/v1/promotion_codes']);
+  console.log(`list page of 25 coupons with code counts: ${calls.length - 1} API calls (after the sign-in)`);
   await shot(page, 'list');
 });
 
@@ -237,4 +237,31 @@ test('a batch shows its progress and its codes download as CSV', async (t) => {
   assert.equal(rows[0], 'id,code,active,times_redeemed,max_redemptions,expires_at');
   assert.equal(rows.length, 121);
   assert.ok(rows.slice(1).every((row) => /^promo_\w+,BB\w{10},true,0,1,$/.test(row)), rows[1]);
+});
+
+test('a restricted key signs in and is offered only what it may do', async (t) => {
+  const readOnly = process.env.READ_ONLY_KEY;
+  assert.ok(readOnly && readOnly.startsWith('rk_test_'), 'READ_ONLY_KEY (coupons=read) comes from DashboardBrowserTest');
+  await api('POST', 'coupons', 'id=RK-VISIBLE&percent_off=10');
+  const page = await openPage(t);
+  await signIn(page, readOnly);
+  await page.getByText('Restricted key').waitFor();
+  const link = page.getByRole('link', { name: 'RK-VISIBLE', exact: true });
+  await link.waitFor();
+  assert.equal(await page.getByRole('button', { name: 'New coupon' }).count(), 0, 'no New coupon');
+  assert.equal(await page.getByRole('link', { name: 'Batches' }).count(), 0, 'no batches: promotion_codes is none');
+  await shot(page, 'restricted-list');
+
+  await link.click();
+  await page.getByRole('heading', { name: 'RK-VISIBLE' }).waitFor();
+  for (const name of ['Delete coupon', 'Edit name and metadata', 'New promotion code', 'Export CSV']) {
+    assert.equal(await page.getByRole('button', { name }).count(), 0, `no ${name}`);
+  }
+  assert.equal(await page.getByRole('heading', { name: 'Promotion codes' }).count(), 0, 'no codes section');
+
+  // the form's route offers nothing either: the list shows instead
+  await page.evaluate(() => { location.hash = '#/new-coupon'; });
+  await page.getByRole('heading', { name: 'Coupons' }).waitFor();
+  assert.equal(await page.getByRole('button', { name: 'Create coupon' }).count(), 0, 'no create form');
+  await shot(page, 'restricted-detail');
 });

@@ -1,12 +1,21 @@
-// The coupon dashboard (docs/dashboard.md): a thin client of the public /v1 API. The secret key
-// lives in this module's memory only; every call sends it as a Bearer header, with
-// credentials "omit" (a 401 answered with WWW-Authenticate: Basic would otherwise make the
-// browser wait for a login prompt that never comes).
+// The coupon dashboard (docs/dashboard.md): a thin client of the public /v1 API. The key (secret,
+// or restricted: what to hand to marketing staff) lives in this module's memory only; every call
+// sends it as a Bearer header, with credentials "omit" (a 401 answered with WWW-Authenticate: Basic
+// would otherwise make the browser wait for a login prompt that never comes). What the key may do
+// is asked once, at sign-in (GET /v1/key_permissions), and only that is offered.
 import { html, render, useState, useEffect } from './vendor/htm-preact-3.1.1.mjs';
 
 const VERSION = '2025-09-30.clover';
 const POLL_MS = 3000;
 let secretKey = null;
+/** The signed-in key's permissions: group → none | read | write. */
+let permissions = {};
+
+/** Whether the signed-in key may read (or write) a group: coupons, promotion_codes, … */
+function may(group, level = 'read') {
+  const granted = permissions[group] || 'none';
+  return level === 'read' ? granted !== 'none' : granted === 'write';
+}
 
 /** The API's base, relative to this page: ../v1 (under the stage on AWS). */
 const API = new URL('../v1/', document.baseURI);
@@ -144,9 +153,10 @@ function SignIn({ onSignIn }) {
     setError(null);
     try {
       const trimmed = key.trim();
-      const probe = await api('GET', 'coupons', { limit: 1 }, { key: trimmed });
+      const granted = await api('GET', 'key_permissions', {}, { key: trimmed });
       secretKey = trimmed;
-      onSignIn({ live: probe.data.length ? probe.data[0].livemode : trimmed.startsWith('sk_live_') });
+      permissions = granted.permissions;
+      onSignIn({ live: granted.livemode, restricted: granted.type === 'restricted', key: granted.key });
     } catch (failed) {
       setError(failed);
     } finally {
@@ -157,8 +167,9 @@ function SignIn({ onSignIn }) {
     <h1>Coupons dashboard</h1>
     <div class="field"><label for="key">Secret key</label>
       <input id="key" type="password" autocomplete="off" value=${key} onInput=${(e) => setKey(e.target.value)}
-        placeholder="sk_test_…" /></div>
-    <p class="muted">The key stays in this tab's memory: reloading the page signs you out. Prefer a test key.</p>
+        placeholder="sk_test_… or rk_test_…" /></div>
+    <p class="muted">The key stays in this tab's memory: reloading the page signs you out. Prefer a test key, or a
+      restricted key that may do only what you need.</p>
     <button class="primary" type="submit" disabled=${busy}>Sign in</button>
     <${Alert} error=${error} />
   </form>`;
@@ -181,20 +192,25 @@ function CouponList() {
     } catch (failed) { setError(failed); }
   }
   useEffect(() => {
+    if (!may('coupons')) return;
     load();
     // the code counts of the page: one list call for all rows, not one per row
+    if (!may('promotion_codes')) return;
     api('GET', 'promotion_codes', { limit: 100 }).then((page) => {
       const counts = {};
       page.data.forEach((code) => { counts[code.promotion.coupon] = (counts[code.promotion.coupon] || 0) + 1; });
       setCodes({ counts, partial: page.has_more });
     }).catch(setError);
   }, []);
+  if (!may('coupons')) {
+    return html`<section><h1>Coupons</h1><p class="muted">This key may not read coupons.</p></section>`;
+  }
   const needle = search.trim().toLowerCase();
   const shown = coupons.filter((coupon) => (filter === 'all' || couponStatus(coupon) === filter)
     && (!needle || coupon.id.toLowerCase().includes(needle) || (coupon.name || '').toLowerCase().includes(needle)));
   return html`<section>
     <div class="toolbar"><h1 class="grow">Coupons</h1>
-      <button class="primary" onClick=${() => { location.hash = '#/new-coupon'; }}>New coupon</button></div>
+      ${may('coupons', 'write') && html`<button class="primary" onClick=${() => { location.hash = '#/new-coupon'; }}>New coupon</button>`}</div>
     <div class="toolbar">
       <div><label for="status">Status</label>
         <select id="status" value=${filter} onChange=${(e) => setFilter(e.target.value)}>
@@ -206,13 +222,13 @@ function CouponList() {
     </div>
     <${Alert} error=${error} />
     <table>
-      <thead><tr><th>Coupon</th><th>Terms</th><th>Redeemed / cap</th><th>Codes</th><th>Redeem by</th><th>Status</th></tr></thead>
+      <thead><tr><th>Coupon</th><th>Terms</th><th>Redeemed / cap</th>${may('promotion_codes') && html`<th>Codes</th>`}<th>Redeem by</th><th>Status</th></tr></thead>
       <tbody>${shown.map((coupon) => html`<tr key=${coupon.id}>
         <td><a href=${'#/coupons/' + encodeURIComponent(coupon.id)}>${coupon.name || coupon.id}</a>
           ${coupon.name && html`<div class="muted">${coupon.id}</div>`}</td>
         <td>${terms(coupon)}</td>
         <td><${Meter} used=${coupon.times_redeemed} cap=${coupon.max_redemptions} label=${'Redemptions of ' + coupon.id} /></td>
-        <td>${(codes.counts[coupon.id] || 0) + (codes.partial ? '+' : '')}</td>
+        ${may('promotion_codes') && html`<td>${(codes.counts[coupon.id] || 0) + (codes.partial ? '+' : '')}</td>`}
         <td>${date(coupon.redeem_by)}</td>
         <td><span class=${'status ' + couponStatus(coupon).split(' ')[0]}>${couponStatus(coupon)}</span></td>
       </tr>`)}</tbody>
@@ -410,7 +426,7 @@ function CouponDetail({ id }) {
   async function load() {
     try {
       setCoupon(await api('GET', 'coupons/' + encodeURIComponent(id)));
-      setCodes((await api('GET', 'promotion_codes', { coupon: id, limit: 100 })).data);
+      if (may('promotion_codes')) setCodes((await api('GET', 'promotion_codes', { coupon: id, limit: 100 })).data);
     } catch (failed) { setError(failed); }
   }
   usePolling(load, [id]);
@@ -459,15 +475,15 @@ function CouponDetail({ id }) {
             <button type="button" onClick=${() => setEdit(null)}>Cancel</button></form>`
           : html`<p><strong>Name</strong> ${coupon.name || '—'}</p>
             <p><strong>Metadata</strong> ${Object.entries(coupon.metadata || {}).map(([k, v]) => `${k}=${v}`).join(', ') || '—'}</p>
-            <button onClick=${() => { setSaved(null); setEdit({ name: coupon.name || '', metadata: Object.entries(coupon.metadata || {}).map(([k, v]) => `${k}=${v}`).join('\n') }); }}>Edit name and metadata</button>
+            ${may('coupons', 'write') && html`<button onClick=${() => { setSaved(null); setEdit({ name: coupon.name || '', metadata: Object.entries(coupon.metadata || {}).map(([k, v]) => `${k}=${v}`).join('\n') }); }}>Edit name and metadata</button>`}
             ${saved && html`<span class="muted"> ${saved}</span>`}`}
       </div>
     </div>
     <h2>Expiry timeline</h2>
     <${Timeline} coupon=${coupon} codes=${codes} />
-    <section aria-labelledby="codes-heading">
+    ${may('promotion_codes') && html`<section aria-labelledby="codes-heading">
       <div class="toolbar"><h2 id="codes-heading" class="grow">Promotion codes</h2>
-        <button onClick=${() => setAdding(!adding)}>New promotion code</button>
+        ${may('promotion_codes', 'write') && html`<button onClick=${() => setAdding(!adding)}>New promotion code</button>`}
         <button onClick=${() => download(coupon.id + '-promotion-codes.csv', codesCsv(codes))}>Export CSV</button></div>
       ${adding && html`<${NewPromotionCode} coupon=${coupon} onCreated=${() => { setAdding(false); load(); }} />`}
       <table>
@@ -477,19 +493,19 @@ function CouponDetail({ id }) {
           <td><${Meter} used=${code.times_redeemed} cap=${code.max_redemptions} label=${'Redemptions of ' + code.code} /></td>
           <td><span class=${'status ' + (code.active ? 'active' : 'inactive')}>${code.active ? 'active' : 'inactive'}</span></td>
           <td>${restrictionText(code)}</td><td>${date(code.expires_at)}</td>
-          <td><button onClick=${() => toggle(code)}>${code.active ? 'Switch off' : 'Switch on'}</button></td>
+          <td>${may('promotion_codes', 'write') && html`<button onClick=${() => toggle(code)}>${code.active ? 'Switch off' : 'Switch on'}</button>`}</td>
         </tr>`)}</tbody>
       </table>
       ${!codes.length && html`<p class="muted">No promotion codes yet.</p>`}
-    </section>
-    <h2>Delete</h2>
+    </section>`}
+    ${may('coupons', 'write') && html`<h2>Delete</h2>
     <div class="card">
       <p>Deleting stops new redemptions; discounts customers already have stay.</p>
       ${confirming ? html`<div class="field"><label for="confirm-id">Type the coupon id to confirm</label>
           <input id="confirm-id" value=${typed} onInput=${(e) => setTyped(e.target.value)} /></div>
           <button class="danger" disabled=${typed !== coupon.id} onClick=${remove}>Delete</button>`
         : html`<button class="danger" onClick=${() => setConfirming(true)}>Delete coupon</button>`}
-    </div>
+    </div>`}
   </section>`;
 }
 
@@ -528,12 +544,13 @@ function Batches() {
   const set = (name) => (event) => setForm({ ...form, [name]: event.target.value });
   return html`<section>
     <h1>Promotion-code batches</h1>
-    <form class="card" onSubmit=${submit}><div class="grid">
+    ${may('promotion_codes', 'write') ? html`<form class="card" onSubmit=${submit}><div class="grid">
       <div class="field"><label for="batch-coupon">Coupon</label><input id="batch-coupon" value=${form.coupon || ''} onInput=${set('coupon')} /></div>
       <div class="field"><label for="batch-count">Count</label><input id="batch-count" type="number" value=${form.count} onInput=${set('count')} /></div>
       <div class="field"><label for="batch-prefix">Prefix</label><input id="batch-prefix" value=${form.prefix || ''} onInput=${set('prefix')} /></div>
       <div class="field"><label for="batch-max">Max redemptions per code</label><input id="batch-max" type="number" value=${form.max_redemptions} onInput=${set('max_redemptions')} /></div>
-    </div><${Alert} error=${error} /><button class="primary" type="submit">Create batch</button></form>
+    </div><${Alert} error=${error} /><button class="primary" type="submit">Create batch</button></form>`
+      : html`<${Alert} error=${error} />`}
     <table><thead><tr><th>Batch</th><th>Coupon</th><th>Progress</th><th>Status</th><th></th></tr></thead>
       <tbody>${batches.map((batch) => html`<tr key=${batch.id}>
         <td>${batch.id}<div class="muted">${date(batch.created)}${batch.prefix ? ' · prefix ' + batch.prefix : ''}</div></td>
@@ -556,16 +573,17 @@ function App() {
   if (!session) return html`<${SignIn} onSignIn=${setSession} />`;
   const [section, id] = route;
   let page;
-  if (section === 'batches') page = html`<${Batches} />`;
+  if (section === 'batches' && may('promotion_codes')) page = html`<${Batches} />`;
   // the form's route is no coupon's: an id cannot contain '/', so #/coupons/new is the coupon "new"
-  else if (section === 'new-coupon') page = html`<${NewCoupon} />`;
+  else if (section === 'new-coupon' && may('coupons', 'write')) page = html`<${NewCoupon} />`;
   else if (id) page = html`<${CouponDetail} id=${id} key=${id} />`;
   else page = html`<${CouponList} />`;
   return html`<div>
     <header class="bar"><strong>Coupons</strong>
-      <nav><a href="#/coupons">Coupons</a><a href="#/batches">Batches</a></nav>
+      <nav><a href="#/coupons">Coupons</a>${may('promotion_codes') && html`<a href="#/batches">Batches</a>`}</nav>
       <span class=${session.live ? 'badge live' : 'badge test'}>${session.live ? 'Live mode' : 'Test mode'}</span>
-      <button onClick=${() => { secretKey = null; setSession(null); }}>Sign out</button></header>
+      ${session.restricted && html`<span class="badge" title=${'Restricted key ' + session.key}>Restricted key</span>`}
+      <button onClick=${() => { secretKey = null; permissions = {}; setSession(null); }}>Sign out</button></header>
     ${page}
   </div>`;
 }

@@ -22,7 +22,7 @@ public final class Authorize implements RequestStreamHandler {
   }
 
   public Authorize(App app) {
-    this.authorizer = new Authorizer(app.apiKeyStore(), Env.get("DEFAULT_USAGE_KEY"));
+    this.authorizer = new Authorizer(app.apiKeyStore(), Env.get("DEFAULT_USAGE_KEY"), app.clock());
   }
 
   @Override

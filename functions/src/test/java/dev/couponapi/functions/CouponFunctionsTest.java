@@ -82,24 +82,4 @@ class CouponFunctionsTest {
     assertThat((String) ((Map<?, ?>) body(response).get("error")).get("message"))
         .startsWith("Unrecognized request URL (GET: /v1/nothing).");
   }
-
-  @Test
-  void adminKeys_mintsAKeyTheAuthorizerAccepts() throws IOException {
-    Map<String, Object> minted = invoke(new AdminKeys(test.app),
-        Map.of("action", "create_key", "account", "acct_admin", "livemode", true));
-    String key = (String) minted.get("key");
-    assertThat(key).startsWith("sk_live_");
-    Map<String, Object> decision = invoke(new Authorize(test.app),
-        Map.of("type", "REQUEST", "methodArn", "arn:aws:execute-api:r:1:api/live/GET/v1/coupons",
-            "headers", Map.of("authorization", "Bearer " + key)));
-    assertThat(decision.get("context")).isEqualTo(Map.of("account", "acct_admin", "livemode", "true"));
-  }
-
-  @Test
-  void adminKeys_refusesBadAccountsAndUnknownActions() throws IOException {
-    assertThat(invoke(new AdminKeys(test.app), Map.of("action", "create_key", "account", "acct with spaces")))
-        .containsKey("error");
-    assertThat(invoke(new AdminKeys(test.app), Map.of("action", "drop_table"))).containsKey("error");
-    assertThat(test.snapshot()).isEmpty();
-  }
 }

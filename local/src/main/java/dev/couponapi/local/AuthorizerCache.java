@@ -8,8 +8,8 @@ import java.util.function.LongSupplier;
 /**
  * API Gateway's cache of authorizer decisions, as the deployment has it: keyed by the identity
  * source (the Authorization header), kept for the template's {@code ReauthorizeEvery}, Allow and
- * Deny alike. So locally, as deployed, a revoked key keeps working until its cached decision
- * expires, and a request costs no key lookup while it is cached.
+ * Deny alike; a request costs no key lookup while it is cached. A key made, rolled or revoked makes
+ * it forget them all ({@link #forget}), as the admin function flushes the stage's on AWS.
  */
 final class AuthorizerCache<D> {
 
@@ -25,6 +25,11 @@ final class AuthorizerCache<D> {
   AuthorizerCache(int ttlSeconds, LongSupplier clockMillis) {
     this.ttlMillis = ttlSeconds * 1000L;
     this.clockMillis = clockMillis;
+  }
+
+  /** Forgets every decision (a key was revoked or rolled). */
+  void forget() {
+    entries.clear();
   }
 
   /** The cached decision for this identity, or the authorizer's, cached from now on. */

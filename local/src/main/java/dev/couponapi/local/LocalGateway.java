@@ -71,6 +71,14 @@ public final class LocalGateway implements AutoCloseable {
     server.start();
   }
 
+  /**
+   * Forgets every cached authorizer decision, as the admin function has API Gateway's stage do
+   * when a key is revoked or rolled: the next request of each key is authorized afresh.
+   */
+  public void forgetDecisions() {
+    decisions.forget();
+  }
+
   public URI url() {
     return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
   }

@@ -71,7 +71,8 @@ final class ServeCommand implements Command {
     int port = options.intValue(PORT.name(), 3000, 0, 65535);
     int dynamoPort = options.intValue(DYNAMODB_PORT.name(), 8000, 0, 65535);
     String requestedKey = options.value(API_KEY.name());
-    if (requestedKey != null && (!ApiKeys.isSecretKeyFormat(requestedKey) || ApiKeys.isLive(requestedKey))) {
+    if (requestedKey != null && (!ApiKeys.isKeyFormat(requestedKey) || ApiKeys.isRestricted(requestedKey)
+        || ApiKeys.isLive(requestedKey))) {
       throw new Options.UsageError("--api-key takes a test secret key: sk_test_ followed by 16 or more letters or "
           + "digits");
     }
@@ -193,8 +194,9 @@ final class ServeCommand implements Command {
       }
     }, sweepEvery, sweepEvery, TimeUnit.SECONDS);
     try (batchQueue; deliveryQueue; fanOut;
-        StreamPoller poller = new StreamPoller(dynamo, streams, LocalTable.NAME, fanOut, context.err(), writes).start();
-        LocalGateway gateway = new LocalGateway(FunctionHost.forApp(template, app), port, turns)) {
+        LocalGateway gateway = new LocalGateway(FunctionHost.forApp(template, app), port, turns);
+        StreamPoller poller = new StreamPoller(dynamo, streams, LocalTable.NAME, fanOut, gateway::forgetDecisions,
+            context.err(), writes).start()) {
       Path endpointFile = localEndpoint == null ? null : data.resolve(LocalData.ENDPOINT_FILE);
       if (endpointFile != null) {
         Files.writeString(endpointFile, localEndpoint);

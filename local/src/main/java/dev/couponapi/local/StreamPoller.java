@@ -2,6 +2,7 @@ package dev.couponapi.local;
 
 import dev.couponapi.app.FanOutWork;
 import dev.couponapi.ddblocal.WriteWatch;
+import dev.couponapi.store.ApiKeyStore;
 import dev.couponapi.store.Table;
 import java.io.PrintStream;
 import java.time.Duration;
@@ -25,6 +26,7 @@ import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
  * its oldest record, keeps the new events (by their keys: the local stream holds keys only, see
  * {@link Table#definition}), and hands them to the fan-out in the shape Lambda gives them, which
  * takes them fairly across accounts ({@link FairFanOut}); while it holds its most, the poller waits.
+ * A change to any key tells {@code keysChanged} (the gateway then forgets its cached decisions).
  */
 public final class StreamPoller implements AutoCloseable {
 
@@ -39,6 +41,7 @@ public final class StreamPoller implements AutoCloseable {
   private final DynamoDbStreamsClient streams;
   private final String tableName;
   private final FairFanOut fanOut;
+  private final Runnable keysChanged;
   private final PrintStream err;
   private final WriteWatch writes;
   private final Map<String, String> iterators = new HashMap<>();
@@ -52,7 +55,8 @@ public final class StreamPoller implements AutoCloseable {
    * after writes only); null for another DynamoDB, read every {@link #EVERY}.
    */
   public StreamPoller(DynamoDbClient dynamo, DynamoDbStreamsClient streams, String tableName,
-      FairFanOut fanOut, PrintStream err, WriteWatch writes) {
+      FairFanOut fanOut, Runnable keysChanged, PrintStream err, WriteWatch writes) {
+    this.keysChanged = keysChanged;
     this.dynamo = dynamo;
     this.writes = writes;
     this.streams = streams;
@@ -143,11 +147,18 @@ public final class StreamPoller implements AutoCloseable {
           .streamArn(streamArn).shardId(shardId).shardIteratorType(ShardIteratorType.TRIM_HORIZON)).shardIterator());
       GetRecordsResponse read = streams.getRecords(request -> request.shardIterator(iterator).limit(RECORDS_PER_READ));
       List<Map<String, Object>> records = new ArrayList<>();
+      boolean keyChanged = false;
       for (Record record : read.records()) {
         AttributeValue pk = record.dynamodb().keys().get(Table.PK);
         if (FanOutWork.isNewEvent(record.eventNameAsString(), pk == null ? null : pk.s())) {
           records.add(lambdaShaped(record));
         }
+        keyChanged |= pk != null && ApiKeyStore.isKeyItem(pk.s());
+      }
+      if (keyChanged) {
+        // a key made, rolled or revoked: the gateway forgets its decisions, as the admin function has
+        // API Gateway's stage forget them
+        keysChanged.run();
       }
       events |= !records.isEmpty();
       fanOut.add(records);

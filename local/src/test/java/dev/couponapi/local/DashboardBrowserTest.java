@@ -24,17 +24,29 @@ class DashboardBrowserTest {
     String chromium = System.getenv().getOrDefault("CHROMIUM", "/usr/bin/chromium");
     assertThat(Path.of(chromium)).as("Chromium (apt-get install chromium; .ci/run installs it)").exists();
     if (!Files.exists(SUITE.resolve("node_modules/playwright-core/package.json"))) {
-      assertThat(run(List.of("npm", "ci", "--no-audit", "--no-fund"), null, null)).as("npm ci").isZero();
+      assertThat(run(List.of("npm", "ci", "--no-audit", "--no-fund"), null, null, null)).as("npm ci").isZero();
     }
     try (RunningServe serve = new RunningServe("--in-memory", "--dynamodb-port", "0")) {
       assertThat(serve.printed()).contains("Dashboard        " + serve.url + "/dashboard/");
-      assertThat(run(List.of("node", "--test", "--test-concurrency=1", "test/"), serve.url, serve.key))
+      String readOnly = restrictedKey(serve, "coupons=read");
+      assertThat(run(List.of("node", "--test", "--test-concurrency=1", "test/"), serve.url, serve.key, readOnly))
           .as("node --test (its output is above)").isZero();
     }
   }
 
-  private static int run(List<String> command, String url, String key) throws Exception {
+  /** A restricted key of the local account, made as a user makes one: ./run-local keys create --restricted. */
+  private static String restrictedKey(RunningServe serve, String permissions) {
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    LocalMain main = new LocalMain(ProjectHome.path(), new java.io.PrintStream(out, true,
+        java.nio.charset.StandardCharsets.UTF_8), System.err);
+    assertThat(main.run(new String[] {"keys", "create", "--account", "acct_local", "--restricted", permissions,
+        "--endpoint", serve.dynamoEndpoint()})).isZero();
+    return out.toString(java.nio.charset.StandardCharsets.UTF_8).strip();
+  }
+
+  private static int run(List<String> command, String url, String key, String readOnlyKey) throws Exception {
     return NodeSuite.run(SUITE, command, url == null ? Map.of() : Map.of("API_URL", url, "KEY", key,
+        "READ_ONLY_KEY", readOnlyKey,
         "SCREENSHOTS", ProjectHome.path().resolve("local/target/dashboard-screenshots").toString()));
   }
 }

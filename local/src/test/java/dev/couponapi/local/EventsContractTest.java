@@ -308,7 +308,9 @@ class EventsContractTest {
     test.app.apiKeys().register(EVENTS_KEY, new Tenant("acct_local", false));
     Map<String, Object> decision = invoke("AuthorizerFunction");
     assertThat(decision.get("principalId")).isEqualTo("acct_local");
-    assertThat(decision.get("context")).isEqualTo(Map.of("account", "acct_local", "livemode", "false"));
+    // the key travels masked (its last four), never in full
+    assertThat(decision.get("context")).isEqualTo(Map.of("account", "acct_local", "livemode", "false",
+        "key", "sk_test_…" + EVENTS_KEY.substring(EVENTS_KEY.length() - 4)));
   }
 
   @Test
@@ -372,6 +374,14 @@ class EventsContractTest {
   @Test
   void theAdminKeysEvent_mintsATestKey() throws IOException {
     assertThat((String) invoke("AdminKeysFunction").get("key")).startsWith("sk_test_");
+  }
+
+  @Test
+  void theKeyPermissionsEvent_saysWhatTheEventsKeyMayDo() throws IOException {
+    Map<String, Object> answer = body(invoke("RetrieveKeyPermissionsFunction"));
+    assertThat(answer).containsEntry("object", "key_permissions").containsEntry("type", "secret")
+        .containsEntry("key", "sk_test_…0000");
+    assertThat(answer.get("permissions").toString()).contains("coupons=write");
   }
 
   /** ./run-local invoke builds the handler the way Lambda does: no-argument constructor, environment. */

@@ -50,6 +50,13 @@ class LocalMainTest {
         new String[] {"invoke", "NoSuchFunction", "-e", "events/create-coupon.json"},
         new String[] {"invoke", "CreateCouponFunction", "-e", "events/no-such-file.json"},
         new String[] {"keys", "create"},
+        new String[] {"keys"},
+        new String[] {"keys", "list"},
+        new String[] {"keys", "revoke"},
+        new String[] {"keys", "roll"},
+        new String[] {"keys", "create", "--account", "acct_x", "--restricted", "coupon=write"},
+        new String[] {"keys", "create", "--account", "acct_x", "--restricted", "coupons=all"},
+        new String[] {"keys", "roll", "sk_test_AAAAAAAAAAAAAAAAAAAA", "--expires-in-hours", "169"},
         new String[] {"sweep", "--now", "tomorrow"},
         new String[] {"sweep", "--write"},
         new String[] {"sweep", "--endpoint", "not a url"});
@@ -81,7 +88,7 @@ class LocalMainTest {
   void help_listsEveryCommandWithTheOptionsItDeclares() {
     assertThat(main.run(new String[] {"--help"})).isZero();
     assertThat(out()).contains("./run-local serve [--port N]", "[--api-key sk_test_...]", "./run-local invoke <FunctionLogicalId> [-e events/<file>.json]",
-        "./run-local keys create [--account acct_...] [--live]", "./run-local sweep [--now EPOCH] [--write]");
+        "./run-local keys create|list|revoke|roll [--account acct_...] [--live] [--restricted GROUP=LEVEL,...]", "./run-local sweep [--now EPOCH] [--write]");
     out.reset();
     assertThat(main.run(new String[] {"sweep", "--help"})).isZero();
     assertThat(out()).contains("--now EPOCH").contains("writes nothing").doesNotContain("./run-local serve");
@@ -130,6 +137,67 @@ class LocalMainTest {
       assertThat(coupon).isNotEmpty();
       assertThat(coupon.get("shards").n()).as("the template's RedemptionShards on a DynamoDB of yours").isEqualTo("8");
     }
+  }
+
+  /**
+   * keys create, list, revoke and roll on the command line against a running serve's DynamoDB Local:
+   * serve refuses a revoked key at once (not after its 300 s of cached decisions), a restricted key
+   * gets Stripe's 403 for what it may not do, and a rolled key's old half keeps working.
+   */
+  @Test
+  void keysOnTheCommandLine_andARunningServeRefusesARevokedKeyAtOnce() throws Exception {
+    try (RunningServe serve = new RunningServe("--in-memory", "--dynamodb-port", "0")) {
+      String endpoint = serve.printed().lines().filter(line -> line.startsWith("DynamoDB Local"))
+          .map(line -> line.split("\\s+")[2]).findFirst().orElseThrow();
+      String key = keys("create", "--account", "acct_local", "--endpoint", endpoint).strip();
+      assertThat(key).startsWith("sk_test_");
+      assertThat(serve.sendAs(key, "GET", "/v1/coupons", null).statusCode()).isEqualTo(200);
+      assertThat(keys("list", "--account", "acct_local", "--endpoint", endpoint))
+          .contains("sk_test_…" + key.substring(key.length() - 4)).doesNotContain(key);
+
+      assertThat(keys("revoke", "sk_test_…" + key.substring(key.length() - 4), "--endpoint", endpoint))
+          .startsWith("revoked sk_test_…" + key.substring(key.length() - 4));
+      assertThat(awaitStatus(serve, key, 401)).as("refused within seconds of the revoke").isEqualTo(401);
+
+      String restricted = keys("create", "--account", "acct_local", "--restricted", "coupons=read",
+          "--endpoint", endpoint).strip();
+      assertThat(restricted).startsWith("rk_test_");
+      assertThat(serve.sendAs(restricted, "GET", "/v1/coupons", null).statusCode()).isEqualTo(200);
+      var refused = serve.sendAs(restricted, "POST", "/v1/coupons", "percent_off=5");
+      assertThat(refused.statusCode()).isEqualTo(403);
+      assertThat(refused.body()).contains("'coupons_write' permission");
+
+      String rolled = keys("roll", restricted, "--expires-in-hours", "1", "--endpoint", endpoint).strip();
+      assertThat(rolled).startsWith("rk_test_").isNotEqualTo(restricted);
+      assertThat(err()).contains("stops at");
+      assertThat(serve.sendAs(restricted, "GET", "/v1/coupons", null).statusCode()).isEqualTo(200);
+      assertThat(serve.sendAs(rolled, "GET", "/v1/coupons", null).statusCode()).isEqualTo(200);
+
+      err.reset();
+      assertThat(main.run(new String[] {"keys", "revoke", "zzzz", "--endpoint", endpoint})).isEqualTo(2);
+      assertThat(err().lines().toList()).containsExactly("run-local: no key of acct_local (test) ends in zzzz");
+    }
+  }
+
+  /** The status of a request with this key, once it is {@code wanted} (waiting 10 s at most). */
+  private static int awaitStatus(RunningServe serve, String key, int wanted) throws Exception {
+    int status = 0;
+    for (long until = System.currentTimeMillis() + 10_000; System.currentTimeMillis() < until; Thread.sleep(20)) {
+      status = serve.sendAs(key, "GET", "/v1/coupons", null).statusCode();
+      if (status == wanted) {
+        break;
+      }
+    }
+    return status;
+  }
+
+  private String keys(String... args) {
+    out.reset();
+    String[] command = new String[args.length + 1];
+    command[0] = "keys";
+    System.arraycopy(args, 0, command, 1, args.length);
+    assertThat(main.run(command)).as(err()).isZero();
+    return out();
   }
 
   @Test

@@ -50,6 +50,11 @@ final class RunningServe implements AutoCloseable {
     key = field("Test key");
   }
 
+  /** The DynamoDB Local this serve started (its banner's), for the command line to reach. */
+  String dynamoEndpoint() {
+    return field("DynamoDB Local");
+  }
+
   String printed() {
     synchronized (printed) {
       return printed.toString(StandardCharsets.UTF_8);
@@ -62,6 +67,11 @@ final class RunningServe implements AutoCloseable {
   }
 
   HttpResponse<String> send(String method, String path, String body, String... headers) throws Exception {
+    return sendAs(key, method, path, body, headers);
+  }
+
+  HttpResponse<String> sendAs(String key, String method, String path, String body, String... headers)
+      throws Exception {
     HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url + path)).header("Authorization", "Bearer " + key)
         .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
     if (body != null) {

@@ -262,7 +262,64 @@ class TemplateTest {
         .isLessThan(Integer.parseInt(template.parameterDefault("ThrottleRateLimit")));
   }
 
-    /** The account quotas (H1.5) reach every function, and the admin function can make usage keys (H1.6). */
+    /**
+   * Operating it (docs/hosting.md, H2.3/H2.4): every function on the Runtime parameter (java25 by
+   * default), with JSON logs at LogLevel into a log group kept LogRetentionDays, and tracing as a
+   * parameter; an alarm for each dead-letter queue, the API's 5xx, the errors and throttles of each
+   * background function and a sweep that stopped, each to the optional topic.
+   */
+  @Test
+  @SuppressWarnings("unchecked")
+  void itCanBeOperated_logsAlarmsTracingAndTheRuntime() throws IOException {
+    Map<String, Object> root;
+    try (Reader reader = Files.newBufferedReader(LocalApi.home().resolve("template.yaml"))) {
+      root = new Yaml(new SamTemplate.CloudFormationConstructor()).load(reader);
+    }
+    Map<String, Object> function = (Map<String, Object>) ((Map<String, Object>) root.get("Globals")).get("Function");
+    assertThat(function.get("Runtime")).hasToString("!Ref Runtime");
+    assertThat(template.parameterDefault("Runtime")).isEqualTo("java25");
+    Map<String, Object> logging = (Map<String, Object>) function.get("LoggingConfig");
+    assertThat(logging).containsEntry("LogFormat", "JSON");
+    assertThat(logging.get("ApplicationLogLevel")).hasToString("!Ref LogLevel");
+    assertThat(logging.get("LogGroup")).hasToString("!Ref FunctionLogs");
+    Map<String, Object> resources = resources();
+    assertThat(properties(resources, "FunctionLogs").get("RetentionInDays")).hasToString("!Ref LogRetentionDays");
+    assertThat(template.parameterDefault("LogRetentionDays")).isEqualTo("30");
+    String text = Files.readString(LocalApi.home().resolve("template.yaml"));
+    assertThat(text).contains("    Tracing: !If [TracingOn, Active, PassThrough]",
+        "      TracingEnabled: !If [TracingOn, true, false]", "  TracingOn: !Equals [!Ref Tracing, \"true\"]");
+    for (String each : template.functions().keySet()) {
+      Map<String, Object> own = properties(resources, each);
+      assertThat(own).as(each).doesNotContainKeys("Runtime", "LoggingConfig");
+    }
+
+    Map<String, Map<String, Object>> alarms = new java.util.TreeMap<>();
+    resources.forEach((id, resource) -> {
+      if ("AWS::CloudWatch::Alarm".equals(((Map<String, Object>) resource).get("Type"))) {
+        alarms.put(id, properties(resources, id));
+      }
+    });
+    java.util.Set<String> watched = new java.util.TreeSet<>();
+    assertThat(text.split("AlarmActions: !If \\[HasAlarmTopic, \\[!Ref AlarmTopicArn\\], !Ref AWS::NoValue\\]", -1))
+        .as("every alarm goes to the topic when there is one").hasSize(alarms.size() + 1);
+    alarms.values().forEach(alarm -> {
+      ((List<Map<String, Object>>) alarm.get("Dimensions")).forEach(dimension ->
+          watched.add(alarm.get("MetricName") + " " + dimension.get("Value")));
+    });
+    assertThat(watched).contains("ApproximateNumberOfMessagesVisible !GetAtt WebhookDeliveryDeadLetterQueue.QueueName",
+        "ApproximateNumberOfMessagesVisible !GetAtt PromotionCodeBatchDeadLetterQueue.QueueName",
+        "5XXError !Ref AWS::StackName", "Invocations !Ref ExpirySweepFunction");
+    for (String background : List.of("FanOutEventsFunction", "DeliverWebhooksFunction",
+        "GeneratePromotionCodesFunction", "ExpirySweepFunction")) {
+      assertThat(watched).contains("Errors !Ref " + background, "Throttles !Ref " + background);
+    }
+    List<String> queues = resources.entrySet().stream()
+        .filter(entry -> "AWS::SQS::Queue".equals(((Map<String, Object>) entry.getValue()).get("Type")))
+        .map(Map.Entry::getKey).filter(id -> id.contains("DeadLetter")).toList();
+    assertThat(queues).allSatisfy(queue -> assertThat(watched).anyMatch(alarm -> alarm.contains(queue + ".")));
+  }
+
+  /** The account quotas (H1.5) reach every function, and the admin function can make usage keys (H1.6). */
   @Test
   void quotasReachTheFunctions_andTheAdminFunctionMakesUsageKeysInThePlan() {
     SamTemplate.Function create = template.function("CreatePromotionCodeBatchFunction");

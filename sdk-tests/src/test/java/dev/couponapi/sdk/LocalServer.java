@@ -39,7 +39,7 @@ final class LocalServer implements AutoCloseable {
     deliveries.attach(test.app.deliveryWork());
     fanOut = new FairFanOut(test.app.fanOutRun(), System.err);
     poller = new StreamPoller(test.dynamo, DynamoDbLocalServer.streamsClientFor(LocalDynamo.server().endpoint()),
-        test.table, fanOut, System.err, LocalDynamo.server().writes()).start();
+        test.table, fanOut, () -> { }, System.err, LocalDynamo.server().writes()).start();
     try {
       gateway = new LocalGateway(FunctionHost.forApp(SamTemplate.load(ProjectHome.path().resolve("template.yaml")),
           test.app), 0);

@@ -23,6 +23,20 @@ public final class Errors {
         "Invalid API Key provided: " + maskedKey, null);
   }
 
+  /** A rolled key past the time it stopped. */
+  public static ApiException apiKeyExpired(String maskedKey) {
+    return new ApiException(401, ApiException.INVALID_REQUEST, "api_key_expired",
+        "Expired API Key provided: " + maskedKey, null);
+  }
+
+  /** A restricted key asked for more than it may do (Stripe's wording, docs/hosting.md H2.2). */
+  public static ApiException permissionDenied(String maskedKey, String account, String permission) {
+    return new ApiException(403, ApiException.INVALID_REQUEST, null, "The provided key '" + maskedKey
+        + "' does not have the required permissions for this endpoint on account '" + account + "'. Having "
+        + (permission == null ? "a secret key" : "the '" + permission + "' permission")
+        + " would allow this request to continue.", null);
+  }
+
   public static ApiException secretKeyRequired() {
     return new ApiException(401, ApiException.INVALID_REQUEST, "secret_key_required",
         "This API call cannot be made with a publishable API key. Please use a secret API key.", null);

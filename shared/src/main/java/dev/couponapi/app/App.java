@@ -7,6 +7,7 @@ import dev.couponapi.http.CustomerResource;
 import dev.couponapi.http.EventResource;
 import dev.couponapi.http.Idempotency;
 import dev.couponapi.http.InvoiceResource;
+import dev.couponapi.http.KeyPermissionsResource;
 import dev.couponapi.http.Operation;
 import dev.couponapi.http.Pipeline;
 import dev.couponapi.http.PromotionCodeBatchResource;
@@ -16,6 +17,9 @@ import dev.couponapi.http.Resource;
 import dev.couponapi.http.SubscriptionResource;
 import dev.couponapi.http.WebhookEndpointResource;
 import dev.couponapi.service.ApiKeyService;
+import dev.couponapi.service.AuthorizerDecisions;
+import dev.couponapi.service.UsageKeys;
+import dev.couponapi.service.Metrics;
 import dev.couponapi.service.BatchJob;
 import dev.couponapi.service.CodeTexts;
 import dev.couponapi.service.CouponService;
@@ -71,6 +75,8 @@ public final class App {
   private final DynamoDbClient dynamo;
   private final String tableName;
   private final Clock clock;
+  /** Counts for a dashboard, as embedded-metric log lines (docs/operations.md, "Metrics"). */
+  private final Metrics metrics;
   private final Pipeline pipeline;
   /** The API's resources, in the order of template.yaml's functions: each brings its operations and events. */
   private final List<Resource> resources;
@@ -114,6 +120,15 @@ public final class App {
   public App(DynamoDbClient dynamo, String tableName, Clock clock, ApiVersion defaultVersion,
       RedemptionSettings redemptions, JobQueue<BatchJob> batchQueue, WebhookSettings webhooks,
       JobQueue<DeliveryJob> deliveryQueue) {
+    this(dynamo, tableName, clock, defaultVersion, redemptions, batchQueue, webhooks, deliveryQueue,
+        new EmfMetrics(System.out, clock));
+  }
+
+  /** {@code metrics}: where redemptions, refusals and deliveries are counted (docs/operations.md, "Metrics"). */
+  public App(DynamoDbClient dynamo, String tableName, Clock clock, ApiVersion defaultVersion,
+      RedemptionSettings redemptions, JobQueue<BatchJob> batchQueue, WebhookSettings webhooks,
+      JobQueue<DeliveryJob> deliveryQueue, Metrics metrics) {
+    this.metrics = metrics;
     this.dynamo = dynamo;
     this.tableName = tableName;
     this.clock = clock;
@@ -132,7 +147,7 @@ public final class App {
     PromotionCodeStore codeStore = new PromotionCodeStore(dynamo, tableName, couponStore,
         redemptions.shardsPerCounter());
     SubscriptionStore subscriptionStore = new SubscriptionStore(dynamo, tableName, customerStore);
-    DiscountService discounts = new DiscountService(couponStore, codeStore, redemptions.termsCache());
+    DiscountService discounts = new DiscountService(couponStore, codeStore, redemptions.termsCache(), metrics);
     PromotionCodeService codeService = new PromotionCodeService(codeStore, couponStore, customerStore);
     this.batchService = new PromotionCodeBatchService(new PromotionCodeBatchStore(dynamo, tableName, couponStore,
         codeStore, AccountLimits.fromEnvironment()), couponStore, codeService, batchQueue, CodeTexts.random(), clock, events, defaultVersion.value());
@@ -154,7 +169,8 @@ public final class App {
     WebhookUrls urls = new WebhookUrls(webhooks.allowPrivateUrls());
     this.resources = Stream.concat(recording.stream(), Stream.of(
         new EventResource(eventLog, eventRenderer, eventTypes),
-        new WebhookEndpointResource(new WebhookEndpointService(endpointStore, urls), eventTypes))).toList();
+        new WebhookEndpointResource(new WebhookEndpointService(endpointStore, urls), eventTypes),
+        new KeyPermissionsResource())).toList();
 
     WebhookDeliveryStore deliveryStore = new WebhookDeliveryStore(dynamo, tableName);
     this.fanOut = new WebhookFanOut(eventStore, endpointStore, deliveryStore, deliveryQueue);
@@ -165,7 +181,9 @@ public final class App {
     this.sweep = new ExpirySweep(new ExpiryQueue(dynamo, tableName), couponStore, codeStore, customerStore,
         subscriptionStore, batchService, clock, events, defaultVersion.value());
     this.apiKeyStore = new ApiKeyStore(dynamo, tableName);
-    this.apiKeys = new ApiKeyService(apiKeyStore, ApiGatewayUsageKeys.fromEnvironment(), clock);
+    java.util.Optional<ApiGatewayManagement> gateway = ApiGatewayManagement.fromEnvironment();
+    this.apiKeys = new ApiKeyService(apiKeyStore, gateway.map(UsageKeys.class::cast).orElse(UsageKeys.NONE),
+        gateway.map(AuthorizerDecisions.class::cast).orElse(AuthorizerDecisions.NONE), clock);
     this.priming = Priming.register(this);
   }
 
@@ -242,7 +260,8 @@ public final class App {
 
   /** Every API operation with its route, in the order of template.yaml's functions. */
   public List<Operation> operations() {
-    return resources.stream().flatMap(resource -> resource.operations().stream()).toList();
+    return resources.stream().flatMap(resource -> resource.operations().stream()
+        .map(operation -> operation.inGroup(resource.group()))).toList();
   }
 
   /** The operation the function {@code functionId} of template.yaml serves. */
@@ -284,7 +303,7 @@ public final class App {
 
   /** One attempt of a delivery: what the delivery function and serve's delivery queue run. */
   public BackgroundWork<DeliveryJob> deliveryWork() {
-    return new DeliveryWork(deliveries);
+    return new DeliveryWork(deliveries, metrics);
   }
 
   /** A batch's codes, while there is time: what the worker function and serve's batch queue run. */
@@ -326,6 +345,11 @@ public final class App {
 
   public ApiKeyStore apiKeyStore() {
     return apiKeyStore;
+  }
+
+  /** The time every part of the app runs on (tests move it). */
+  public Clock clock() {
+    return clock;
   }
 
   public ApiKeyService apiKeys() {

@@ -1,6 +1,7 @@
 package dev.couponapi.app;
 
 import dev.couponapi.service.DeliveryJob;
+import dev.couponapi.service.Metrics;
 import dev.couponapi.service.WebhookDeliveries;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -10,9 +11,12 @@ import java.util.function.BooleanSupplier;
 public final class DeliveryWork implements BackgroundWork<DeliveryJob> {
 
   private final WebhookDeliveries deliveries;
+  private final Metrics metrics;
 
-  public DeliveryWork(WebhookDeliveries deliveries) {
+  /** {@code metrics}: where each attempt is counted by its outcome (docs/operations.md, "Metrics"). */
+  public DeliveryWork(WebhookDeliveries deliveries, Metrics metrics) {
     this.deliveries = deliveries;
+    this.metrics = metrics;
   }
 
   @Override
@@ -32,8 +36,11 @@ public final class DeliveryWork implements BackgroundWork<DeliveryJob> {
   public Outcome run(DeliveryJob job, BooleanSupplier hasTime) {
     WebhookDeliveries.Outcome outcome = deliveries.attempt(job);
     if (outcome instanceof WebhookDeliveries.Outcome.RetryAfter retry) {
+      metrics.count("WebhookDeliveries", "Outcome", "retrying", 1);
       return new Outcome.Again("retrying", retry.delay());
     }
-    return new Outcome.Done(((WebhookDeliveries.Outcome.Done) outcome).status().wire());
+    String status = ((WebhookDeliveries.Outcome.Done) outcome).status().wire();
+    metrics.count("WebhookDeliveries", "Outcome", status, 1);
+    return new Outcome.Done(status);
   }
 }

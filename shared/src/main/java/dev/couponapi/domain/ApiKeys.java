@@ -6,17 +6,25 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.regex.Pattern;
 
-/** Secret key formats (docs/api.md §1.2): what a key says about its mode, its hash, and its masked form. */
+/**
+ * Key formats (docs/api.md §1.2): secret keys {@code sk_test_…} / {@code sk_live_…} and restricted
+ * keys {@code rk_test_…} / {@code rk_live_…} (docs/hosting.md, H2.2); what a key says about its kind
+ * and mode, its hash, and its masked form.
+ */
 public final class ApiKeys {
 
-  /** Secret keys; restricted keys ({@code rk_…}) are refused as invalid until they carry their permissions. */
-  private static final Pattern SECRET = Pattern.compile("sk_(test|live)_[A-Za-z0-9]{16,247}");
+  private static final Pattern KEY = Pattern.compile("[sr]k_(test|live)_[A-Za-z0-9]{16,247}");
   private static final Pattern ACCOUNT = Pattern.compile("acct_[A-Za-z0-9]{1,64}");
 
   private ApiKeys() {}
 
-  public static boolean isSecretKeyFormat(String key) {
-    return key != null && SECRET.matcher(key).matches();
+  /** A secret or restricted key's form. */
+  public static boolean isKeyFormat(String key) {
+    return key != null && KEY.matcher(key).matches();
+  }
+
+  public static boolean isRestricted(String key) {
+    return key.startsWith("rk_");
   }
 
   public static boolean isPublishable(String key) {

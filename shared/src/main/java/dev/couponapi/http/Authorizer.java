@@ -1,12 +1,15 @@
 package dev.couponapi.http;
 
 import dev.couponapi.domain.ApiKeys;
+import dev.couponapi.service.ApiKeyService;
 import dev.couponapi.store.ApiKeyStore;
 import dev.couponapi.api.ApiException;
 import dev.couponapi.wire.ErrorRenderer;
 import dev.couponapi.api.Errors;
 import dev.couponapi.wire.Json;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,27 +18,38 @@ import java.util.Map;
 
 /**
  * The Lambda REQUEST authorizer's logic (docs/api.md §1.2): Bearer or Basic credentials → the key's
- * account and mode, put into the request context for the handlers. A refusal is a Deny whose
+ * account and mode (and, for a restricted or rolled key, its permissions and expiry), put into the
+ * request context for the handlers. A refusal is a Deny whose
  * context carries Stripe's error object; the ACCESS_DENIED gateway response turns it into a 401.
  */
 public final class Authorizer {
 
   private final ApiKeyStore keys;
   private final String defaultUsageKey;
+  private final Clock clock;
 
-  public Authorizer(ApiKeyStore keys, String defaultUsageKey) {
+  public Authorizer(ApiKeyStore keys, String defaultUsageKey, Clock clock) {
     this.keys = keys;
     this.defaultUsageKey = defaultUsageKey;
+    this.clock = clock;
   }
 
-  /** The API Gateway authorizer response for the {@code Authorization} header of a request. */
+  /**
+   * The API Gateway authorizer response for the {@code Authorization} header of a request. Its
+   * context names the account and mode, and for a restricted or rolled key what it may do and when
+   * it stops ({@link KeyContext}): the gateway caches the decision, and each function checks those
+   * again at every request. The key's day of use is noted, once a day.
+   */
   public Map<String, Object> authorize(String authorization, String methodArn) {
     try {
       String key = credentials(authorization);
-      ApiKeyStore.KeyOwner owner = keys.find(key).orElseThrow(() -> Errors.invalidApiKey(ApiKeys.mask(key)));
-      Map<String, Object> context = new LinkedHashMap<>();
-      context.put("account", owner.tenant().account());
-      context.put("livemode", Boolean.toString(owner.tenant().livemode()));
+      Instant now = clock.instant();
+      ApiKeyStore.StoredKey owner = keys.find(key).orElseThrow(() -> Errors.invalidApiKey(ApiKeys.mask(key)));
+      if (owner.expiredAt(now)) {
+        throw Errors.apiKeyExpired(owner.masked());
+      }
+      keys.markUsed(owner, ApiKeyService.day(now));
+      Map<String, Object> context = KeyContext.of(owner);
       Map<String, Object> response = policy(owner.tenant().account(), "Allow", methodArn, context);
       String usageKey = owner.usageKey() != null ? owner.usageKey() : defaultUsageKey;
       if (usageKey != null) {
@@ -78,7 +92,7 @@ public final class Authorizer {
     if (ApiKeys.isPublishable(key)) {
       throw Errors.secretKeyRequired();
     }
-    if (!ApiKeys.isSecretKeyFormat(key)) {
+    if (!ApiKeys.isKeyFormat(key)) {
       throw Errors.invalidApiKey(ApiKeys.mask(key));
     }
     return key;

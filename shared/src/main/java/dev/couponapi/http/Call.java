@@ -12,7 +12,7 @@ import java.util.Set;
  * request), with which checked parameters, the id in the path (or ""), and the expansions asked
  * for, relative to the object (or to one list item) the operation renders; and the change a write
  * hands its service ({@link Change}: the same tenant, version and instant, the request's origin,
- * and its idempotency key's completion).
+ * and its idempotency key's completion); and the key that asks ({@link KeyContext}).
  */
 public record Call(
     Tenant tenant,
@@ -21,4 +21,5 @@ public record Call(
     Params params,
     String id,
     Set<String> expand,
-    Change change) {}
+    Change change,
+    KeyContext key) {}

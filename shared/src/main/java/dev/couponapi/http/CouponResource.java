@@ -1,5 +1,6 @@
 package dev.couponapi.http;
 
+import dev.couponapi.domain.Permissions;
 import dev.couponapi.domain.Coupon;
 import dev.couponapi.domain.Page;
 import dev.couponapi.service.CouponService;
@@ -21,6 +22,11 @@ public final class CouponResource implements Resource {
 
   public CouponResource(CouponService coupons) {
     this.coupons = coupons;
+  }
+
+  @Override
+  public Permissions.Group group() {
+    return Permissions.Group.COUPONS;
   }
 
   @Override

@@ -1,5 +1,6 @@
 package dev.couponapi.http;
 
+import dev.couponapi.domain.Permissions;
 import dev.couponapi.domain.Customer;
 import dev.couponapi.domain.Discount;
 import dev.couponapi.store.Snapshots;
@@ -26,6 +27,11 @@ public final class CustomerResource implements Resource {
   public CustomerResource(CustomerService customers, DiscountService discounts) {
     this.customers = customers;
     this.discounts = discounts;
+  }
+
+  @Override
+  public Permissions.Group group() {
+    return Permissions.Group.CUSTOMERS;
   }
 
   @Override

@@ -1,5 +1,6 @@
 package dev.couponapi.http;
 
+import dev.couponapi.domain.Permissions;
 import dev.couponapi.domain.Event;
 import dev.couponapi.domain.EventTypes;
 import dev.couponapi.domain.Page;
@@ -23,6 +24,11 @@ public final class EventResource implements Resource {
     this.events = events;
     this.renderer = renderer;
     this.types = types;
+  }
+
+  @Override
+  public Permissions.Group group() {
+    return Permissions.Group.EVENTS;
   }
 
   @Override

@@ -1,5 +1,6 @@
 package dev.couponapi.http;
 
+import dev.couponapi.domain.Permissions;
 import dev.couponapi.api.Errors;
 import dev.couponapi.api.Ids;
 import dev.couponapi.service.PreviewService;
@@ -22,13 +23,19 @@ public final class InvoiceResource implements Resource {
   }
 
   @Override
+  public Permissions.Group group() {
+    return Permissions.Group.INVOICES;
+  }
+
+  @Override
   public List<Operation> operations() {
     return List.of(createPreview(), upcoming());
   }
 
   public Operation createPreview() {
+    // a POST that writes nothing: a key that may read invoices may preview one
     return Operation.post("CreateInvoicePreviewFunction", "/v1/invoices/create_preview", "invoices.create_preview")
-        .params(PreviewParams::declared).run(this::preview);
+        .needs(Permissions.Level.READ).params(PreviewParams::declared).run(this::preview);
   }
 
   public Operation upcoming() {

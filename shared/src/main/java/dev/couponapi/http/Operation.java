@@ -1,6 +1,7 @@
 package dev.couponapi.http;
 
 import dev.couponapi.api.ApiVersion;
+import dev.couponapi.domain.Permissions;
 import dev.couponapi.service.Change;
 import dev.couponapi.wire.ParamType;
 import java.util.Map;
@@ -33,6 +34,8 @@ public final class Operation {
   private final boolean list;
   private final Function<Call, Object> body;
   private final BiFunction<Call, Object, Object> render;
+  private final Permissions.Level needs;
+  private final Permissions.Group group;
 
   private Operation(Builder builder, Function<Call, Object> body, BiFunction<Call, Object, Object> render) {
     this.functionId = builder.functionId;
@@ -46,6 +49,43 @@ public final class Operation {
     this.list = builder.list;
     this.body = body;
     this.render = render;
+    this.needs = builder.needs != null ? builder.needs : method.equals("GET") ? Permissions.Level.READ
+        : Permissions.Level.WRITE;
+    this.group = null;
+  }
+
+  /** The same operation, in its resource's permission group (what the app's registry gives it). */
+  private Operation(Operation operation, Permissions.Group group) {
+    this.functionId = operation.functionId;
+    this.method = operation.method;
+    this.path = operation.path;
+    this.name = operation.name;
+    this.pathParameter = operation.pathParameter;
+    this.parameters = operation.parameters;
+    this.expandable = operation.expandable;
+    this.list = operation.list;
+    this.body = operation.body;
+    this.render = operation.render;
+    this.needs = operation.needs;
+    this.group = group;
+  }
+
+  /** This operation as part of a resource of {@code group}. */
+  public Operation inGroup(Permissions.Group group) {
+    return new Operation(this, group);
+  }
+
+  /**
+   * The level of its group's permission a restricted key needs for it (docs/hosting.md, H2.2): read
+   * for a GET, write otherwise, unless declared ({@link Builder#needs}).
+   */
+  public Permissions.Level needs() {
+    return needs;
+  }
+
+  /** Its resource's permission group; null until registered, and then no restricted key may call it. */
+  public Permissions.Group group() {
+    return group;
   }
 
   public static Builder get(String functionId, String path, String name) {
@@ -122,6 +162,7 @@ public final class Operation {
     private Function<ApiVersion, Map<String, ParamType>> parameters = version -> Map.of();
     private Function<ApiVersion, Set<String>> expandable = version -> Set.of();
     private boolean list;
+    private Permissions.Level needs;
 
     private Builder(String functionId, String method, String path, String name) {
       this.functionId = functionId;
@@ -137,6 +178,15 @@ public final class Operation {
 
     public Builder params(Map<String, ParamType> parameters) {
       return params(version -> parameters);
+    }
+
+    /**
+     * The permission level it needs when that is not what its method says: a POST that writes
+     * nothing (an invoice preview) needs read; one any key may call, none.
+     */
+    public Builder needs(Permissions.Level level) {
+      this.needs = level;
+      return this;
     }
 
     /** What the returned object can expand, per version. */

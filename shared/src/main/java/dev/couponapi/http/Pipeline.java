@@ -67,7 +67,9 @@ public final class Pipeline {
       if (!operation.method().equals(request.method())) {
         throw Errors.unrecognizedUrl(request.method(), SafeText.clip(request.path()));
       }
-      Tenant tenant = tenant(request.authorizer());
+      KeyContext key = KeyContext.read(request.authorizer());
+      Tenant tenant = key.tenant();
+      key.check(operation, clock.instant());
       version = version(request);
       Map<String, Object> parameters = parameters(request);
       guard = idempotency.begin(request, tenant, parameters, requestId, version);
@@ -80,7 +82,7 @@ public final class Pipeline {
       Call[] call = new Call[1];
       Change change = new Change(tenant, version, now, origin, events,
           guard.completion(result -> operation.render(call[0], result)));
-      call[0] = new Call(tenant, version, now, params, id, expand, change);
+      call[0] = new Call(tenant, version, now, params, id, expand, change, key);
       Object result = operation.execute(call[0]);
       byte[] committed = guard.committedBody(result);
       response = result instanceof TextBody text ? respond(requestId, version, text)
@@ -119,16 +121,6 @@ public final class Pipeline {
     ApiException error = Errors.unrecognizedUrl(request.method(), SafeText.clip(request.path()));
     log.request(requestId, "unrecognized", error.status(), 0);
     return respond(error.status(), requestId, defaultVersion, Json.write(ErrorRenderer.render(error)));
-  }
-
-  /** Account and mode come from the authorizer's context and nowhere else. */
-  static Tenant tenant(Map<String, Object> authorizer) {
-    Object account = authorizer.get("account");
-    Object livemode = authorizer.get("livemode");
-    if (!(account instanceof String name) || name.isEmpty() || livemode == null) {
-      throw Errors.noApiKey();
-    }
-    return new Tenant(name, Boolean.parseBoolean(String.valueOf(livemode)));
   }
 
   private ApiVersion version(GatewayRequest request) {

@@ -1,5 +1,6 @@
 package dev.couponapi.http;
 
+import dev.couponapi.domain.Permissions;
 import dev.couponapi.domain.Page;
 import dev.couponapi.service.PromotionCodeBatchService;
 import dev.couponapi.service.PromotionCodeView;
@@ -23,6 +24,11 @@ public final class PromotionCodeBatchResource implements Resource {
 
   public PromotionCodeBatchResource(PromotionCodeBatchService batches) {
     this.batches = batches;
+  }
+
+  @Override
+  public Permissions.Group group() {
+    return Permissions.Group.PROMOTION_CODES;
   }
 
   @Override

@@ -1,5 +1,6 @@
 package dev.couponapi.http;
 
+import dev.couponapi.domain.Permissions;
 import dev.couponapi.domain.PromotionCode;
 import dev.couponapi.service.PromotionCodeService;
 import dev.couponapi.store.Snapshots;
@@ -20,6 +21,11 @@ public final class PromotionCodeResource implements Resource {
 
   public PromotionCodeResource(PromotionCodeService codes) {
     this.codes = codes;
+  }
+
+  @Override
+  public Permissions.Group group() {
+    return Permissions.Group.PROMOTION_CODES;
   }
 
   @Override

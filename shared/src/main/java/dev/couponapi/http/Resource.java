@@ -1,5 +1,6 @@
 package dev.couponapi.http;
 
+import dev.couponapi.domain.Permissions;
 import java.util.List;
 
 /**
@@ -12,6 +13,12 @@ public interface Resource {
 
   /** Its operations, in the order of template.yaml's functions. */
   List<Operation> operations();
+
+  /**
+   * The permission group of its operations (docs/hosting.md, H2.2): what a restricted key must be
+   * granted, at the level each operation needs ({@link Operation#needs}), to call them.
+   */
+  Permissions.Group group();
 
   /** The kinds of object its events carry, with their types; none for a resource that records no events. */
   default List<EventKind<?>> events() {

@@ -1,5 +1,6 @@
 package dev.couponapi.http;
 
+import dev.couponapi.domain.Permissions;
 import dev.couponapi.domain.Subscription;
 import dev.couponapi.store.Snapshots;
 import dev.couponapi.service.DiscountService;
@@ -24,6 +25,11 @@ public final class SubscriptionResource implements Resource {
   public SubscriptionResource(SubscriptionService subscriptions, DiscountService discounts) {
     this.subscriptions = subscriptions;
     this.discounts = discounts;
+  }
+
+  @Override
+  public Permissions.Group group() {
+    return Permissions.Group.SUBSCRIPTIONS;
   }
 
   @Override

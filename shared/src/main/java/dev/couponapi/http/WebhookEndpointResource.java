@@ -1,5 +1,6 @@
 package dev.couponapi.http;
 
+import dev.couponapi.domain.Permissions;
 import dev.couponapi.domain.Page;
 import dev.couponapi.domain.EventTypes;
 import dev.couponapi.domain.WebhookEndpoint;
@@ -22,6 +23,11 @@ public final class WebhookEndpointResource implements Resource {
   public WebhookEndpointResource(WebhookEndpointService endpoints, EventTypes types) {
     this.endpoints = endpoints;
     this.types = types;
+  }
+
+  @Override
+  public Permissions.Group group() {
+    return Permissions.Group.WEBHOOK_ENDPOINTS;
   }
 
   @Override

@@ -67,6 +67,7 @@ public final class CustomerService {
     }
     try {
       store.insert(tenant, customer, now, plan.redemption(), change.creating(view, drafts));
+      discounts.redeemed(plan);
     } catch (Refused refused) {
       throw discounts.explain(refused, plan, tenant, now);
     }
@@ -113,6 +114,7 @@ public final class CustomerService {
       try {
         store.updateWithDiscount(tenant, current, changes, given, plan.redemption(), now,
             change.redeeming(List.of(updated(before, after, coupons), discountEvent)));
+        discounts.redeemed(plan);
       } catch (Refused refused) {
         if (refused.reason() != Redemption.Part.HOLDER) {
           throw discounts.explain(refused, plan, tenant, now);

@@ -32,6 +32,7 @@ public final class DiscountService {
   private final CouponStore coupons;
   private final PromotionCodeStore codes;
   private final TermsCache terms;
+  private final Metrics metrics;
 
   public DiscountService(CouponStore coupons, PromotionCodeStore codes) {
     this(coupons, codes, java.time.Duration.ZERO);
@@ -39,9 +40,37 @@ public final class DiscountService {
 
   /** {@code termsTtl}: how long this container keeps the terms of what it redeems (zero: not at all). */
   public DiscountService(CouponStore coupons, PromotionCodeStore codes, java.time.Duration termsTtl) {
+    this(coupons, codes, termsTtl, Metrics.NONE);
+  }
+
+  /** {@code metrics}: where redemptions and refusals are counted (docs/operations.md, "Metrics"). */
+  public DiscountService(CouponStore coupons, PromotionCodeStore codes, java.time.Duration termsTtl,
+      Metrics metrics) {
     this.coupons = coupons;
     this.codes = codes;
     this.terms = new TermsCache(termsTtl);
+    this.metrics = metrics;
+  }
+
+  /** Counts a committed plan's redemptions, by kind. */
+  public void redeemed(Plan plan) {
+    if (!plan.redemption().coupons().isEmpty()) {
+      metrics.count("Redemptions", "Kind", "coupon", plan.redemption().coupons().size());
+    }
+    if (!plan.redemption().codes().isEmpty()) {
+      metrics.count("Redemptions", "Kind", "promotion_code", plan.redemption().codes().size());
+    }
+  }
+
+  /**
+   * Counts a refusal of a redemption by its reason (its error code: coupon_expired, resource_missing;
+   * "not_applicable" for the rules that have none); a malformed request is no refusal.
+   */
+  private ApiException counted(ApiException refusal) {
+    if (refusal.isOutcome() || refusal.code() != null) {
+      metrics.count("Refusals", "Reason", refusal.code() != null ? refusal.code() : "not_applicable", 1);
+    }
+    return refusal;
   }
 
   /**
@@ -123,6 +152,15 @@ public final class DiscountService {
    * new discount and is counted. Then each counted coupon's cap is checked against its count.
    */
   public Plan plan(Tenant tenant, ApiVersion version, List<Placed> requests, List<Discount> reusable, Instant now) {
+    try {
+      return checked(tenant, version, requests, reusable, now);
+    } catch (ApiException refused) {
+      throw counted(refused);
+    }
+  }
+
+  private Plan checked(Tenant tenant, ApiVersion version, List<Placed> requests, List<Discount> reusable,
+      Instant now) {
     Map<Slot, List<Discount>> placed = new LinkedHashMap<>();
     Counts<CouponStore.Stored> couponCounts = new Counts<>();
     Counts<PromotionCodeStore.Stored> codeCounts = new Counts<>();
@@ -239,6 +277,10 @@ public final class DiscountService {
 
   /** The error a refused redemption means, read again from the coupon or code that refused it. */
   public ApiException explain(Refused refused, Plan plan, Tenant tenant, Instant now) {
+    return counted(explained(refused, plan, tenant, now));
+  }
+
+  private ApiException explained(Refused refused, Plan plan, Tenant tenant, Instant now) {
     plan.redemption().coupons().forEach(count -> terms.forget(tenant, couponKey(count.id())));
     plan.redemption().codes().forEach(count -> terms.forget(tenant, codeKey(count.id())));
     Redemption.Count count = (Redemption.Count) refused.subject();

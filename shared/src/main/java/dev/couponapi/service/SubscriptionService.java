@@ -91,6 +91,7 @@ public final class SubscriptionService {
         new EventObject.OfDiscount(discount, coupons.apply(discount)))));
     try {
       store.insert(tenant, subscription, now, plan.redemption(), change.creating(view, drafts));
+      discounts.redeemed(plan);
     } catch (Refused refused) {
       if (refused.reason() == Redemption.Part.HOLDER) {
         throw CustomerService.noSuchCustomer(draft.customer(), "customer", 400);
@@ -167,6 +168,7 @@ public final class SubscriptionService {
     try {
       store.replace(tenant, current, after.discounts(), after.metadata(), after.billingCycleAnchor(),
           plan.redemption(), now, change.redeeming(drafts));
+      discounts.redeemed(plan);
     } catch (Refused refused) {
       if (refused.reason() == Redemption.Part.HOLDER) {
         throw Errors.lockTimeout();

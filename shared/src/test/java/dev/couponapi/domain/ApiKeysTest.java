@@ -29,10 +29,10 @@ class ApiKeysTest {
 
   @Test
   void recognisesSecretKeysAndTheirMode() {
-    assertThat(ApiKeys.isSecretKeyFormat("sk_live_0123456789abcdefXYZ")).isTrue();
+    assertThat(ApiKeys.isKeyFormat("sk_live_0123456789abcdefXYZ")).isTrue();
     assertThat(ApiKeys.isLive("sk_live_0123456789abcdefXYZ")).isTrue();
-    assertThat(ApiKeys.isSecretKeyFormat("sk_test_short")).isFalse();
-    assertThat(ApiKeys.isSecretKeyFormat("pk_test_0123456789abcdefXYZ")).isFalse();
+    assertThat(ApiKeys.isKeyFormat("sk_test_short")).isFalse();
+    assertThat(ApiKeys.isKeyFormat("pk_test_0123456789abcdefXYZ")).isFalse();
     assertThat(ApiKeys.isPublishable("pk_test_0123456789abcdefXYZ")).isTrue();
   }
 }

@@ -24,7 +24,7 @@ class AuthorizerTest {
   @BeforeEach
   void setUp() {
     test = new TestApp();
-    authorizer = new Authorizer(test.app.apiKeyStore(), "default-usage-key-0000000");
+    authorizer = new Authorizer(test.app.apiKeyStore(), "default-usage-key-0000000", test.clock);
     testKey = test.app.apiKeys().mint(new Tenant("acct_one", false), null);
     liveKey = test.app.apiKeys().mint(new Tenant("acct_one", true), "acct-one-usage-key-00000");
   }
@@ -89,13 +89,20 @@ class AuthorizerTest {
     assertThat(test.snapshot().toString()).doesNotContain(testKey).doesNotContain(liveKey);
   }
 
-  /** Restricted keys are refused as invalid until they carry permissions (docs/api.md §1.2). */
+  /**
+   * A restricted key is only ever made with its permissions (docs/hosting.md, H2.2): one nobody
+   * made is invalid, and none can be registered as a secret key is (serve --api-key).
+   */
   @Test
-  void restrictedKeys_areRefusedAsInvalid_andCannotBeMinted() {
+  void restrictedKeys_areMadeWithPermissionsOnly() {
     Map<String, Object> response = authorizer.authorize("Bearer rk_test_0000000000000000wxyz", ARN);
     assertThat(effect(response)).isEqualTo("Deny");
     assertThat((String) error(response).get("message")).startsWith("Invalid API Key provided");
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> test.app.apiKeys().register(
         "rk_test_0000000000000000wxyz", new Tenant("acct_one", false))).isInstanceOf(IllegalArgumentException.class);
+    String restricted = test.app.apiKeys().create(new Tenant("acct_one", false),
+        dev.couponapi.domain.Permissions.parse("coupons=read"), null);
+    assertThat(context(authorizer.authorize("Bearer " + restricted, ARN))).containsEntry("permissions", "coupons=read")
+        .containsEntry("key", "rk_test_…" + restricted.substring(restricted.length() - 4));
   }
 }

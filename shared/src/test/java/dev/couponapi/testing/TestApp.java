@@ -25,6 +25,8 @@ public final class TestApp {
   /** Where deliveries wait; {@link #runDeliveries()} attempts them. */
   public final HeldDeliveryQueue deliveryQueue = new HeldDeliveryQueue();
   public final DynamoDbClient dynamo;
+  /** What the app counted for a dashboard: "metric dimension=value" → the sum. */
+  public final Map<String, Long> metrics = new java.util.concurrent.ConcurrentHashMap<>();
   public final App app;
 
   public TestApp() {
@@ -56,8 +58,10 @@ public final class TestApp {
     interceptors.addAll(List.of(more));
     var all = interceptors.toArray(software.amazon.awssdk.core.interceptor.ExecutionInterceptor[]::new);
     dynamo = retryAtOnce ? LocalDynamo.clientRetryingAtOnce(all) : LocalDynamo.client(all);
+    dev.couponapi.service.Metrics metrics = (metric, dimension, value, n) ->
+        this.metrics.merge(metric + " " + dimension + "=" + value, n, Long::sum);
     app = new App(dynamo, table, clock, ApiVersion.parse(ApiVersion.FALLBACK), redemptions, batchQueue, webhooks,
-        deliveries == null ? deliveryQueue : deliveries);
+        deliveries == null ? deliveryQueue : deliveries, metrics);
   }
 
   /** An App whose SDK retries do not wait: for tests that fail every attempt of a call. */

@@ -2,6 +2,7 @@ package dev.couponapi.app;
 
 import dev.couponapi.api.Ids;
 import dev.couponapi.domain.Tenant;
+import dev.couponapi.service.AuthorizerDecisions;
 import dev.couponapi.service.UsageKeys;
 import dev.couponapi.wire.Json;
 import java.io.IOException;
@@ -24,40 +25,60 @@ import software.amazon.awssdk.http.auth.spi.signer.SignedRequest;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 
 /**
- * An account's own usage key, made in API Gateway (docs/hosting.md, H1.6): {@code POST /apikeys}
- * (enabled, a random value) and {@code POST /usageplans/{plan}/keys}, signed with the function's
- * credentials (Signature Version 4). Called through API Gateway's REST API with the SDK's signer and
- * HTTP client, which this deployment already carries, rather than the API Gateway SDK module.
+ * What the admin function asks of API Gateway's management API, signed with the function's
+ * credentials (Signature Version 4): an account's own usage key (docs/hosting.md, H1.6),
+ * {@code POST /apikeys} (enabled, a random value) and {@code POST /usageplans/{plan}/keys}; and,
+ * after a key is revoked or rolled, {@code DELETE /restapis/{api}/stages/{stage}/cache/authorizers},
+ * so that the stage forgets the decisions it cached (H2.1). Called through the REST API with the
+ * SDK's signer and HTTP client, which this deployment already carries, rather than the API Gateway
+ * SDK module.
  */
-public final class ApiGatewayUsageKeys implements UsageKeys {
+public final class ApiGatewayManagement implements UsageKeys, AuthorizerDecisions {
+
+  /** The deployment's parts this works on: its usage plan, its REST API and stage. */
+  public record Deployment(String usagePlanId, String restApiId, String stage) {}
 
   private final URI endpoint;
   private final String region;
-  private final String usagePlanId;
+  private final Deployment deployment;
   private final AwsCredentialsProvider credentials;
   private final SdkHttpClient http;
 
-  public ApiGatewayUsageKeys(URI endpoint, String region, String usagePlanId, AwsCredentialsProvider credentials,
+  public ApiGatewayManagement(URI endpoint, String region, Deployment deployment, AwsCredentialsProvider credentials,
       SdkHttpClient http) {
     this.endpoint = endpoint;
     this.region = region;
-    this.usagePlanId = usagePlanId;
+    this.deployment = deployment;
     this.credentials = credentials;
     this.http = http;
   }
 
-  /** The usage plan of USAGE_PLAN_ID in AWS_REGION, or {@link UsageKeys#NONE} where there is none (locally). */
-  public static UsageKeys fromEnvironment() {
+  /**
+   * The deployment of USAGE_PLAN_ID, REST_API_ID and STAGE_NAME in AWS_REGION, or empty where there
+   * is none (locally).
+   */
+  public static java.util.Optional<ApiGatewayManagement> fromEnvironment() {
     String plan = Env.get("USAGE_PLAN_ID");
     String region = Env.get("AWS_REGION");
     if (plan == null || region == null) {
-      return NONE;
+      return java.util.Optional.empty();
     }
     URI endpoint = URI.create(Env.get("AWS_ENDPOINT_URL_API_GATEWAY",
         "https://apigateway." + region + ".amazonaws.com"));
-    return new ApiGatewayUsageKeys(endpoint, region, plan, DefaultCredentialsProvider.builder().build(),
+    return java.util.Optional.of(new ApiGatewayManagement(endpoint, region,
+        new Deployment(plan, Env.get("REST_API_ID"), Env.get("STAGE_NAME")), DefaultCredentialsProvider.builder().build(),
         UrlConnectionHttpClient.builder().connectionTimeout(App.CONNECT_TIMEOUT).socketTimeout(App.attemptTimeout())
-            .build());
+            .build()));
+  }
+
+  /** The stage's cached authorizer decisions, flushed. */
+  @Override
+  public void forget() {
+    if (deployment.restApiId() == null || deployment.stage() == null) {
+      throw new IllegalStateException("REST_API_ID and STAGE_NAME name the stage whose decisions to forget");
+    }
+    call(SdkHttpMethod.DELETE, "/restapis/" + deployment.restApiId() + "/stages/" + deployment.stage()
+        + "/cache/authorizers", null);
   }
 
   @Override
@@ -69,7 +90,7 @@ public final class ApiGatewayUsageKeys implements UsageKeys {
     key.put("enabled", true);
     key.put("value", value);
     String id = (String) call(SdkHttpMethod.POST, "/apikeys", key).get("id");
-    call(SdkHttpMethod.POST, "/usageplans/" + usagePlanId + "/keys", Map.of("keyId", id, "keyType", "API_KEY"));
+    call(SdkHttpMethod.POST, "/usageplans/" + deployment.usagePlanId() + "/keys", Map.of("keyId", id, "keyType", "API_KEY"));
     return new UsageKey(id, value);
   }
 

@@ -22,20 +22,23 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 
 /**
  * Each account's keys report under its own usage key (docs/hosting.md, H1.6): the admin action
- * makes one in API Gateway with the account's first key, adds it to the usage plan, and keeps it.
- * API Gateway is a fake on loopback that records the signed calls it gets.
+ * makes one in API Gateway with the account's first key, adds it to the usage plan, and keeps it;
+ * a revoke or roll flushes the stage's cached authorizer decisions (H2.1). API Gateway is a fake on
+ * loopback that records the signed calls it gets.
  */
-class ApiGatewayUsageKeysTest {
+class ApiGatewayManagementTest {
 
   private record Call(String method, String path, String authorization, Map<String, Object> body) {}
 
   private final List<Call> calls = new ArrayList<>();
   private final HttpServer apiGateway = fakeApiGateway();
   private final TestApp test = new TestApp();
-  private final ApiKeyService keys = new ApiKeyService(test.app.apiKeyStore(), new ApiGatewayUsageKeys(
-      URI.create("http://127.0.0.1:" + apiGateway.getAddress().getPort()), "eu-west-1", "plan123",
+  private final ApiGatewayManagement gateway = new ApiGatewayManagement(
+      URI.create("http://127.0.0.1:" + apiGateway.getAddress().getPort()), "eu-west-1",
+      new ApiGatewayManagement.Deployment("plan123", "api456", "live"),
       StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDEXAMPLE", "secret")),
-      UrlConnectionHttpClient.create()), test.clock);
+      UrlConnectionHttpClient.create());
+  private final ApiKeyService keys = new ApiKeyService(test.app.apiKeyStore(), gateway, gateway, test.clock);
 
   @AfterEach
   void stop() {
@@ -70,6 +73,21 @@ class ApiGatewayUsageKeysTest {
     String key = keys.mint(new Tenant("acct_three", false), "operators-own-usage-key-000");
     assertThat(calls).isEmpty();
     assertThat(test.app.apiKeyStore().find(key).orElseThrow().usageKey()).isEqualTo("operators-own-usage-key-000");
+  }
+
+  @Test
+  void aRevokeAndARoll_eachFlushTheStagesAuthorizerCache() {
+    Tenant tenant = new Tenant("acct_four", false);
+    String first = keys.mint(tenant, "operators-own-usage-key-000");
+    String second = keys.mint(tenant, "operators-own-usage-key-000");
+
+    keys.revoke(null, first);
+    keys.roll(second, 24);
+
+    assertThat(calls).extracting(Call::method, Call::path).containsExactly(
+        org.assertj.core.groups.Tuple.tuple("DELETE", "/restapis/api456/stages/live/cache/authorizers"),
+        org.assertj.core.groups.Tuple.tuple("DELETE", "/restapis/api456/stages/live/cache/authorizers"));
+    assertThat(calls).allSatisfy(call -> assertThat(call.authorization()).startsWith("AWS4-HMAC-SHA256 "));
   }
 
   private HttpServer fakeApiGateway() {
