@@ -17,7 +17,8 @@ import java.util.Map;
  * Cold start: a fresh JVM per run initialises one handler and serves its first request against
  * DynamoDB Local on loopback; measured from the JVM's start to the first response written. The
  * floor handler (one PutItem, same SDK setup) runs in the same session, interleaved with the
- * others, so drift of the machine affects all alike. Usage: {@code ColdStartBenchmark [runs]}.
+ * others, so drift of the machine affects all alike. Usage: {@code ColdStartBenchmark [runs] [java…]}: each
+ * {@code java} (a JDK's home) runs every handler in the same runs, side by side (default: this JVM's).
  */
 public final class ColdStartBenchmark {
 
@@ -44,39 +45,65 @@ public final class ColdStartBenchmark {
           write(events, "apply", Bench.event("POST", "/v1/customers/" + customer, Map.of("customer", customer),
               "coupon=APPLY"))});
 
-      Map<String, List<Long>> firstResponse = new LinkedHashMap<>();
-      Map<String, List<Long>> firstRequest = new LinkedHashMap<>();
-      Map<String, List<Long>> primedRequest = new LinkedHashMap<>();
-      targets.keySet().forEach(name -> {
-        firstResponse.put(name, new ArrayList<>());
-        firstRequest.put(name, new ArrayList<>());
-        primedRequest.put(name, new ArrayList<>());
-      });
-      for (int run = 0; run < runs; run++) {
-        for (Map.Entry<String, String[]> target : targets.entrySet()) {
-          long[] plain = probe(classpath, dynamo, target.getValue(), false);
-          firstResponse.get(target.getKey()).add(plain[0]);
-          firstRequest.get(target.getKey()).add(plain[1]);
-          primedRequest.get(target.getKey()).add(probe(classpath, dynamo, target.getValue(), true)[1]);
+      List<String> javas = args.length > 1 ? List.of(args).subList(1, args.length)
+          : List.of(System.getProperty("java.home"));
+      // per JDK and handler: first response from JVM start, the first request alone, and primed
+      Map<String, Map<String, List<Long>>> firstResponse = new LinkedHashMap<>();
+      Map<String, Map<String, List<Long>>> firstRequest = new LinkedHashMap<>();
+      Map<String, Map<String, List<Long>>> primedRequest = new LinkedHashMap<>();
+      for (String java : javas) {
+        for (Map<String, Map<String, List<Long>>> table : List.of(firstResponse, firstRequest, primedRequest)) {
+          Map<String, List<Long>> byHandler = new LinkedHashMap<>();
+          targets.keySet().forEach(name -> byHandler.put(name, new ArrayList<>()));
+          table.put(java, byHandler);
         }
       }
-      Bench.Stats floor = Bench.Stats.of(firstResponse.get("floor (1 PutItem)"));
-      System.out.println("Cold start: JVM start → first response written, " + runs + " fresh JVMs each ("
-          + Bench.machine() + ")");
+      for (int run = 0; run < runs; run++) {
+        for (String java : javas) {
+          for (Map.Entry<String, String[]> target : targets.entrySet()) {
+            long[] plain = probe(java, classpath, dynamo, target.getValue(), false);
+            firstResponse.get(java).get(target.getKey()).add(plain[0]);
+            firstRequest.get(java).get(target.getKey()).add(plain[1]);
+            primedRequest.get(java).get(target.getKey()).add(probe(java, classpath, dynamo, target.getValue(), true)[1]);
+          }
+        }
+      }
+      System.out.println("Cold start: JVM start → first response written, " + runs + " fresh JVMs each per JDK, "
+          + "interleaved (" + Bench.machine() + ")");
       System.out.println("JVM flags as deployed: -XX:+TieredCompilation -XX:TieredStopAtLevel=1");
-      System.out.printf("%-20s %8s %8s %8s %16s%n", "handler", "min ms", "median", "max", "median / floor");
-      for (Map.Entry<String, List<Long>> entry : firstResponse.entrySet()) {
-        Bench.Stats stats = Bench.Stats.of(entry.getValue());
-        System.out.printf("%-20s %8d %8d %8d %15.2fx%n", entry.getKey(), stats.min(), stats.median(), stats.max(),
-            (double) stats.median() / floor.median());
+      StringBuilder header = new StringBuilder(String.format("%-20s", "handler"));
+      javas.forEach(java -> header.append(String.format(" | %-26s", version(java))));
+      System.out.println(header);
+      for (String name : targets.keySet()) {
+        StringBuilder row = new StringBuilder(String.format("%-20s", name));
+        for (String java : javas) {
+          Bench.Stats stats = Bench.Stats.of(firstResponse.get(java).get(name));
+          Bench.Stats floor = Bench.Stats.of(firstResponse.get(java).get("floor (1 PutItem)"));
+          row.append(String.format(" | median %5d ms (%4.2fx)   ", stats.median(), (double) stats.median() / floor.median()));
+        }
+        System.out.println(row);
       }
       System.out.println();
       System.out.println("First request alone (ms, median of " + runs + "), without and with the SnapStart priming before it");
-      System.out.printf("%-20s %12s %12s%n", "handler", "unprimed", "primed");
+      System.out.println(header);
       for (String name : targets.keySet()) {
-        System.out.printf("%-20s %12d %12d%n", name, Bench.Stats.of(firstRequest.get(name)).median(),
-            Bench.Stats.of(primedRequest.get(name)).median());
+        StringBuilder row = new StringBuilder(String.format("%-20s", name));
+        for (String java : javas) {
+          row.append(String.format(" | %5d unprimed, %5d primed", Bench.Stats.of(firstRequest.get(java).get(name))
+              .median(), Bench.Stats.of(primedRequest.get(java).get(name)).median()));
+        }
+        System.out.println(row);
       }
+    }
+  }
+
+  /** A JDK's version, as its {@code release} file names it. */
+  private static String version(String javaHome) {
+    try {
+      return Files.readAllLines(Path.of(javaHome, "release")).stream().filter(line -> line.startsWith("JAVA_VERSION="))
+          .map(line -> "JDK " + line.substring("JAVA_VERSION=".length()).replace("\"", "")).findFirst().orElse(javaHome);
+    } catch (java.io.IOException unreadable) {
+      return javaHome;
     }
   }
 
@@ -87,9 +114,9 @@ public final class ColdStartBenchmark {
   }
 
   /** {first response ms from JVM start, first request's own ms}. */
-  private static long[] probe(String classpath, DynamoDbLocalServer dynamo, String[] target, boolean prime)
-      throws Exception {
-    Process process = new ProcessBuilder(java(), "-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1",
+  private static long[] probe(String javaHome, String classpath, DynamoDbLocalServer dynamo, String[] target,
+      boolean prime) throws Exception {
+    Process process = new ProcessBuilder(Path.of(javaHome, "bin", "java").toString(), "-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1",
         "-cp", classpath,
         "-DTABLE_NAME=" + Bench.TABLE, "-DAWS_ENDPOINT_URL_DYNAMODB=" + dynamo.endpoint(), "-Daws.region=us-east-1",
         "-Daws.accessKeyId=bench", "-Daws.secretAccessKey=bench",
@@ -109,9 +136,5 @@ public final class ColdStartBenchmark {
     }
     return new long[] {Long.parseLong(result.replaceAll(".*first_response_ms=(\\d+).*", "$1")),
         Long.parseLong(result.replaceAll(".*first_request_ms=(\\d+).*", "$1"))};
-  }
-
-  private static String java() {
-    return Path.of(System.getProperty("java.home"), "bin", "java").toString();
   }
 }
