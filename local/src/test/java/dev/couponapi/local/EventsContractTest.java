@@ -232,7 +232,15 @@ class EventsContractTest {
         .containsEntry("currency", "usd");
     assertThat((java.util.List<?>) body(subscription).get("discounts")).hasSize(1);
 
-    assertThat(body(invoke("RetrieveSubscriptionFunction"))).containsEntry("id", EVENTS_SUBSCRIPTION);
+    assertThat(body(invoke("RetrieveSubscriptionFunction"))).containsEntry("id", EVENTS_SUBSCRIPTION)
+        .containsEntry("latest_invoice", EVENTS_INVOICE);
+    assertThat(body(invoke("RetrieveInvoiceFunction"))).containsEntry("id", EVENTS_INVOICE)
+        .containsEntry("number", "EVENTSEX-0001");
+    // the seeded invoice and the one the subscription created above made (its first period)
+    assertThat((java.util.List<?>) body(invoke("ListInvoicesFunction")).get("data")).hasSize(2);
+    theirInvoiceItemEvents();
+    theirInvoiceEvents();
+    theirSubscriptionItemEvents();
     assertThat(body(invoke("UpdateSubscriptionFunction"))).containsEntry("metadata", Map.of("plan", "basic"));
     assertThat((java.util.List<?>) body(invoke("ListSubscriptionsFunction")).get("data")).hasSize(2);
     Map<String, Object> removed = body(invoke("DeleteSubscriptionDiscountFunction"));
@@ -262,14 +270,105 @@ class EventsContractTest {
     customers.insert(local, new dev.couponapi.domain.Customer(EVENTS_CUSTOMER, now, "Events", null, null, null,
         Map.of(), new dev.couponapi.domain.Discount("di_EventsCustomer000000000000", "SPRING25", rev, null, now, null,
             EVENTS_CUSTOMER, null, null), false), test.clock.instant(), dev.couponapi.store.Redemption.NONE, null);
-    new dev.couponapi.store.SubscriptionStore(test.dynamo, test.table, customers).insert(local,
-        new dev.couponapi.domain.Subscription(EVENTS_SUBSCRIPTION, EVENTS_CUSTOMER, now, now, "usd", "active", null,
-            Map.of(), java.util.List.of(new dev.couponapi.domain.SubscriptionItem("si_EventsExample0", now, "usd",
-                "prod_basic", 2000, "month", 1, 1, java.util.List.of())),
-            java.util.List.of(new dev.couponapi.domain.Discount("di_EventsSubscription00000000", "SPRING25", rev, null,
-                now, null, EVENTS_CUSTOMER, EVENTS_SUBSCRIPTION, null)), false),
-        test.clock.instant(), dev.couponapi.store.Redemption.NONE, null);
+    dev.couponapi.domain.Subscription subscription = new dev.couponapi.domain.Subscription(EVENTS_SUBSCRIPTION,
+        EVENTS_CUSTOMER, now, now, "usd", "active", null,
+        Map.of(), java.util.List.of(new dev.couponapi.domain.SubscriptionItem("si_EventsExample0", now, "usd",
+            "prod_basic", 2000, "month", 1, 1, java.util.List.of())),
+        java.util.List.of(new dev.couponapi.domain.Discount("di_EventsSubscription00000000", "SPRING25", rev, null,
+            now, null, EVENTS_CUSTOMER, EVENTS_SUBSCRIPTION, null)), false,
+        dev.couponapi.domain.BillingPeriod.first(now, "month", 1), EVENTS_INVOICE, null);
+    dev.couponapi.domain.Invoice invoice = new dev.couponapi.domain.Invoice(EVENTS_INVOICE, "EVENTSEX-0001",
+        EVENTS_CUSTOMER, EVENTS_SUBSCRIPTION, "usd", now, subscription.period().start(), subscription.period().end(),
+        "paid", "subscription_create", java.util.List.of(), java.util.List.of(), java.util.List.of(), 2000, 2000, 2000,
+        now, now, false, dev.couponapi.domain.Invoice.Details.NONE);
+    new dev.couponapi.store.SubscriptionStore(test.dynamo, test.table, customers,
+        new dev.couponapi.store.InvoiceStore(test.dynamo, test.table,
+            new dev.couponapi.store.InvoiceItemStore(test.dynamo, test.table, customers), customers)).insert(local, subscription,
+        new dev.couponapi.domain.InvoicePricing.Made(invoice, java.util.List.of(), false, java.util.List.of()),
+        java.util.List.of(), customers.find(local, EVENTS_CUSTOMER).orElseThrow(), test.clock.instant(),
+        dev.couponapi.store.Redemption.NONE, null);
   }
+
+  private void theirSubscriptionItemEvents() throws IOException {
+    Map<String, Object> created = invoke("CreateSubscriptionItemFunction");
+    assertThat(created.get("statusCode")).as(created.toString()).isEqualTo(200);
+    assertThat(body(created)).containsEntry("subscription", EVENTS_SUBSCRIPTION).containsEntry("quantity", 3);
+    assertThat((java.util.List<?>) body(created).get("discounts")).hasSize(1);
+    assertThat(body(invoke("RetrieveSubscriptionItemFunction"))).containsEntry("id", "si_EventsExample0");
+    assertThat(body(invoke("UpdateSubscriptionItemFunction"))).containsEntry("quantity", 2)
+        .containsEntry("metadata", Map.of("seat", "owner"));
+    assertThat((java.util.List<?>) body(invoke("ListSubscriptionItemsFunction")).get("data")).hasSize(2);
+    assertThat(body(invoke("DeleteSubscriptionItemFunction"))).isEqualTo(Map.of("id", "si_EventsExample0",
+        "object", "subscription_item", "deleted", true));
+  }
+
+  /** The item the invoice item files name; create assigns random ids, so it is seeded. */
+  static final String EVENTS_INVOICE_ITEM = "ii_EventsExample00000000000";
+
+  private void theirInvoiceItemEvents() throws IOException {
+    Map<String, Object> created = invoke("CreateInvoiceItemFunction");
+    assertThat(created.get("statusCode")).as(created.toString()).isEqualTo(200);
+    assertThat(body(created)).containsEntry("amount", 3000).containsEntry("customer", EVENTS_CUSTOMER)
+        .containsEntry("invoice", null);
+    assertThat((java.util.List<?>) body(created).get("discounts")).hasSize(1);
+    Tenant local = new Tenant("acct_local", false);
+    dev.couponapi.store.CustomerStore customers = new dev.couponapi.store.CustomerStore(test.dynamo, test.table);
+    new dev.couponapi.store.InvoiceItemStore(test.dynamo, test.table, customers).insert(local,
+        new dev.couponapi.domain.InvoiceItem(EVENTS_INVOICE_ITEM, EVENTS_CUSTOMER, "usd", 900, 1, "Support", null, true,
+            java.util.List.of(), Map.of(), null, null, test.clock.instant().getEpochSecond(), false),
+        test.clock.instant(), dev.couponapi.store.Redemption.NONE, null);
+    assertThat(body(invoke("RetrieveInvoiceItemFunction"))).containsEntry("id", EVENTS_INVOICE_ITEM)
+        .containsEntry("amount", 900);
+    assertThat(body(invoke("UpdateInvoiceItemFunction"))).containsEntry("description", "Onboarding")
+        .containsEntry("metadata", Map.of("team", "growth"));
+    assertThat((java.util.List<?>) body(invoke("ListInvoiceItemsFunction")).get("data")).hasSize(2);
+    assertThat(body(invoke("DeleteInvoiceItemFunction"))).isEqualTo(Map.of("id", EVENTS_INVOICE_ITEM,
+        "object", "invoiceitem", "deleted", true));
+  }
+
+  /** The draft the invoice lifecycle files name; create assigns random ids, so it is seeded (again). */
+  static final String EVENTS_DRAFT = "in_EventsDraft00000000000000000";
+
+  private void seedTheDraft() {
+    Tenant local = new Tenant("acct_local", false);
+    test.dynamo.deleteItem(software.amazon.awssdk.services.dynamodb.model.DeleteItemRequest.builder().tableName(test.table)
+        .key(Map.of("pk", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS(
+            dev.couponapi.store.ObjectType.INVOICE.key(local, EVENTS_DRAFT)))).build());
+    dev.couponapi.store.CustomerStore customers = new dev.couponapi.store.CustomerStore(test.dynamo, test.table);
+    long now = test.clock.instant().getEpochSecond();
+    dev.couponapi.domain.Invoice draft = new dev.couponapi.domain.Invoice(EVENTS_DRAFT, null, EVENTS_CUSTOMER, null,
+        "usd", now, now, now, "draft", "manual", java.util.List.of(), java.util.List.of(), java.util.List.of(), 1200,
+        1200, 0, null, null, false, dev.couponapi.domain.Invoice.Details.NONE);
+    new dev.couponapi.store.InvoiceStore(test.dynamo, test.table,
+        new dev.couponapi.store.InvoiceItemStore(test.dynamo, test.table, customers), customers).insert(local,
+        new dev.couponapi.domain.InvoicePricing.Made(draft, java.util.List.of(), false, java.util.List.of()),
+        customers.find(local, EVENTS_CUSTOMER).orElseThrow(), test.clock.instant(),
+        dev.couponapi.store.Redemption.NONE, null);
+  }
+
+  private void theirInvoiceEvents() throws IOException {
+    Map<String, Object> created = invoke("CreateInvoiceFunction");
+    assertThat(created.get("statusCode")).as(created.toString()).isEqualTo(200);
+    // create-invoice-item.json's pending item (3000 less its 25.5 %), less the invoice's 25.5 %: an unnumbered draft
+    assertThat(body(created)).containsEntry("status", "draft").containsEntry("number", null)
+        .containsEntry("subtotal", 2235).containsEntry("total", 1665).containsEntry("description", "One-off");
+    seedTheDraft();
+    assertThat(body(invoke("UpdateInvoiceFunction"))).containsEntry("description", "Setup and support");
+    Map<String, Object> open = body(invoke("FinalizeInvoiceFunction"));
+    assertThat(open).containsEntry("status", "open");
+    assertThat((String) open.get("number")).endsWith("-0003");
+    assertThat(body(invoke("MarkInvoiceUncollectibleFunction"))).containsEntry("status", "uncollectible");
+    assertThat(body(invoke("PayInvoiceFunction"))).containsEntry("status", "paid").containsEntry("amount_paid", 1200);
+    seedTheDraft();
+    assertThat(body(invoke("DeleteInvoiceFunction"))).isEqualTo(Map.of("id", EVENTS_DRAFT, "object", "invoice",
+        "deleted", true));
+    seedTheDraft();
+    invoke("FinalizeInvoiceFunction");
+    assertThat(body(invoke("VoidInvoiceFunction"))).containsEntry("status", "void").containsEntry("amount_remaining", 0);
+  }
+
+  /** The invoice retrieve-invoice.json names, the seeded subscription's first. */
+  static final String EVENTS_INVOICE = "in_EventsExample0000000000000000";
 
   /** The id retrieve- and update-promotion-code.json name; create assigns random ids, so it is seeded. */
   static final String EVENTS_PROMOTION_CODE = "promo_EventsExample00000000000";
@@ -283,6 +382,26 @@ class EventsContractTest {
             test.clock.instant().getEpochSecond(), null, null, null, 0, true, Map.of(),
             dev.couponapi.domain.PromotionCode.Restrictions.NONE, false),
         test.clock.instant(), null);
+  }
+
+  /** The clock the test clock files name; create assigns random ids, so it is seeded. */
+  static final String EVENTS_CLOCK = "clock_EventsExample00000000000";
+
+  @Test
+  void theTestClockEvents_createRetrieveListAdvanceDelete() throws IOException {
+    Map<String, Object> created = invoke("CreateTestClockFunction");
+    assertThat(created.get("statusCode")).as(created.toString()).isEqualTo(200);
+    assertThat(body(created)).containsEntry("object", "test_helpers.test_clock").containsEntry("status", "ready")
+        .containsEntry("frozen_time", 1767225600).containsEntry("name", "Year of renewals");
+    new dev.couponapi.store.TestClockStore(test.dynamo, test.table).insert(new Tenant("acct_local", false),
+        new dev.couponapi.domain.TestClock(EVENTS_CLOCK, null, 1767225600L, "ready", null,
+            test.clock.instant().getEpochSecond(), false), test.clock.instant(), null);
+    assertThat(body(invoke("RetrieveTestClockFunction"))).containsEntry("id", EVENTS_CLOCK);
+    assertThat((java.util.List<?>) body(invoke("ListTestClocksFunction")).get("data")).hasSize(2);
+    assertThat(body(invoke("AdvanceTestClockFunction"))).containsEntry("status", "ready")
+        .containsEntry("frozen_time", 1769904000);
+    assertThat(body(invoke("DeleteTestClockFunction"))).isEqualTo(Map.of("id", EVENTS_CLOCK,
+        "object", "test_helpers.test_clock", "deleted", true));
   }
 
   @Test

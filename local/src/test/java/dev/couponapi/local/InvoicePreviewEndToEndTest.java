@@ -30,7 +30,7 @@ class InvoicePreviewEndToEndTest {
   @Test
   void aSubscriptionsNextInvoice_withItsDiscount_andTheCustomersIgnored() {
     post("/v1/coupons", "id=LOYAL&percent_off=5");
-    post("/v1/coupons", "id=SUB30&amount_off=300&currency=usd&duration=once");
+    post("/v1/coupons", "id=SUB30&amount_off=300&currency=usd&duration=repeating&duration_in_months=3");
     String customer = (String) post("/v1/customers", "coupon=LOYAL").get("id");
     String subscription = (String) post("/v1/subscriptions", "customer=" + customer
         + "&items[0][price_data][currency]=usd&items[0][price_data][product]=prod_A"

@@ -8,7 +8,6 @@ import dev.couponapi.ddblocal.DynamoDbLocalServer;
 import dev.couponapi.domain.Tenant;
 import dev.couponapi.testing.LocalDynamo;
 import dev.couponapi.testing.Requests;
-import dev.couponapi.testing.TestApp;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.URI;

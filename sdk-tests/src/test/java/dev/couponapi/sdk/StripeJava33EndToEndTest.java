@@ -126,6 +126,45 @@ class StripeJava33EndToEndTest {
   }
 
   @Test
+  void invoices_theFirstOfASubscription_andAOneOffOfAPendingItem_finalizedAndPaidOutOfBand() throws Exception {
+    coupon("BILLED", "10");
+    Customer customer = stripe.customers().create(CustomerCreateParams.builder().setName("Billing").build());
+    Subscription subscription = stripe.subscriptions().create(SubscriptionCreateParams.builder()
+        .setCustomer(customer.getId())
+        .addItem(SubscriptionCreateParams.Item.builder().setPriceData(SubscriptionCreateParams.Item.PriceData.builder()
+            .setCurrency("usd").setProduct("prod_basic").setUnitAmount(2000L)
+            .setRecurring(SubscriptionCreateParams.Item.PriceData.Recurring.builder()
+                .setInterval(SubscriptionCreateParams.Item.PriceData.Recurring.Interval.MONTH).build()).build())
+            .build())
+        .addDiscount(SubscriptionCreateParams.Discount.builder().setCoupon("BILLED").build()).build());
+    com.stripe.model.Invoice first = stripe.invoices().retrieve(subscription.getLatestInvoice());
+    assertThat(first.getStatus()).isEqualTo("paid");
+    assertThat(first.getTotal()).isEqualTo(1800L);
+    assertThat(first.getParent().getSubscriptionDetails().getSubscription()).isEqualTo(subscription.getId());
+    assertThat(subscription.getItems().getData().get(0).getCurrentPeriodEnd())
+        .isGreaterThan(subscription.getItems().getData().get(0).getCurrentPeriodStart());
+
+    com.stripe.model.InvoiceItem item = stripe.invoiceItems().create(com.stripe.param.InvoiceItemCreateParams.builder()
+        .setCustomer(customer.getId()).setAmount(2500L).setCurrency("usd").setDescription("Setup").build());
+    assertThat(item.getInvoice()).isNull();
+    com.stripe.model.Invoice draft = stripe.invoices().create(com.stripe.param.InvoiceCreateParams.builder()
+        .setCustomer(customer.getId())
+        .setPendingInvoiceItemsBehavior(com.stripe.param.InvoiceCreateParams.PendingInvoiceItemsBehavior.INCLUDE)
+        .build());
+    assertThat(draft.getStatus()).isEqualTo("draft");
+    assertThat(draft.getTotal()).isEqualTo(2500L);
+    com.stripe.model.Invoice open = stripe.invoices().finalizeInvoice(draft.getId());
+    assertThat(open.getStatus()).isEqualTo("open");
+    assertThat(open.getNumber()).endsWith("-0002");
+    com.stripe.model.Invoice paid = stripe.invoices().pay(draft.getId(),
+        com.stripe.param.InvoicePayParams.builder().setPaidOutOfBand(true).build());
+    assertThat(paid.getStatus()).isEqualTo("paid");
+    assertThat(stripe.invoiceItems().retrieve(item.getId()).getInvoice()).isEqualTo(draft.getId());
+    assertThat(stripe.invoices().list(com.stripe.param.InvoiceListParams.builder().setCustomer(customer.getId())
+        .build()).getData()).extracting(com.stripe.model.Invoice::getId).containsExactly(draft.getId(), first.getId());
+  }
+
+  @Test
   void aCustomerDiscount_throughThisApisExtensionParameter_readBack_andDeleted() throws Exception {
     coupon("LOYAL", "15");
     // stripe-java 33 has no setCoupon on customers (Stripe removed it in basil): the extension rides as an extra param

@@ -87,6 +87,11 @@ public record ApiVersion(String value, String date) implements Comparable<ApiVer
     return !atLeast(BASIL);
   }
 
+  /** A subscription's {@code current_period_*} are on each of its items (basil moved them there). */
+  public boolean periodOnItems() {
+    return atLeast(BASIL);
+  }
+
   /** Invoice lines carry {@code pricing} instead of {@code price}. */
   public boolean invoiceLineHasPricing() {
     return atLeast(BASIL);

@@ -6,7 +6,10 @@ import dev.couponapi.http.CouponResource;
 import dev.couponapi.http.CustomerResource;
 import dev.couponapi.http.EventResource;
 import dev.couponapi.http.Idempotency;
+import dev.couponapi.http.InvoiceItemResource;
 import dev.couponapi.http.InvoiceResource;
+import dev.couponapi.http.TestClockResource;
+import dev.couponapi.http.SubscriptionItemResource;
 import dev.couponapi.http.KeyPermissionsResource;
 import dev.couponapi.http.Operation;
 import dev.couponapi.http.Pipeline;
@@ -29,6 +32,12 @@ import dev.couponapi.service.DiscountService;
 import dev.couponapi.service.EventService;
 import dev.couponapi.service.Events;
 import dev.couponapi.service.ExpirySweep;
+import dev.couponapi.service.InvoiceItemService;
+import dev.couponapi.service.ClockTime;
+import dev.couponapi.service.CustomerService;
+import dev.couponapi.service.InvoiceService;
+import dev.couponapi.service.TestClockService;
+import dev.couponapi.service.SubscriptionItemService;
 import dev.couponapi.service.JobQueue;
 import dev.couponapi.service.PreviewService;
 import dev.couponapi.service.PromotionCodeBatchService;
@@ -44,6 +53,9 @@ import dev.couponapi.store.CustomerStore;
 import dev.couponapi.store.EventSnapshots;
 import dev.couponapi.store.EventStore;
 import dev.couponapi.store.ExpiryQueue;
+import dev.couponapi.store.InvoiceItemStore;
+import dev.couponapi.store.InvoiceStore;
+import dev.couponapi.store.TestClockStore;
 import dev.couponapi.store.IdempotencyStore;
 import dev.couponapi.store.PromotionCodeBatchStore;
 import dev.couponapi.store.PromotionCodeStore;
@@ -78,6 +90,9 @@ public final class App {
   /** Counts for a dashboard, as embedded-metric log lines (docs/operations.md, "Metrics"). */
   private final Metrics metrics;
   private final Pipeline pipeline;
+  /** Test clocks: their advances go on in the sweep. */
+  private final TestClockService clocks;
+
   /** The API's resources, in the order of template.yaml's functions: each brings its operations and events. */
   private final List<Resource> resources;
   private final EventTypes eventTypes;
@@ -146,20 +161,34 @@ public final class App {
     CustomerStore customerStore = new CustomerStore(dynamo, tableName);
     PromotionCodeStore codeStore = new PromotionCodeStore(dynamo, tableName, couponStore,
         redemptions.shardsPerCounter());
-    SubscriptionStore subscriptionStore = new SubscriptionStore(dynamo, tableName, customerStore);
-    DiscountService discounts = new DiscountService(couponStore, codeStore, redemptions.termsCache(), metrics);
+    InvoiceItemStore invoiceItemStore = new InvoiceItemStore(dynamo, tableName, customerStore);
+    InvoiceStore invoiceStore = new InvoiceStore(dynamo, tableName, invoiceItemStore, customerStore);
+    SubscriptionStore subscriptionStore = new SubscriptionStore(dynamo, tableName, customerStore, invoiceStore);
+    DiscountService discounts = new DiscountService(couponStore, codeStore, redemptions.termsCache(), metrics,
+        customerStore::hasPaidInvoice);
     PromotionCodeService codeService = new PromotionCodeService(codeStore, couponStore, customerStore);
     this.batchService = new PromotionCodeBatchService(new PromotionCodeBatchStore(dynamo, tableName, couponStore,
         codeStore, AccountLimits.fromEnvironment()), couponStore, codeService, batchQueue, CodeTexts.random(), clock, events, defaultVersion.value());
-    SubscriptionService subscriptionService = new SubscriptionService(subscriptionStore, customerStore, discounts);
+    InvoiceService invoiceService = new InvoiceService(invoiceStore, invoiceItemStore, subscriptionStore,
+        customerStore, discounts);
+    SubscriptionItemService subscriptionItems = new SubscriptionItemService(subscriptionStore, discounts);
+    TestClockStore clockStore = new TestClockStore(dynamo, tableName);
+    ClockTime clockTime = new ClockTime(clockStore);
+    SubscriptionService subscriptionService = new SubscriptionService(subscriptionStore, customerStore, discounts,
+        invoiceService, subscriptionItems, clockTime);
+    CustomerService customerService = new CustomerService(customerStore, subscriptionStore, discounts,
+        subscriptionService, clockTime);
+    this.clocks = new TestClockService(clockStore, customerStore, subscriptionStore, invoiceService, customerService);
     List<Resource> recording = List.of(
         new CouponResource(new CouponService(couponStore)),
         new PromotionCodeResource(codeService),
         new PromotionCodeBatchResource(batchService),
-        new CustomerResource(new CustomerService(customerStore, subscriptionStore, discounts, subscriptionService),
-            discounts),
+        new CustomerResource(customerService, discounts),
         new SubscriptionResource(subscriptionService, discounts),
-        new InvoiceResource(new PreviewService(customerStore, subscriptionStore, discounts)));
+        new SubscriptionItemResource(subscriptionItems),
+        new InvoiceResource(new PreviewService(customerStore, subscriptionStore, discounts), invoiceService),
+        new InvoiceItemResource(new InvoiceItemService(invoiceItemStore, customerStore, subscriptionStore, discounts)),
+        new TestClockResource(clocks));
     recording.forEach(resource -> resource.events().forEach(kind -> kind.register(snapshots, eventRenderer)));
     this.eventTypes = new EventTypes(recording.stream().flatMap(resource -> resource.events().stream())
         .flatMap(kind -> kind.types().stream()).toList());
@@ -179,7 +208,7 @@ public final class App {
         event -> version -> Json.write(eventRenderer.render(event, version, event.pendingOrZero())), clock,
         java.util.concurrent.ThreadLocalRandom.current()::nextDouble);
     this.sweep = new ExpirySweep(new ExpiryQueue(dynamo, tableName), couponStore, codeStore, customerStore,
-        subscriptionStore, batchService, clock, events, defaultVersion.value());
+        subscriptionStore, invoiceService, clocks, batchService, clock, events, defaultVersion.value());
     this.apiKeyStore = new ApiKeyStore(dynamo, tableName);
     java.util.Optional<ApiGatewayManagement> gateway = ApiGatewayManagement.fromEnvironment();
     this.apiKeys = new ApiKeyService(apiKeyStore, gateway.map(UsageKeys.class::cast).orElse(UsageKeys.NONE),

@@ -41,6 +41,7 @@ public final class SweepRun {
     result.put("promotion_codes_switched_off", summary.promotionCodesSwitchedOff());
     result.put("customer_discounts_ended", summary.customerDiscountsEnded());
     result.put("subscriptions_updated", summary.subscriptionsUpdated());
+    result.put("renewals", summary.renewals());
     result.put("promotion_code_batches_resumed", summary.batchesResumed());
     result.put("already_handled", summary.alreadyHandled());
     result.put("complete", summary.complete());

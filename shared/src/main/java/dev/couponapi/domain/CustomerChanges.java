@@ -22,7 +22,8 @@ public record CustomerChanges(Map<String, String> set, Set<String> unset, Metada
   public Customer applyTo(Customer customer, Discount discount) {
     return new Customer(customer.id(), customer.created(), value("name", customer.name()),
         value("email", customer.email()), value("description", customer.description()),
-        value("currency", customer.currency()), metadata.applyTo(customer.metadata()), discount, customer.livemode());
+        value("currency", customer.currency()), metadata.applyTo(customer.metadata()), discount, customer.livemode(),
+        customer.nextInvoiceSequence(), customer.pendingInvoiceItems(), customer.testClock());
   }
 
   private String value(String field, String current) {

@@ -17,11 +17,19 @@ public record Discount(
     Long end,
     String customer,
     String subscription,
-    String subscriptionItem) {
+    String subscriptionItem,
+    String invoice,
+    String invoiceItem) {
 
   public static final EventType CREATED = new EventType("customer.discount.created");
   public static final EventType UPDATED = new EventType("customer.discount.updated");
   public static final EventType DELETED = new EventType("customer.discount.deleted");
+
+  /** A discount of a customer, a subscription or a subscription item (not of an invoice or invoice item). */
+  public Discount(String id, String couponId, String couponRev, String promotionCode, long start, Long end,
+      String customer, String subscription, String subscriptionItem) {
+    this(id, couponId, couponRev, promotionCode, start, end, customer, subscription, subscriptionItem, null, null);
+  }
 
   /** Whether the discount still applies at {@code now}: a repeating one ends (docs/api.md §4.5). */
   public boolean inEffect(Instant now) {
@@ -41,6 +49,13 @@ public record Discount(
   }
 
   public Discount on(String newSubscription, String newItem) {
-    return new Discount(id, couponId, couponRev, promotionCode, start, end, customer, newSubscription, newItem);
+    return new Discount(id, couponId, couponRev, promotionCode, start, end, customer, newSubscription, newItem,
+        invoice, invoiceItem);
+  }
+
+  /** The same discount, of an invoice ({@code Discount.invoice}) or of an invoice item ({@code invoice_item}). */
+  public Discount of(String newInvoice, String newInvoiceItem) {
+    return new Discount(id, couponId, couponRev, promotionCode, start, end, customer, subscription, subscriptionItem,
+        newInvoice, newInvoiceItem);
   }
 }

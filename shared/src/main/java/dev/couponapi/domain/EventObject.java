@@ -30,6 +30,15 @@ public interface EventObject {
     }
   }
 
+  /** A test clock. */
+  record OfTestClock(TestClock clock) implements EventObject {}
+
+  /** An invoice item. */
+  record OfInvoiceItem(InvoiceItem item) implements EventObject {}
+
+  /** An invoice, as it was priced. */
+  record OfInvoice(Invoice invoice) implements EventObject {}
+
   /** A customer's (or a subscription's) discount, with its coupon. */
   record OfDiscount(Discount discount, Coupon coupon) implements EventObject {}
 }

@@ -56,7 +56,7 @@ public final class CustomerResource implements Resource {
     return Operation.post("CreateCustomerFunction", URL, "customers.create").params(CustomerParams.CREATE)
         .expand(CustomerRenderer::expandable)
         .run(call -> customers.create(call.change(), CustomerParams.changes(call.params()),
-            DiscountParams.single(call.params())), CustomerResource::render);
+            DiscountParams.single(call.params()), call.params().text("test_clock")), CustomerResource::render);
   }
 
   public Operation retrieve() {

@@ -79,6 +79,11 @@ public final class Change {
     return now;
   }
 
+  /** Where its events are recorded (for a change made at another instant, as a test clock's). */
+  public Events events() {
+    return events;
+  }
+
   public Origin origin() {
     return origin;
   }

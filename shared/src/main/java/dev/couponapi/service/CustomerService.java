@@ -4,7 +4,6 @@ import dev.couponapi.domain.Coupon;
 import dev.couponapi.domain.Customer;
 import dev.couponapi.domain.EventDraft;
 import dev.couponapi.domain.EventObject;
-import dev.couponapi.domain.EventType;
 import dev.couponapi.domain.CustomerChanges;
 import dev.couponapi.domain.Discount;
 import dev.couponapi.domain.DiscountRequest;
@@ -30,6 +29,7 @@ import java.util.function.Function;
 public final class CustomerService {
 
   private final CustomerStore store;
+  private final ClockTime clocks;
   private final SubscriptionStore subscriptions;
   private final DiscountService discounts;
   private final Finder<CustomerStore.Stored> finder;
@@ -37,7 +37,8 @@ public final class CustomerService {
 
   /** {@code subscriptionService} cancels a deleted customer's subscriptions. */
   public CustomerService(CustomerStore store, SubscriptionStore subscriptions, DiscountService discounts,
-      SubscriptionService subscriptionService) {
+      SubscriptionService subscriptionService, ClockTime clocks) {
+    this.clocks = clocks;
     this.store = store;
     this.subscriptionService = subscriptionService;
     this.subscriptions = subscriptions;
@@ -49,11 +50,18 @@ public final class CustomerService {
    * Creates a customer, redeeming its discount in the same transaction when one is asked for, with
    * its {@code customer.created} (and {@code customer.discount.created}) events.
    */
-  public HolderView<Customer> create(Change change, CustomerChanges fields, DiscountRequest discount) {
+  public HolderView<Customer> create(Change change, CustomerChanges fields, DiscountRequest discount,
+      String testClock) {
     Tenant tenant = change.tenant();
-    Instant now = change.now();
+    if (testClock != null && tenant.livemode()) {
+      throw Errors.invalid("test_clock", "Test clocks can only be used with a test mode key (sk_test_…).");
+    }
+    // on a test clock, the customer is made at the clock's time (docs/api.md §7.5)
+    Instant now = testClock == null ? change.now()
+        : Instant.ofEpochSecond(clocks.ready(tenant, testClock, "test_clock").frozenTime());
     String id = "cus_" + Ids.random(14);
-    Customer blank = new Customer(id, now.getEpochSecond(), null, null, null, null, Map.of(), null, tenant.livemode());
+    Customer blank = new Customer(id, now.getEpochSecond(), null, null, null, null, Map.of(), null, tenant.livemode())
+        .onClock(testClock);
     DiscountService.Plan plan = plan(change, id, blank, discount);
     Discount given = plan.holderDiscount();
     Customer customer = fields.applyTo(blank, given);

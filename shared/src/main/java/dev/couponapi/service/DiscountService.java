@@ -32,6 +32,7 @@ public final class DiscountService {
   private final CouponStore coupons;
   private final PromotionCodeStore codes;
   private final TermsCache terms;
+  private final java.util.function.BiPredicate<Tenant, String> paidBefore;
   private final Metrics metrics;
 
   public DiscountService(CouponStore coupons, PromotionCodeStore codes) {
@@ -46,6 +47,16 @@ public final class DiscountService {
   /** {@code metrics}: where redemptions and refusals are counted (docs/operations.md, "Metrics"). */
   public DiscountService(CouponStore coupons, PromotionCodeStore codes, java.time.Duration termsTtl,
       Metrics metrics) {
+    this(coupons, codes, termsTtl, metrics, (tenant, customer) -> false);
+  }
+
+  /**
+   * {@code paidBefore}: whether a customer has paid an invoice of more than zero, which a
+   * {@code first_time_transaction} code refuses (docs/api.md §3.6).
+   */
+  public DiscountService(CouponStore coupons, PromotionCodeStore codes, java.time.Duration termsTtl,
+      Metrics metrics, java.util.function.BiPredicate<Tenant, String> paidBefore) {
+    this.paidBefore = paidBefore;
     this.coupons = coupons;
     this.codes = codes;
     this.terms = new TermsCache(termsTtl);
@@ -113,6 +124,11 @@ public final class DiscountService {
 
     public static Slot line(int index) {
       return new Slot("line", Integer.toString(index));
+    }
+
+    /** An invoice item made with a subscription ({@code add_invoice_items[]}). */
+    public static Slot invoiceItem(String id) {
+      return new Slot("invoice_item", id);
     }
   }
 
@@ -320,8 +336,12 @@ public final class DiscountService {
     if (code.customer() != null && !code.customer().equals(target.customer())) {
       throw refused(param, "This promotion code cannot be redeemed by this customer.");
     }
-    // first_time_transaction: nothing is ever paid here, so no customer has prior transactions (docs/api.md §3.6)
     PromotionCode.Restrictions restrictions = code.restrictions();
+    if (restrictions.firstTimeTransaction() && target.customer() != null
+        && paidBefore.test(tenant, target.customer())) {
+      throw refused(param, "This promotion code cannot be redeemed because the associated customer has prior "
+          + "transactions.");
+    }
     if (restrictions.minimumAmount() != null) {
       if (target.amountMayChange()) {
         throw refused(param, "This promotion code cannot be redeemed on a subscription update because it uses the "

@@ -4,9 +4,9 @@ import dev.couponapi.domain.Coupon;
 import dev.couponapi.domain.Discount;
 import dev.couponapi.domain.EventDraft;
 import dev.couponapi.domain.EventObject;
-import dev.couponapi.domain.EventType;
 import dev.couponapi.domain.PromotionCode;
 import dev.couponapi.domain.Origin;
+import dev.couponapi.domain.Tenant;
 import dev.couponapi.store.CouponStore;
 import dev.couponapi.store.CustomerStore;
 import dev.couponapi.store.ExpiryIndex;
@@ -39,12 +39,16 @@ public final class ExpirySweep {
   static final int BATCH = 100;
   /** A coupon's codes are read this many at a time (one Query and one BatchGetItem). */
   static final int CODES_A_PAGE = 100;
+  /** Renewals an advancing test clock makes in one run. */
+  static final int CLOCK_RENEWALS_A_RUN = 100;
 
   private final ExpiryQueue queue;
   private final CouponStore coupons;
   private final PromotionCodeStore codes;
   private final CustomerStore customers;
   private final SubscriptionStore subscriptions;
+  private final InvoiceService invoices;
+  private final TestClockService clocks;
   private final PromotionCodeBatchService batches;
   private final Clock clock;
   private final Events events;
@@ -55,8 +59,10 @@ public final class ExpirySweep {
    * which is every account's default while accounts have no setting of their own.
    */
   public ExpirySweep(ExpiryQueue queue, CouponStore coupons, PromotionCodeStore codes, CustomerStore customers,
-      SubscriptionStore subscriptions, PromotionCodeBatchService batches, Clock clock, Events events,
-      String accountVersion) {
+      SubscriptionStore subscriptions, InvoiceService invoices, TestClockService clocks,
+      PromotionCodeBatchService batches, Clock clock, Events events, String accountVersion) {
+    this.invoices = invoices;
+    this.clocks = clocks;
     this.events = events;
     this.accountVersion = accountVersion;
     this.queue = queue;
@@ -71,12 +77,22 @@ public final class ExpirySweep {
   /** What one run did (or, dry, would do). {@code complete}: nothing due is left; otherwise the next run continues. */
   public record Summary(long examined, long couponsExpired, long promotionCodesSwitchedOff,
       long customerDiscountsEnded, long subscriptionsUpdated, long batchesResumed, long alreadyHandled,
-      boolean complete,
+      long renewals, boolean complete,
       String sweptThrough) {}
 
   /** Handles at most {@code maxItems} due objects. */
   public Summary run(int maxItems) {
     return sweep(maxItems, new Apply());
+  }
+
+  /** Renews one subscription through every period that ended by now, as a run does when it is due. */
+  public int renew(Tenant tenant, String subscription) {
+    return renewals(tenant, subscription, clock.instant());
+  }
+
+  private int renewals(Tenant tenant, String subscription, Instant now) {
+    return invoices.renewDue(Change.automatic(tenant, dev.couponapi.api.ApiVersion.parse(accountVersion), now,
+        Origin.automatic(accountVersion), events), subscription);
   }
 
   /** What {@link #run} would do now, read without writing anything. */
@@ -151,8 +167,15 @@ public final class ExpirySweep {
         tally.customers += effect ? 1 : 0;
       }
       case SUBSCRIPTION -> {
-        effect = effects.endSubscriptionDiscounts(entry, now);
+        // its renewals first, in order, the last leaving only what is still in effect; else what ended
+        int renewed = effects.renew(entry, now);
+        tally.renewals += renewed;
+        effect = renewed > 0 || effects.endSubscriptionDiscounts(entry, now);
         tally.subscriptions += effect ? 1 : 0;
+      }
+      case TEST_CLOCK -> {
+        // an advance its request left unfinished (or a crash stopped): goes on, 100 renewals a run
+        effect = effects.advanceClock(entry, now);
       }
       case PROMOTION_CODE_BATCH -> {
         effect = effects.resumeBatch(entry, now);
@@ -214,6 +237,12 @@ public final class ExpirySweep {
     boolean endCustomerDiscount(ExpiryQueue.Due entry, Instant now);
 
     boolean endSubscriptionDiscounts(ExpiryQueue.Due entry, Instant now);
+
+    /** Renews a subscription through every period that ended by {@code now}: how many renewals. */
+    int renew(ExpiryQueue.Due entry, Instant now);
+
+    /** Goes on with an advancing test clock: true when it went on. */
+    boolean advanceClock(ExpiryQueue.Due entry, Instant now);
 
     /** A batch whose worker made no progress for a while is handed to a worker again. */
     boolean resumeBatch(ExpiryQueue.Due entry, Instant now);
@@ -279,6 +308,15 @@ public final class ExpirySweep {
       });
     }
 
+    public int renew(ExpiryQueue.Due entry, Instant now) {
+      return renewals(entry.tenant(), entry.id(), now);
+    }
+
+    public boolean advanceClock(ExpiryQueue.Due entry, Instant now) {
+      return clocks.resume(Change.automatic(entry.tenant(), dev.couponapi.api.ApiVersion.parse(accountVersion), now,
+          Origin.automatic(accountVersion), events), entry.id(), CLOCK_RENEWALS_A_RUN) != null;
+    }
+
     public boolean resumeBatch(ExpiryQueue.Due entry, Instant now) {
       return batches.resumeStalled(entry.tenant(), entry.id(), entry.indexKey(), now);
     }
@@ -318,6 +356,15 @@ public final class ExpirySweep {
           .isPresent();
     }
 
+    public int renew(ExpiryQueue.Due entry, Instant now) {
+      return subscriptions.find(entry.tenant(), entry.id()).map(SubscriptionStore.Stored::subscription)
+          .filter(subscription -> subscription.isDueAt(now)).isPresent() ? 1 : 0;
+    }
+
+    public boolean advanceClock(ExpiryQueue.Due entry, Instant now) {
+      return true;
+    }
+
     public boolean resumeBatch(ExpiryQueue.Due entry, Instant now) {
       return batches.isUnfinished(entry.tenant(), entry.id());
     }
@@ -335,9 +382,11 @@ public final class ExpirySweep {
     long subscriptions;
     long batches;
     long alreadyHandled;
+    long renewals;
 
     Summary summary(boolean complete, Optional<LocalDate> sweptThrough) {
-      return new Summary(examined, coupons, codes, customers, subscriptions, batches, alreadyHandled, complete,
+      return new Summary(examined, coupons, codes, customers, subscriptions, batches, alreadyHandled, renewals,
+          complete,
           sweptThrough.map(LocalDate::toString).orElse(null));
     }
   }

@@ -1,9 +1,13 @@
 package dev.couponapi.service;
 
+import dev.couponapi.domain.BillingPeriod;
 import dev.couponapi.domain.Coupon;
+import dev.couponapi.domain.Invoice;
+import dev.couponapi.domain.InvoiceItem;
+import dev.couponapi.domain.InvoiceItemDraft;
+import dev.couponapi.domain.InvoicePricing;
 import dev.couponapi.domain.EventDraft;
 import dev.couponapi.domain.EventObject;
-import dev.couponapi.domain.EventType;
 import dev.couponapi.store.ChangedMeanwhile;
 
 import dev.couponapi.domain.Customer;
@@ -24,6 +28,7 @@ import dev.couponapi.api.Ids;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 
 /** Subscriptions (docs/api.md §5.2) and their discounts, subscription- and item-level (docs/api.md §4.3, §4.6). */
@@ -32,22 +37,48 @@ public final class SubscriptionService {
   private final SubscriptionStore store;
   private final CustomerStore customers;
   private final DiscountService discounts;
+  private final InvoiceService invoices;
+  private final SubscriptionItemService items;
+  private final ClockTime clocks;
   private final Finder<SubscriptionStore.Stored> finder;
 
-  public SubscriptionService(SubscriptionStore store, CustomerStore customers, DiscountService discounts) {
+  public SubscriptionService(SubscriptionStore store, CustomerStore customers, DiscountService discounts,
+      InvoiceService invoices, SubscriptionItemService items, ClockTime clocks) {
+    this.clocks = clocks;
+    this.invoices = invoices;
+    this.items = items;
     this.store = store;
     this.customers = customers;
     this.discounts = discounts;
     this.finder = new Finder<>("subscription", store::find, SubscriptionStore.Stored::listKey);
   }
 
-  /** Creates an active subscription, redeeming its discounts in the same transaction. */
+  /**
+   * Creates an active subscription with the invoice of its first period (docs/api.md §7.2),
+   * redeeming its discounts, in one transaction. A {@code once} discount is used by that invoice and
+   * leaves the subscription (or its customer) in the same transaction.
+   */
   public HolderView<Subscription> create(Change change, SubscriptionDraft draft) {
+    for (int attempt = 0; ; attempt++) {
+      CustomerStore.Stored customer = customers.find(change.tenant(), draft.customer())
+          .filter(stored -> !stored.deleted())
+          .orElseThrow(() -> CustomerService.noSuchCustomer(draft.customer(), "customer", 400));
+      try {
+        return create(change, draft, customer);
+      } catch (ChangedMeanwhile changed) {
+        // the customer changed between the read and the write (another invoice took its number): again
+        if (attempt >= 4) {
+          throw Errors.lockTimeout();
+        }
+      }
+    }
+  }
+
+  private HolderView<Subscription> create(Change change, SubscriptionDraft draft, CustomerStore.Stored stored) {
     Tenant tenant = change.tenant();
-    Instant now = change.now();
-    Customer customer = customers.find(tenant, draft.customer()).filter(stored -> !stored.deleted())
-        .map(CustomerStore.Stored::customer)
-        .orElseThrow(() -> CustomerService.noSuchCustomer(draft.customer(), "customer", 400));
+    Customer customer = stored.customer();
+    // a customer on a test clock lives at the clock's time: its subscription starts then (docs/api.md §7.5)
+    Instant now = clocks.timeOf(tenant, customer, change.now());
     String id = "sub_" + Ids.random(24);
     String currency = draft.items().get(0).currency();
     List<SubscriptionItem> items = new ArrayList<>();
@@ -72,6 +103,19 @@ public final class SubscriptionService {
                 Math.multiplyExact(item.unitAmount(), item.quantity()), false)));
       }
     }
+    List<String> invoiceItemIds = new ArrayList<>();
+    for (int i = 0; i < draft.addInvoiceItems().size(); i++) {
+      InvoiceItemDraft added = draft.addInvoiceItems().get(i);
+      if (!added.currency().equals(currency)) {
+        throw Errors.invalid("add_invoice_items[" + i + "][price_data][currency]", "The invoice item's currency ("
+            + added.currency() + ") must be the subscription's (" + currency + ").");
+      }
+      String itemId = "ii_" + Ids.random(24);
+      invoiceItemIds.add(itemId);
+      long itemAmount = Math.multiplyExact(added.unitAmount(), added.quantity());
+      added.discounts().forEach(request -> requested.add(new DiscountService.Placed(request,
+          DiscountService.Slot.invoiceItem(itemId), DiscountService.Target.invoice(customer.id(), currency, itemAmount))));
+    }
     List<Discount> reusable = customer.discountAt(now) == null ? List.of() : List.of(customer.discount());
     DiscountService.Plan plan = discounts.plan(tenant, change.version(), requested, reusable, now);
     List<Discount> subscriptionLevel = plan.discountsFor(DiscountService.Slot.HOLDER);
@@ -81,19 +125,44 @@ public final class SubscriptionService {
           item.unitAmount(), item.interval(), item.intervalCount(), item.quantity(),
           plan.discountsFor(DiscountService.Slot.item(itemIds.get(i)))));
     }
-    Subscription subscription = new Subscription(id, customer.id(), now.getEpochSecond(), now.getEpochSecond(), currency,
-        Subscription.ACTIVE, null, draft.metadata(), items, subscriptionLevel, tenant.livemode());
+    SubscriptionDraft.Item first = draft.items().get(0);
+    BillingPeriod period = BillingPeriod.first(now.getEpochSecond(), first.interval(), first.intervalCount());
+    Subscription created = new Subscription(id, customer.id(), now.getEpochSecond(), now.getEpochSecond(), currency,
+        Subscription.ACTIVE, null, draft.metadata(), items, subscriptionLevel, tenant.livemode(), period, null,
+        customer.testClock());
     Function<Discount, Coupon> coupons = plan.coupons(discounts.lookup(tenant));
+    // add_invoice_items[] are billed by the first invoice, after the customer's pending items
+    List<InvoiceItem> billed = new ArrayList<>(invoices.pendingFor(tenant, customer, null, currency));
+    for (int i = 0; i < draft.addInvoiceItems().size(); i++) {
+      InvoiceItemDraft added = draft.addInvoiceItems().get(i);
+      String itemId = invoiceItemIds.get(i);
+      billed.add(new InvoiceItem(itemId, customer.id(), currency, added.unitAmount(), added.quantity(), null,
+          added.product(), true, plan.discountsFor(DiscountService.Slot.invoiceItem(itemId)).stream()
+              .map(discount -> discount.of(null, itemId)).toList(), Map.of(), id, null, now.getEpochSecond(),
+          tenant.livemode()));
+    }
+    InvoicePricing.Made made = InvoicePricing.make(InvoicePricing.Request.of(created, customer, billed, period),
+        InvoiceService.newId(),
+        customer.nextInvoiceNumber(), now.getEpochSecond(), "subscription_create", Invoice.PAID_STATUS, coupons);
+    Subscription subscription = made.leave(created, period, now.getEpochSecond());
     HolderView<Subscription> view = new HolderView<>(subscription, coupons);
     List<EventDraft> drafts = new ArrayList<>(List.of(EventDraft.of(Subscription.CREATED,
         EventObject.OfSubscription.of(subscription, coupons))));
-    subscription.allDiscounts().forEach(discount -> drafts.add(EventDraft.of(Discount.CREATED,
+    created.allDiscounts().forEach(discount -> drafts.add(EventDraft.of(Discount.CREATED,
         new EventObject.OfDiscount(discount, coupons.apply(discount)))));
+    made.billed().stream().filter(item -> invoiceItemIds.contains(item.id())).forEach(item -> drafts.add(
+        EventDraft.of(InvoiceItem.CREATED, new EventObject.OfInvoiceItem(item))));
+    drafts.addAll(InvoiceService.invoiceEvents(made.invoice()));
+    drafts.addAll(InvoiceService.ended(created, subscription, customer, made, coupons));
     try {
-      store.insert(tenant, subscription, now, plan.redemption(), change.creating(view, drafts));
+      store.insert(tenant, subscription, made, invoiceItemIds, stored, now, plan.redemption(),
+          change.creating(view, drafts));
       discounts.redeemed(plan);
     } catch (Refused refused) {
       if (refused.reason() == Redemption.Part.HOLDER) {
+        if (customers.find(tenant, customer.id()).filter(again -> !again.deleted()).isPresent()) {
+          throw new ChangedMeanwhile();
+        }
         throw CustomerService.noSuchCustomer(draft.customer(), "customer", 400);
       }
       throw discounts.explain(refused, plan, tenant, now);
@@ -115,6 +184,9 @@ public final class SubscriptionService {
     if (change.alreadyWritten()) {
       // an earlier request with the same idempotency key made this write; its answer was lost
       return find(tenant, id).subscription();
+    }
+    if (changes.changesItems()) {
+      return items.update(change, id, changes);
     }
     Long anchor = changes.resetBillingCycleAnchor() ? now.getEpochSecond() : null;
     if (!changes.changesDiscounts()) {

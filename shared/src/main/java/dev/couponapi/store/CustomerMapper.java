@@ -16,6 +16,18 @@ final class CustomerMapper {
   static final String DISCOUNT = "discount";
   static final String LIVEMODE = "livemode";
   static final String DELETED_AT = ObjectTable.DELETED_AT;
+  /** Absent until the customer's first invoice: then 1. */
+  static final String NEXT_INVOICE_SEQUENCE = "next_invoice_sequence";
+  /** How many of its invoice items are pending (absent: none), so that an invoice reads them only when there are some. */
+  static final String PENDING_INVOICE_ITEMS = "pending_invoice_items";
+  static final String TEST_CLOCK = "test_clock";
+  /** How many of its invoices were paid with a total above zero (absent: none): its transactions. */
+  static final String PAID_INVOICES = "paid_invoices";
+
+  /** A test clock's customers (GSI4): what an advance moves and a clock's deletion deletes. */
+  static String clockIndex(Tenant tenant, String clock) {
+    return Table.listKey(tenant, "clockcustomer") + "#" + clock;
+  }
   /** The plain string fields, stored under their API names. */
   static final List<String> FIELDS = List.of("name", "email", "description", "currency");
 
@@ -46,13 +58,19 @@ final class CustomerMapper {
       item.put(DISCOUNT, DiscountMapper.toAttribute(customer.discount()));
     }
     item.put(LIVEMODE, Attr.bool(customer.livemode()));
+    if (customer.testClock() != null) {
+      item.put(TEST_CLOCK, Attr.s(customer.testClock()));
+      item.put(Table.GSI4_PK, Attr.s(clockIndex(tenant, customer.testClock())));
+    }
     ExpiryIndex.put(item, pk, customer.discount() == null ? null : customer.discount().end());
     return item;
   }
 
   static Customer fromItem(Map<String, AttributeValue> item) {
+    Long sequence = Attr.longValue(item, NEXT_INVOICE_SEQUENCE);
     return new Customer(Attr.string(item, ID), Attr.longValue(item, CREATED), Attr.string(item, "name"),
         Attr.string(item, "email"), Attr.string(item, "description"), Attr.string(item, "currency"),
-        Attr.stringMap(item, METADATA), DiscountMapper.fromAttribute(item.get(DISCOUNT)), Attr.bool(item, LIVEMODE));
+        Attr.stringMap(item, METADATA), DiscountMapper.fromAttribute(item.get(DISCOUNT)), Attr.bool(item, LIVEMODE),
+        sequence == null ? 1 : sequence, Attr.longOrZero(item, PENDING_INVOICE_ITEMS), Attr.string(item, TEST_CLOCK));
   }
 }

@@ -139,6 +139,73 @@ public final class CustomerStore {
     return false;
   }
 
+  /**
+   * The customer's write in the transaction that makes its invoice: counts the invoice's number
+   * (the customer must be live and unchanged since {@code current} was read, so two invoices never
+   * take one number) and, when {@code usesDiscount}, removes its {@code once} discount, used by that invoice.
+   */
+  TransactWriteItem invoiced(Tenant tenant, Stored current, boolean usesDiscount, int billedItems) {
+    return invoiced(tenant, current, true, usesDiscount, billedItems, false);
+  }
+
+  /** The same for an invoice paid as it is made: {@code paid} when it paid more than zero (a first transaction). */
+  TransactWriteItem invoiced(Tenant tenant, Stored current, boolean usesDiscount, int billedItems, boolean paid) {
+    return invoiced(tenant, current, true, usesDiscount, billedItems, paid);
+  }
+
+  /**
+   * The same for an invoice that takes no number yet (a draft, numbered when it is finalized):
+   * {@code numbered} false.
+   */
+  TransactWriteItem invoiced(Tenant tenant, Stored current, boolean numbered, boolean usesDiscount, int billedItems,
+      boolean paid) {
+    UpdateExpression update = ObjectTable.live(new UpdateExpression());
+    if (paid) {
+      update.name("#paid", CustomerMapper.PAID_INVOICES).value(":one", Attr.n(1)).add("#paid :one");
+    }
+    if (numbered) {
+      update.name("#seq", CustomerMapper.NEXT_INVOICE_SEQUENCE)
+          .value(":seq", Attr.n(current.customer().nextInvoiceSequence() + 1)).set("#seq = :seq");
+    }
+    if (billedItems > 0) {
+      update.name("#pending", CustomerMapper.PENDING_INVOICE_ITEMS).value(":billed", Attr.n(-billedItems))
+          .add("#pending :billed");
+    }
+    if (usesDiscount) {
+      update.name("#discount", CustomerMapper.DISCOUNT).remove("#discount")
+          .name("#gsi6pk", Table.GSI6_PK).name("#gsi6sk", Table.GSI6_SK).remove("#gsi6pk").remove("#gsi6sk");
+    }
+    return TransactWriteItem.builder().update(Versioned.next(update, current.version())
+        .transactionUpdate(tableName, key(tenant, current.customer().id()))).build();
+  }
+
+  /**
+   * The customer's write when an invoice item of it is made ({@code +1}) or deleted while pending
+   * ({@code -1}): it must be live, and counts its pending items (no version: it changes nothing an
+   * invoice read, and an invoice that raced it bills only what it read).
+   */
+  TransactWriteItem countPendingItems(Tenant tenant, String id, int change) {
+    return TransactWriteItem.builder().update(ObjectTable.live(new UpdateExpression())
+        .name("#pending", CustomerMapper.PENDING_INVOICE_ITEMS).value(":change", Attr.n(change))
+        .add("#pending :change").transactionUpdate(tableName, key(tenant, id))).build();
+  }
+
+  /** The customer's write when one of its invoices is paid (more than zero): one more paid invoice. */
+  TransactWriteItem countPaid(Tenant tenant, String id) {
+    return TransactWriteItem.builder().update(new UpdateExpression()
+        .name("#paid", CustomerMapper.PAID_INVOICES).value(":one", Attr.n(1)).add("#paid :one")
+        .condition("attribute_exists(" + Table.PK + ")").transactionUpdate(tableName, key(tenant, id))).build();
+  }
+
+  /**
+   * Whether the customer has paid an invoice of more than zero: what a {@code first_time_transaction}
+   * code asks (docs/api.md §3.6). A strongly consistent read.
+   */
+  public boolean hasPaidInvoice(Tenant tenant, String id) {
+    return Items.get(dynamo, tableName, customers.pk(tenant, id))
+        .map(item -> Attr.longOrZero(item, CustomerMapper.PAID_INVOICES) > 0).orElse(false);
+  }
+
   /** The condition a write that needs a live customer puts on it (e.g. a new subscription). */
   TransactWriteItem requireLive(Tenant tenant, String id) {
     return TransactWriteItem.builder().conditionCheck(software.amazon.awssdk.services.dynamodb.model.ConditionCheck

@@ -22,6 +22,8 @@ final class DiscountMapper {
     Attr.putIfPresent(map, "customer", discount.customer());
     Attr.putIfPresent(map, "subscription", discount.subscription());
     Attr.putIfPresent(map, "subscription_item", discount.subscriptionItem());
+    Attr.putIfPresent(map, "invoice", discount.invoice());
+    Attr.putIfPresent(map, "invoice_item", discount.invoiceItem());
     return AttributeValue.fromM(map);
   }
 
@@ -36,7 +38,8 @@ final class DiscountMapper {
     Map<String, AttributeValue> map = value.m();
     return new Discount(Attr.string(map, "id"), Attr.string(map, "coupon"), Attr.string(map, "coupon_rev"),
         Attr.string(map, "promotion_code"), Attr.longValue(map, "start"), Attr.longValue(map, "end"),
-        Attr.string(map, "customer"), Attr.string(map, "subscription"), Attr.string(map, "subscription_item"));
+        Attr.string(map, "customer"), Attr.string(map, "subscription"), Attr.string(map, "subscription_item"),
+        Attr.string(map, "invoice"), Attr.string(map, "invoice_item"));
   }
 
   static List<Discount> fromList(AttributeValue value) {

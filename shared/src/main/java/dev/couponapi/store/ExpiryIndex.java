@@ -47,6 +47,11 @@ public final class ExpiryIndex {
     return "exp#" + day + "#" + shard;
   }
 
+  /** The index key of an object ({@code pk}) due at {@code epochSecond}: what a due entry names it by. */
+  public static String indexKey(long epochSecond, String pk) {
+    return sortKey(epochSecond, pk);
+  }
+
   static String sortKey(long epochSecond, String pk) {
     return String.format("%010d#%s", epochSecond, pk);
   }

@@ -18,6 +18,14 @@ public enum ObjectType {
   CODE_MARKER("pcode"),
   CUSTOMER("customer"),
   SUBSCRIPTION("sub"),
+  /** A test clock (docs/api.md §7.5). */
+  TEST_CLOCK("clock"),
+  /** Where a subscription item lives: its subscription's id (items are kept inside their subscription). */
+  SUBSCRIPTION_ITEM("si"),
+  /** An invoice (docs/api.md §7.2). */
+  INVOICE("in"),
+  /** An invoice item (docs/api.md §7.3). */
+  INVOICE_ITEM("ii"),
   IDEMPOTENCY_KEY("idem"),
   /** A recorded change, kept 30 days (docs/events.md). */
   EVENT("evt"),

@@ -160,7 +160,7 @@ public final class Snapshots {
     return DiscountMapper.fromAttribute(snapshot);
   }
 
-  private static AttributeValue placeless(Map<String, AttributeValue> item) {
+  static AttributeValue placeless(Map<String, AttributeValue> item) {
     Map<String, AttributeValue> kept = new HashMap<>(item);
     kept.remove(Table.PK);
     Table.attributeNames().forEach(kept::remove);

@@ -1,5 +1,6 @@
 package dev.couponapi.store;
 
+import dev.couponapi.domain.BillingPeriod;
 import dev.couponapi.domain.Subscription;
 import dev.couponapi.domain.SubscriptionItem;
 import dev.couponapi.domain.Tenant;
@@ -24,6 +25,15 @@ final class SubscriptionMapper {
   static final String VERSION = "ver";
   /** Absent on a subscription whose anchor was never reset: then it is its creation. */
   static final String BILLING_CYCLE_ANCHOR = "billing_cycle_anchor";
+  /** The period billed last (absent on a subscription made before billing periods: its first). */
+  static final String PERIOD_START = "current_period_start";
+  static final String PERIOD_END = "current_period_end";
+  static final String PERIOD_INDEX = "period_index";
+  static final String LATEST_INVOICE = "latest_invoice";
+  /** A subscription item's pointer names its subscription. */
+  static final String POINTER_SUBSCRIPTION = "subscription";
+  /** The test clock of its customer, whose time it runs on (absent: the wall clock's). */
+  static final String TEST_CLOCK = "test_clock";
 
   private SubscriptionMapper() {}
 
@@ -54,8 +64,12 @@ final class SubscriptionMapper {
     item.put(DISCOUNTS, DiscountMapper.toAttribute(subscription.discounts()));
     item.put(LIVEMODE, Attr.bool(subscription.livemode()));
     item.put(VERSION, Attr.n(0));
-    ExpiryIndex.put(item, Attr.string(item, Table.PK),
-        SubscriptionStore.nextEnd(subscription.discounts(), subscription.items()));
+    item.put(PERIOD_START, Attr.n(subscription.period().start()));
+    item.put(PERIOD_END, Attr.n(subscription.period().end()));
+    item.put(PERIOD_INDEX, Attr.n(subscription.period().index()));
+    Attr.putIfPresent(item, LATEST_INVOICE, subscription.latestInvoice());
+    Attr.putIfPresent(item, TEST_CLOCK, subscription.testClock());
+    ExpiryIndex.put(item, Attr.string(item, Table.PK), subscription.nextMoment());
     return item;
   }
 
@@ -70,6 +84,9 @@ final class SubscriptionMapper {
     map.put("interval_count", Attr.n(item.intervalCount()));
     map.put("quantity", Attr.n(item.quantity()));
     map.put("discounts", DiscountMapper.toAttribute(item.discounts()));
+    if (!item.metadata().isEmpty()) {
+      map.put("metadata", Attr.stringMap(item.metadata()));
+    }
     return AttributeValue.fromM(map);
   }
 
@@ -78,17 +95,34 @@ final class SubscriptionMapper {
     return new SubscriptionItem(Attr.string(map, "id"), Attr.longValue(map, "created"), Attr.string(map, "currency"),
         Attr.string(map, "product"), Attr.longValue(map, "unit_amount"), Attr.string(map, "interval"),
         Attr.longValue(map, "interval_count"), Attr.longValue(map, "quantity"),
-        DiscountMapper.fromList(map.get("discounts")));
+        DiscountMapper.fromList(map.get("discounts")), Attr.stringMap(map, "metadata"));
   }
 
   static Subscription fromItem(Map<String, AttributeValue> item) {
     AttributeValue items = item.get(ITEMS);
     Long created = Attr.longValue(item, CREATED);
     Long anchor = Attr.longValue(item, BILLING_CYCLE_ANCHOR);
+    List<SubscriptionItem> lines = items == null || !items.hasL() ? List.of()
+        : items.l().stream().map(SubscriptionMapper::item).toList();
+    long anchorAt = anchor == null ? created : anchor;
+    Long start = Attr.longValue(item, PERIOD_START);
+    BillingPeriod period = start != null ? new BillingPeriod(start, Attr.longValue(item, PERIOD_END),
+        Attr.longValue(item, PERIOD_INDEX))
+        : lines.isEmpty() ? null : BillingPeriod.first(anchorAt, lines.get(0).interval(), lines.get(0).intervalCount());
     return new Subscription(Attr.string(item, ID), Attr.string(item, CUSTOMER),
-        created, anchor == null ? created : anchor, Attr.string(item, CURRENCY), Attr.string(item, STATUS),
-        Attr.longValue(item, CANCELED_AT), Attr.stringMap(item, METADATA),
-        items == null || !items.hasL() ? List.of() : items.l().stream().map(SubscriptionMapper::item).toList(),
-        DiscountMapper.fromList(item.get(DISCOUNTS)), Attr.bool(item, LIVEMODE));
+        created, anchorAt, Attr.string(item, CURRENCY), Attr.string(item, STATUS),
+        Attr.longValue(item, CANCELED_AT), Attr.stringMap(item, METADATA), lines,
+        DiscountMapper.fromList(item.get(DISCOUNTS)), Attr.bool(item, LIVEMODE), period,
+        Attr.string(item, LATEST_INVOICE), Attr.string(item, TEST_CLOCK));
+  }
+
+  /** Sets the period billed last and the latest invoice in an update. */
+  static void setPeriod(UpdateExpression update, BillingPeriod period, String latestInvoice) {
+    update.name("#pstart", PERIOD_START).value(":pstart", Attr.n(period.start())).set("#pstart = :pstart")
+        .name("#pend", PERIOD_END).value(":pend", Attr.n(period.end())).set("#pend = :pend")
+        .name("#pindex", PERIOD_INDEX).value(":pindex", Attr.n(period.index())).set("#pindex = :pindex");
+    if (latestInvoice != null) {
+      update.name("#latest", LATEST_INVOICE).value(":latest", Attr.s(latestInvoice)).set("#latest = :latest");
+    }
   }
 }

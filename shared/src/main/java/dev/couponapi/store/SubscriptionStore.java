@@ -1,6 +1,8 @@
 package dev.couponapi.store;
 
 import dev.couponapi.domain.Discount;
+import dev.couponapi.domain.InvoiceItem;
+import dev.couponapi.domain.InvoicePricing;
 import dev.couponapi.domain.ListRequest;
 import dev.couponapi.domain.MetadataChange;
 import dev.couponapi.domain.Page;
@@ -8,6 +10,7 @@ import dev.couponapi.domain.Subscription;
 import dev.couponapi.domain.SubscriptionItem;
 import dev.couponapi.domain.Tenant;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -25,12 +28,14 @@ public final class SubscriptionStore {
   private final String tableName;
   private final ObjectTable<Stored> subscriptions;
   private final CustomerStore customers;
+  private final InvoiceStore invoices;
 
-  public SubscriptionStore(DynamoDbClient dynamo, String tableName, CustomerStore customers) {
+  public SubscriptionStore(DynamoDbClient dynamo, String tableName, CustomerStore customers, InvoiceStore invoices) {
     this.dynamo = dynamo;
     this.tableName = tableName;
     this.subscriptions = new ObjectTable<>(dynamo, tableName, ObjectType.SUBSCRIPTION, SubscriptionStore::stored);
     this.customers = customers;
+    this.invoices = invoices;
   }
 
   /** A stored subscription, its place in lists and its version (every change increments it). */
@@ -41,16 +46,59 @@ public final class SubscriptionStore {
   }
 
   /**
-   * Writes a new subscription for a live customer, with the counters of the discounts it redeems
-   * and the ride-along, in one transaction; a refused {@link Part#CUSTOMER} check: the customer is gone.
+   * Writes a new subscription with its first invoice (and the pending items it bills), the counters
+   * of the discounts it redeems and the ride-along, in one transaction; the customer must be live
+   * and unchanged since {@code customer} was read (its invoice number, its pending items, its once
+   * discount): a refused holder names the part.
    */
-  public void insert(Tenant tenant, Subscription subscription, Instant now, Redemption redemption,
-      RideAlong rideAlong) {
+  public void insert(Tenant tenant, Subscription subscription, InvoicePricing.Made made, List<String> created,
+      CustomerStore.Stored customer, Instant now, Redemption redemption, RideAlong rideAlong) {
     Map<String, AttributeValue> item = SubscriptionMapper.toItem(tenant, subscription,
         NewestFirstIndex.newListKey(subscription.created(), now));
-    redemption.commit(dynamo, tableName, tenant, now, List.of(
-        new Redemption.Holder(Part.SUBSCRIPTION, subscriptions.putNew(item)),
-        new Redemption.Holder(Part.CUSTOMER, customers.requireLive(tenant, subscription.customer()))), rideAlong);
+    List<Redemption.Holder> writes = new ArrayList<>();
+    writes.add(new Redemption.Holder(Part.SUBSCRIPTION, subscriptions.putNew(item)));
+    subscription.items().forEach(line -> writes.add(new Redemption.Holder(Part.ITEM_POINTER,
+        pointTo(tenant, line.id(), subscription.id()))));
+    writes.addAll(invoices.making(tenant, made, created, now));
+    writes.add(new Redemption.Holder(Part.CUSTOMER, customers.invoiced(tenant, customer, made.usedCustomerDiscount(),
+        made.billed().size() - created.size(), made.invoice().total() > 0)));
+    redemption.commit(dynamo, tableName, tenant, now, writes, rideAlong);
+  }
+
+  /**
+   * A renewal (docs/api.md §7.1): the subscription read at {@code current} moves to {@code after}'s
+   * period, discounts and latest invoice, its invoice is written with the items it bills, and its
+   * customer counts the number (and loses a once discount the invoice used), with the events, in one
+   * transaction that requires the subscription active and unchanged and the customer and items
+   * unchanged since read. False when any changed meanwhile (another runner renewed it, say):
+   * nothing was written.
+   */
+  public boolean renew(Tenant tenant, Stored current, Subscription after, InvoicePricing.Made made,
+      CustomerStore.Stored customer, Instant now, RideAlong rideAlong) {
+    UpdateExpression update = new UpdateExpression()
+        .name("#discounts", SubscriptionMapper.DISCOUNTS).value(":discounts", DiscountMapper.toAttribute(after.discounts()))
+        .name("#items", SubscriptionMapper.ITEMS).value(":items", AttributeValue.fromL(after.items().stream()
+            .map(SubscriptionMapper::itemAttribute).toList()))
+        .name("#status", SubscriptionMapper.STATUS).value(":active", Attr.s(Subscription.ACTIVE))
+        .set("#discounts = :discounts").set("#items = :items").condition("#status = :active");
+    SubscriptionMapper.setPeriod(update, after.period(), after.latestInvoice());
+    ExpiryIndex.set(update, subscriptions.pk(tenant, after.id()), after.nextMoment());
+    Tx tx = new Tx().add(Part.SUBSCRIPTION, TransactWriteItem.builder().update(Versioned.next(update, current.version())
+        .transactionUpdate(tableName, key(tenant, after.id()))).build());
+    invoices.making(tenant, made, List.of(), now).forEach(write -> tx.add(write.part(), write.item()));
+    tx.add(Part.CUSTOMER, customers.invoiced(tenant, customer, made.usedCustomerDiscount(), made.billed().size(),
+        made.invoice().total() > 0))
+        .rideAlong(rideAlong);
+    try {
+      tx.commit(dynamo);
+      return true;
+    } catch (Tx.Cancelled cancelled) {
+      if (cancelled.failed(Part.SUBSCRIPTION) || cancelled.failed(Part.CUSTOMER)
+          || cancelled.failed(InvoiceStore.Part.BILLED_ITEM)) {
+        return false;
+      }
+      throw cancelled.cause();
+    }
   }
 
   /**
@@ -73,15 +121,60 @@ public final class SubscriptionStore {
         .name("#status", SubscriptionMapper.STATUS).value(":active", Attr.s(Subscription.ACTIVE))
         .set("#discounts = :discounts").set("#md = :md").set("#anchor = :anchor").set("#ver = #ver + :one")
         .condition("#ver = :ver AND #status = :active");
-    ExpiryIndex.set(update, subscriptions.pk(tenant, current.subscription().id()),
-        nextEnd(discounts, current.subscription().items()));
+    Subscription after = current.subscription().with(discounts, metadata, billingCycleAnchor);
+    SubscriptionMapper.setPeriod(update, after.period(), null);
+    ExpiryIndex.set(update, subscriptions.pk(tenant, current.subscription().id()), after.nextMoment());
     redemption.commit(dynamo, tableName, tenant, now, List.of(new Redemption.Holder(Part.SUBSCRIPTION,
         TransactWriteItem.builder().update(update.transactionUpdate(tableName, key(tenant, current.subscription().id())))
             .build())), rideAlong);
   }
 
-  /** The writes of a subscription's transactions: its own, and (when it is new) the check that its customer is live. */
-  public enum Part { SUBSCRIPTION, CUSTOMER }
+  /**
+   * Gives the active subscription read at {@code current} the items of {@code after} (added, changed,
+   * removed: {@code added} and {@code removed} name the items whose pointers come and go), with
+   * the counters of the discounts it redeems, in one transaction that requires it unchanged since
+   * the read; a refused {@link Part#SUBSCRIPTION} holder: it changed meanwhile.
+   */
+  public void changeItems(Tenant tenant, Stored current, Subscription after, List<String> added, List<String> removed,
+      List<InvoiceItem> invoiceItems, Redemption redemption, Instant now, RideAlong rideAlong) {
+    UpdateExpression update = new UpdateExpression()
+        .name("#items", SubscriptionMapper.ITEMS).value(":items", AttributeValue.fromL(after.items().stream()
+            .map(SubscriptionMapper::itemAttribute).toList()))
+        .name("#md", SubscriptionMapper.METADATA).value(":md", Attr.stringMap(after.metadata()))
+        .name("#status", SubscriptionMapper.STATUS).value(":active", Attr.s(Subscription.ACTIVE))
+        .set("#items = :items").set("#md = :md").condition("#status = :active");
+    ExpiryIndex.set(update, subscriptions.pk(tenant, after.id()), after.nextMoment());
+    List<Redemption.Holder> writes = new ArrayList<>();
+    writes.add(new Redemption.Holder(Part.SUBSCRIPTION, TransactWriteItem.builder().update(
+        Versioned.next(update, current.version()).transactionUpdate(tableName, key(tenant, after.id()))).build()));
+    added.forEach(item -> writes.add(new Redemption.Holder(Part.ITEM_POINTER, pointTo(tenant, item, after.id()))));
+    removed.forEach(item -> writes.add(new Redemption.Holder(Part.ITEM_POINTER, TransactWriteItem.builder()
+        .delete(software.amazon.awssdk.services.dynamodb.model.Delete.builder().tableName(tableName)
+            .key(Map.of(Table.PK, Attr.s(ObjectType.SUBSCRIPTION_ITEM.key(tenant, item)))).build()).build())));
+    invoiceItems.forEach(item -> writes.add(new Redemption.Holder(Part.INVOICE_ITEM,
+        invoices.items().putNew(tenant, item, now))));
+    if (!invoiceItems.isEmpty()) {
+      writes.add(new Redemption.Holder(Part.CUSTOMER, customers.countPendingItems(tenant, after.customer(),
+          invoiceItems.size())));
+    }
+    redemption.commit(dynamo, tableName, tenant, now, writes, rideAlong);
+  }
+
+  /** The subscription an item lives in, if the item exists. */
+  public Optional<String> subscriptionOf(Tenant tenant, String item) {
+    return Items.get(dynamo, tableName, ObjectType.SUBSCRIPTION_ITEM.key(tenant, item))
+        .map(pointer -> Attr.string(pointer, SubscriptionMapper.POINTER_SUBSCRIPTION));
+  }
+
+  private TransactWriteItem pointTo(Tenant tenant, String item, String subscription) {
+    return TransactWriteItem.builder().put(software.amazon.awssdk.services.dynamodb.model.Put.builder()
+        .tableName(tableName).item(Map.of(Table.PK, Attr.s(ObjectType.SUBSCRIPTION_ITEM.key(tenant, item)),
+            SubscriptionMapper.POINTER_SUBSCRIPTION, Attr.s(subscription)))
+        .conditionExpression(ObjectTable.IS_NEW).build()).build();
+  }
+
+  /** The writes of a subscription's transactions: its own, its customer's (live, its invoice number), its items' pointers. */
+  public enum Part { SUBSCRIPTION, CUSTOMER, ITEM_POINTER, INVOICE_ITEM }
 
   /**
    * Changes metadata and, when {@code billingCycleAnchor} is given, resets the anchor of the active
@@ -95,6 +188,10 @@ public final class SubscriptionStore {
       update.name("#anchor", SubscriptionMapper.BILLING_CYCLE_ANCHOR).value(":anchor", Attr.n(billingCycleAnchor))
           .set("#anchor = :anchor").name("#status", SubscriptionMapper.STATUS)
           .value(":active", Attr.s(Subscription.ACTIVE)).condition("#status = :active");
+      Subscription after = current.subscription().with(current.subscription().discounts(),
+          current.subscription().metadata(), billingCycleAnchor);
+      SubscriptionMapper.setPeriod(update, after.period(), null);
+      ExpiryIndex.set(update, subscriptions.pk(tenant, current.subscription().id()), after.nextMoment());
     }
     MetadataUpdate.apply(update, metadata);
     commit(tenant, current, update, rideAlong);
@@ -105,7 +202,11 @@ public final class SubscriptionStore {
    * {@code rideAlong}; else a {@link ChangedMeanwhile}.
    */
   public void cancel(Tenant tenant, Stored current, Instant now, RideAlong rideAlong) {
-    commit(tenant, current, new UpdateExpression()
+    UpdateExpression update = new UpdateExpression();
+    // a canceled subscription renews no more: only its discounts' ends stay in the index
+    ExpiryIndex.set(update, subscriptions.pk(tenant, current.subscription().id()),
+        current.subscription().canceled(now.getEpochSecond()).nextMoment());
+    commit(tenant, current, update
         .name("#status", SubscriptionMapper.STATUS).value(":canceled", Attr.s(Subscription.CANCELED))
         .value(":active", Attr.s(Subscription.ACTIVE))
         .name("#canceled", SubscriptionMapper.CANCELED_AT).value(":now", Attr.n(now.getEpochSecond()))
@@ -147,13 +248,10 @@ public final class SubscriptionStore {
     }
     Subscription subscription = read.get().subscription();
     List<Discount> discounts = subscription.discountsAt(now);
-    List<SubscriptionItem> items = subscription.items().stream().map(item -> new SubscriptionItem(item.id(),
-        item.created(), item.currency(), item.product(), item.unitAmount(), item.interval(), item.intervalCount(),
-        item.quantity(), item.discounts().stream().filter(discount -> discount.inEffect(now)).toList())).toList();
+    List<SubscriptionItem> items = subscription.items().stream().map(item -> item.withDiscounts(
+        item.discounts().stream().filter(discount -> discount.inEffect(now)).toList())).toList();
     boolean ended = discounts.size() < subscription.discounts().size() || !items.equals(subscription.items());
-    Subscription after = new Subscription(subscription.id(), subscription.customer(), subscription.created(),
-        subscription.billingCycleAnchor(), subscription.currency(), subscription.status(), subscription.canceledAt(),
-        subscription.metadata(), items, discounts, subscription.livemode());
+    Subscription after = subscription.withDiscounts(discounts, items);
     UpdateExpression update = new UpdateExpression()
         .name("#discounts", SubscriptionMapper.DISCOUNTS).value(":discounts", DiscountMapper.toAttribute(discounts))
         .name("#items", SubscriptionMapper.ITEMS).value(":items", AttributeValue.fromL(items.stream()
@@ -161,17 +259,11 @@ public final class SubscriptionStore {
         .name("#ver", SubscriptionMapper.VERSION).value(":ver", Attr.n(read.get().version())).value(":one", Attr.n(1))
         .set("#discounts = :discounts").set("#items = :items").set("#ver = #ver + :one")
         .condition("#ver = :ver");
-    ExpiryIndex.set(update, subscriptions.pk(tenant, id), nextEnd(discounts, items));
+    ExpiryIndex.set(update, subscriptions.pk(tenant, id), after.nextMoment());
     Tx tx = new Tx().add(Part.SUBSCRIPTION, TransactWriteItem.builder().update(update.transactionUpdate(tableName,
         key(tenant, id))).build()).rideAlong(ended ? rideAlong.apply(subscription, after) : null);
     // changed since the read: nothing is ended now; the next sweep sees the index entry again
     return tx.commitUnlessRefusedBy(dynamo, Part.SUBSCRIPTION) && ended;
-  }
-
-  /** The earliest end among a subscription's discounts (its own and its items'), or null. */
-  static Long nextEnd(List<Discount> discounts, List<SubscriptionItem> items) {
-    return java.util.stream.Stream.concat(discounts.stream(), items.stream().flatMap(item -> item.discounts().stream()))
-        .map(Discount::end).filter(java.util.Objects::nonNull).min(Long::compare).orElse(null);
   }
 
   /** Active subscriptions of a customer (the ones to cancel when it is deleted). */

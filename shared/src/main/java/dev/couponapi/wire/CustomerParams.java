@@ -21,12 +21,19 @@ public final class CustomerParams {
       "coupon", ParamType.text(Ids.MAX_ID_LENGTH),
       "promotion_code", ParamType.text(Ids.MAX_ID_LENGTH));
 
-  public static final Map<String, ParamType> CREATE = FIELDS;
+  /** A customer is put on a test clock when it is made, and stays on it (docs/api.md §7.5). */
+  public static final Map<String, ParamType> CREATE = with(FIELDS, "test_clock", ParamType.text(Ids.MAX_ID_LENGTH));
   public static final Map<String, ParamType> UPDATE = FIELDS;
   public static final Map<String, ParamType> LIST = ListParams.with(ParamType.declare(
       "email", ParamType.text(512)));
 
   private CustomerParams() {}
+
+  private static Map<String, ParamType> with(Map<String, ParamType> fields, String name, ParamType type) {
+    Map<String, ParamType> all = new java.util.LinkedHashMap<>(fields);
+    all.put(name, type);
+    return Map.copyOf(all);
+  }
 
   /** The customer's own fields: set, or unset by an empty value. */
   public static CustomerChanges changes(Params params) {

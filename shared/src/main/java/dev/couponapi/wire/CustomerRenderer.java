@@ -6,7 +6,6 @@ import dev.couponapi.domain.Customer;
 import dev.couponapi.domain.Discount;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
@@ -43,18 +42,17 @@ public final class CustomerRenderer {
         .put("discount", discount == null ? null
             : DiscountRenderer.render(discount, version, now, coupons, Expansions.below(DISCOUNT, expand)))
         .put("email", customer.email())
-        .put("invoice_prefix", customer.id().substring("cus_".length(), "cus_".length() + 8)
-            .toUpperCase(Locale.ROOT))
+        .put("invoice_prefix", customer.invoicePrefix())
         .put("invoice_settings", invoiceSettings)
         .put("livemode", customer.livemode())
         .put("metadata", StripeObject.sorted(customer.metadata()))
         .put("name", customer.name())
-        .put("next_invoice_sequence", 1L)
+        .put("next_invoice_sequence", customer.nextInvoiceSequence())
         .put("phone", null)
         .put("preferred_locales", List.of())
         .put("shipping", null)
         .put("tax_exempt", "none")
-        .put("test_clock", null)
+        .put("test_clock", customer.testClock())
         .toMap();
   }
 

@@ -45,13 +45,18 @@ public final class SubscriptionRenderer {
             ? DiscountRenderer.render(discount, version, now, coupons, discountExpand) : discount.id()).toList())
         .put("ended_at", subscription.canceledAt())
         .put("invoice_settings", invoiceSettings())
-        .put("items", items(subscription, now))
+        .put("items", items(subscription, now, version))
+        .put("latest_invoice", subscription.latestInvoice())
         .put("livemode", subscription.livemode())
         .put("managed_payments", null)
         .put("metadata", StripeObject.sorted(subscription.metadata()))
         .put("pending_update", null)
         .put("start_date", subscription.created())
         .put("status", subscription.status());
+    if (!version.periodOnItems()) {
+      object.put("current_period_end", subscription.period().end());
+      object.put("current_period_start", subscription.period().start());
+    }
     if (version.subscriptionHasSingularDiscount()) {
       object.put("discount", discounts.isEmpty() ? null
           : DiscountRenderer.render(discounts.get(0), version, now, coupons, Set.of()));
@@ -81,16 +86,18 @@ public final class SubscriptionRenderer {
     return settings;
   }
 
-  private static Map<String, Object> items(Subscription subscription, Instant now) {
+  private static Map<String, Object> items(Subscription subscription, Instant now, ApiVersion version) {
     Map<String, Object> list = new LinkedHashMap<>();
     list.put("object", "list");
-    list.put("data", subscription.items().stream().map(item -> item(subscription, item, now)).toList());
+    list.put("data", subscription.items().stream().map(item -> item(subscription, item, now, version)).toList());
     list.put("has_more", false);
     list.put("url", "/v1/subscription_items?subscription=" + subscription.id());
     return list;
   }
 
-  private static Map<String, Object> item(Subscription subscription, SubscriptionItem item, Instant now) {
+  /** One item as {@code /v1/subscription_items} renders it (and a subscription's {@code items} list). */
+  public static Map<String, Object> item(Subscription subscription, SubscriptionItem item, Instant now,
+      ApiVersion version) {
     Map<String, Object> recurring = StripeObject.hash();
     recurring.put("interval", item.interval());
     recurring.put("interval_count", item.intervalCount());
@@ -100,15 +107,19 @@ public final class SubscriptionRenderer {
         .put("recurring", recurring)
         .put("unit_amount", item.unitAmount())
         .toMap();
-    return StripeObject.of(item.id(), "subscription_item")
+    StripeObject object = StripeObject.of(item.id(), "subscription_item")
         .put("created", item.created())
         .put("current_trial", null)
         .put("discounts", item.discounts().stream().filter(discount -> discount.inEffect(now)).map(Discount::id)
             .toList())
-        .put("metadata", Map.of())
+        .put("metadata", StripeObject.sorted(item.metadata()))
         .put("price", price)
         .put("quantity", item.quantity())
-        .put("subscription", subscription.id())
-        .toMap();
+        .put("subscription", subscription.id());
+    if (version.periodOnItems()) {
+      object.put("current_period_end", subscription.period().end());
+      object.put("current_period_start", subscription.period().start());
+    }
+    return object.toMap();
   }
 }

@@ -76,6 +76,25 @@ class CallBudgetTableTest {
     row("`GET /v1/subscriptions?customer=…`", c -> c.okGet("/v1/subscriptions?customer=" + other));
     row("`POST /v1/invoices/create_preview` with a coupon", c -> c.ok("/v1/invoices/create_preview", "customer="
         + customer + "&invoice_items[0][amount]=1000&invoice_items[0][currency]=usd&discounts[0][coupon]=TEN"));
+    String renewing = (String) client.ok("/v1/subscriptions", "customer=" + customer + item
+        + "&discounts[0][coupon]=TEN").get("id");
+    String invoice = (String) client.okGet("/v1/subscriptions/" + renewing).get("latest_invoice");
+    row("`GET /v1/invoices/{id}`", c -> c.okGet("/v1/invoices/" + invoice));
+    row("`GET /v1/invoices?subscription=…`", c -> c.okGet("/v1/invoices?subscription=" + renewing));
+    test.clock.advance(java.time.Duration.ofDays(32));
+    background("a renewal (a subscription with a coupon: its period, invoice, customer's number, 4 events)",
+        () -> test.app.sweep().renew(TENANT, renewing));
+    row("`POST /v1/invoiceitems`", c -> c.ok("/v1/invoiceitems", "customer=" + customer
+        + "&amount=500&currency=usd"));
+    java.util.concurrent.atomic.AtomicReference<String> draft = new java.util.concurrent.atomic.AtomicReference<>();
+    row("`POST /v1/invoices` (a draft billing one pending item)", c -> draft.set((String) c.ok("/v1/invoices",
+        "customer=" + customer + "&pending_invoice_items_behavior=include").get("id")));
+    row("`POST /v1/invoices/{id}/finalize`", c -> c.ok("/v1/invoices/" + draft.get() + "/finalize", ""));
+    row("`POST /v1/invoices/{id}/pay` (paid out of band)", c -> c.ok("/v1/invoices/" + draft.get() + "/pay",
+        "paid_out_of_band=true"));
+    row("`POST /v1/subscription_items`", c -> c.ok("/v1/subscription_items", "subscription=" + renewing
+        + "&price_data[currency]=usd&price_data[product]=prod_B&price_data[unit_amount]=100"
+        + "&price_data[recurring][interval]=month"));
     row("`DELETE /v1/customers/{id}`", c -> TestClient.ok(c.delete("/v1/customers/" + other)));
     row("`POST /v1/webhook_endpoints`", c -> c.ok("/v1/webhook_endpoints",
         "url=http://127.0.0.1:9/hook&enabled_events[]=*"));

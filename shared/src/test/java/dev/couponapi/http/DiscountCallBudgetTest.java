@@ -23,7 +23,7 @@ class DiscountCallBudgetTest {
 
   @BeforeEach
   void setUp() {
-    f.coupon("id=BUDGET&percent_off=10");
+    f.coupon("id=BUDGET&percent_off=10&duration=forever");
     code = (String) TestApp.body(f.client.version(CLOVER).post("/v1/promotion_codes",
         "promotion[type]=coupon&promotion[coupon]=BUDGET")).get("id");
     customer = f.customer("coupon=BUDGET");

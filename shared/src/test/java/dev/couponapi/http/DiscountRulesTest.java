@@ -112,7 +112,7 @@ class DiscountRulesTest {
 
   @Test
   void promotionCodes_restrictions_customerAndMinimumAmount() {
-    f.coupon("id=TEN&percent_off=10");
+    f.coupon("id=TEN&percent_off=10&duration=forever");
     String alice = f.customer("name=alice");
     String bob = f.customer("name=bob");
     String forAlice = (String) TestApp.body(f.client.version(CLOVER).post("/v1/promotion_codes",
@@ -137,7 +137,7 @@ class DiscountRulesTest {
 
   @Test
   void subscriptions_discountsInEveryVersion_coupon_onlyBeforeBasil() {
-    f.coupon("id=SUB10&percent_off=10");
+    f.coupon("id=SUB10&percent_off=10&duration=forever");
     String customer = f.customer("name=s");
     Map<String, Object> legacy = TestApp.body(f.client.version(ACACIA).post("/v1/subscriptions",
         "customer=" + customer + "&" + ITEM + "&coupon=SUB10"));
@@ -179,8 +179,8 @@ class DiscountRulesTest {
 
   @Test
   void updateReplacesSubscriptionDiscounts_discountElementsKeepThem_emptyRemovesThem() {
-    f.coupon("id=X&percent_off=10");
-    f.coupon("id=Y&percent_off=20");
+    f.coupon("id=X&percent_off=10&duration=forever");
+    f.coupon("id=Y&percent_off=20&duration=forever");
     String customer = f.customer("coupon=X");
     @SuppressWarnings("unchecked")
     String customerDiscount = (String) discountOf(TestApp.body(f.client.version(CLOVER)

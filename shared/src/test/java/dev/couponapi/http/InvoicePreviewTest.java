@@ -75,8 +75,8 @@ class InvoicePreviewTest {
 
   @Test
   void precedence_requestDiscounts_thenTheSubscriptions_thenTheCustomers() {
-    f.coupon("id=CUSTOMER5&percent_off=5");
-    f.coupon("id=SUB20&percent_off=20");
+    f.coupon("id=CUSTOMER5&percent_off=5&duration=forever");
+    f.coupon("id=SUB20&percent_off=20&duration=forever");
     f.coupon("id=REQ50&percent_off=50");
     String customer = f.customer("coupon=CUSTOMER5");
     String plain = (String) TestApp.body(f.client.version(CLOVER).post("/v1/subscriptions", "customer=" + customer + "&"

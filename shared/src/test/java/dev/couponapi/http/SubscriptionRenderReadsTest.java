@@ -19,7 +19,7 @@ class SubscriptionRenderReadsTest {
 
   @Test
   void retrieveCancelAndRemovingTheDiscount_renderTheCouponWithItsCount() {
-    f.coupon("id=SHOWN&percent_off=10");
+    f.coupon("id=SHOWN&percent_off=10&duration=forever");
     String customer = f.customer("name=s");
     String subscription = (String) TestApp.body(f.client.version(CLOVER).post("/v1/subscriptions",
         "customer=" + customer
