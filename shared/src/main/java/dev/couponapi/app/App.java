@@ -136,7 +136,15 @@ public final class App {
       RedemptionSettings redemptions, JobQueue<BatchJob> batchQueue, WebhookSettings webhooks,
       JobQueue<DeliveryJob> deliveryQueue) {
     this(dynamo, tableName, clock, defaultVersion, redemptions, batchQueue, webhooks, deliveryQueue,
-        new EmfMetrics(System.out, clock));
+        metricsFromEnvironment(clock));
+  }
+
+  /**
+   * In Lambda, counts as embedded-metric-format lines on stdout, which CloudWatch turns into metrics;
+   * elsewhere (serve, benchmarks, tests) nothing: a JSON line per redemption would only fill the console.
+   */
+  static Metrics metricsFromEnvironment(Clock clock) {
+    return Env.get("AWS_LAMBDA_FUNCTION_NAME") != null ? new EmfMetrics(System.out, clock) : Metrics.NONE;
   }
 
   /** {@code metrics}: where redemptions, refusals and deliveries are counted (docs/operations.md, "Metrics"). */
