@@ -53,9 +53,15 @@ public final class RenewalBenchmark {
     int metered = args.length > 1 ? Integer.parseInt(args[1]) : 500;
     int clocked = args.length > 2 ? Integer.parseInt(args[2]) : 1_000;
     System.out.printf("renewals on the local runner (%s)%n", Bench.machine());
-    speed(count);
-    units(metered);
-    year(clocked);
+    if (count > 0) {
+      speed(count);
+    }
+    if (metered > 0) {
+      units(metered);
+    }
+    if (clocked > 0) {
+      year(clocked);
+    }
   }
 
   /**
