@@ -45,6 +45,17 @@ class StripeJava33EndToEndTest {
     api.close();
   }
 
+  /** A subscription of 2000 a month for {@code customer}, with {@code coupon}. */
+  private static SubscriptionCreateParams.Builder monthly(Customer customer, String coupon) {
+    return SubscriptionCreateParams.builder().setCustomer(customer.getId())
+        .addItem(SubscriptionCreateParams.Item.builder().setPriceData(SubscriptionCreateParams.Item.PriceData.builder()
+            .setCurrency("usd").setProduct("prod_basic").setUnitAmount(2000L)
+            .setRecurring(SubscriptionCreateParams.Item.PriceData.Recurring.builder()
+                .setInterval(SubscriptionCreateParams.Item.PriceData.Recurring.Interval.MONTH).build()).build())
+            .build())
+        .addDiscount(SubscriptionCreateParams.Discount.builder().setCoupon(coupon).build());
+  }
+
   private Coupon coupon(String id, String percent) throws Exception {
     return stripe.coupons().create(CouponCreateParams.builder().setId(id).setPercentOff(new BigDecimal(percent))
         .setDuration(CouponCreateParams.Duration.REPEATING).setDurationInMonths(3L).setMaxRedemptions(10L).build());
@@ -97,15 +108,8 @@ class StripeJava33EndToEndTest {
   void subscriptionDiscounts_andTheirDeletion_inTheSourceShape() throws Exception {
     coupon("WELCOME", "20");
     Customer customer = stripe.customers().create(CustomerCreateParams.builder().setName("Jenny Rosen").build());
-    Subscription subscription = stripe.subscriptions().create(SubscriptionCreateParams.builder()
-        .setCustomer(customer.getId())
-        .addItem(SubscriptionCreateParams.Item.builder().setPriceData(SubscriptionCreateParams.Item.PriceData.builder()
-            .setCurrency("usd").setProduct("prod_basic").setUnitAmount(2000L)
-            .setRecurring(SubscriptionCreateParams.Item.PriceData.Recurring.builder()
-                .setInterval(SubscriptionCreateParams.Item.PriceData.Recurring.Interval.MONTH).build()).build())
-            .build())
-        .addDiscount(SubscriptionCreateParams.Discount.builder().setCoupon("WELCOME").build())
-        .addExpand("discounts").build());
+    Subscription subscription = stripe.subscriptions().create(monthly(customer, "WELCOME").addExpand("discounts")
+        .build());
     assertThat(subscription.getDiscounts()).hasSize(1);
     Discount discount = subscription.getDiscountObjects().get(0);
     assertThat(discount.getSource().getType()).isEqualTo("coupon");
@@ -129,14 +133,7 @@ class StripeJava33EndToEndTest {
   void invoices_theFirstOfASubscription_andAOneOffOfAPendingItem_finalizedAndPaidOutOfBand() throws Exception {
     coupon("BILLED", "10");
     Customer customer = stripe.customers().create(CustomerCreateParams.builder().setName("Billing").build());
-    Subscription subscription = stripe.subscriptions().create(SubscriptionCreateParams.builder()
-        .setCustomer(customer.getId())
-        .addItem(SubscriptionCreateParams.Item.builder().setPriceData(SubscriptionCreateParams.Item.PriceData.builder()
-            .setCurrency("usd").setProduct("prod_basic").setUnitAmount(2000L)
-            .setRecurring(SubscriptionCreateParams.Item.PriceData.Recurring.builder()
-                .setInterval(SubscriptionCreateParams.Item.PriceData.Recurring.Interval.MONTH).build()).build())
-            .build())
-        .addDiscount(SubscriptionCreateParams.Discount.builder().setCoupon("BILLED").build()).build());
+    Subscription subscription = stripe.subscriptions().create(monthly(customer, "BILLED").build());
     com.stripe.model.Invoice first = stripe.invoices().retrieve(subscription.getLatestInvoice());
     assertThat(first.getStatus()).isEqualTo("paid");
     assertThat(first.getTotal()).isEqualTo(1800L);

@@ -4,6 +4,7 @@ import dev.couponapi.api.ApiVersion;
 import dev.couponapi.domain.Coupon;
 import dev.couponapi.domain.Discount;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
@@ -27,6 +28,19 @@ public final class DiscountRenderer {
   public static Map<String, Object> render(Discount discount, ApiVersion version, Instant now,
       Function<Discount, Coupon> coupons, Set<String> expand) {
     return object(discount, version, now, coupons, expand).put("end", discount.end()).toMap();
+  }
+
+  /** What an object's {@code field} of discounts can expand: the field, and what each discount can. */
+  public static Set<String> expandableAt(String field, ApiVersion version) {
+    return Expansions.union(Set.of(field), Expansions.under(field + ".", expandable(version)));
+  }
+
+  /** An object's {@code field} of discounts: their ids, or the discounts when {@code expand} names the field. */
+  public static List<Object> renderAt(String field, List<Discount> discounts, ApiVersion version, Instant now,
+      Function<Discount, Coupon> coupons, Set<String> expand) {
+    Set<String> below = Expansions.below(field + ".", expand);
+    return discounts.stream().<Object>map(discount -> expand.contains(field)
+        ? render(discount, version, now, coupons, below) : discount.id()).toList();
   }
 
   /** The DeletedDiscount: the same fields without {@code end}, plus {@code deleted: true}. */

@@ -19,8 +19,7 @@ public final class InvoiceItemRenderer {
 
   /** What an item can expand: its discounts, and what each of them can. */
   public static java.util.Set<String> expandable(ApiVersion version) {
-    return Expansions.union(java.util.Set.of(DISCOUNTS), Expansions.under(DISCOUNTS + ".",
-        DiscountRenderer.expandable(version)));
+    return DiscountRenderer.expandableAt(DISCOUNTS, version);
   }
 
   /** As an event carries it: discounts as ids. */
@@ -31,7 +30,6 @@ public final class InvoiceItemRenderer {
 
   public static Map<String, Object> render(InvoiceItem item, ApiVersion version, java.time.Instant now,
       java.util.function.Function<Discount, dev.couponapi.domain.Coupon> coupons, java.util.Set<String> expand) {
-    java.util.Set<String> discountExpand = Expansions.below(DISCOUNTS + ".", expand);
     Map<String, Object> period = StripeObject.hash();
     period.put("end", item.created());
     period.put("start", item.created());
@@ -44,8 +42,7 @@ public final class InvoiceItemRenderer {
         .put("date", item.created())
         .put("description", item.description())
         .put("discountable", item.discountable())
-        .put("discounts", item.discounts().stream().<Object>map(discount -> expand.contains(DISCOUNTS)
-            ? DiscountRenderer.render(discount, version, now, coupons, discountExpand) : discount.id()).toList())
+        .put("discounts", DiscountRenderer.renderAt(DISCOUNTS, item.discounts(), version, now, coupons, expand))
         .put("invoice", item.invoice())
         .put("livemode", item.livemode())
         .put("metadata", StripeObject.sorted(item.metadata()))

@@ -22,8 +22,7 @@ public final class InvoiceRenderer {
 
   /** What an invoice can expand: its discounts, and what each of them can. */
   public static java.util.Set<String> expandable(ApiVersion version) {
-    return Expansions.union(java.util.Set.of(DISCOUNTS), Expansions.under(DISCOUNTS + ".",
-        DiscountRenderer.expandable(version)));
+    return DiscountRenderer.expandableAt(DISCOUNTS, version);
   }
 
   /** With its discounts as ids (as events and previews carry it). */
@@ -35,7 +34,6 @@ public final class InvoiceRenderer {
   public static Map<String, Object> render(Invoice invoice, ApiVersion version, java.time.Instant now,
       java.util.function.Function<dev.couponapi.domain.Discount, dev.couponapi.domain.Coupon> coupons,
       java.util.Set<String> expand) {
-    java.util.Set<String> discountExpand = Expansions.below(DISCOUNTS + ".", expand);
     List<Object> lines = new ArrayList<>();
     for (int i = 0; i < invoice.lines().size(); i++) {
       lines.add(line(invoice, invoice.lines().get(i), version, i));
@@ -58,8 +56,7 @@ public final class InvoiceRenderer {
         .put("customer", invoice.customer())
         .put("customer_account", null)
         .put("description", invoice.details().description())
-        .put("discounts", invoice.discounts().stream().<Object>map(discount -> expand.contains(DISCOUNTS)
-            ? DiscountRenderer.render(discount, version, now, coupons, discountExpand) : discount.id()).toList())
+        .put("discounts", DiscountRenderer.renderAt(DISCOUNTS, invoice.discounts(), version, now, coupons, expand))
         .put("lines", lineList)
         .put("livemode", invoice.livemode())
         .put("metadata", StripeObject.sorted(invoice.details().metadata()))

@@ -15,13 +15,7 @@ import java.util.Set;
 /** The invoice preview's parameters (docs/api.md §6.1), the same for create_preview and upcoming. */
 public final class PreviewParams {
 
-  private static final ParamType PRICE_DATA = ParamType.fields(
-      "currency", new ParamType.Currency(),
-      "product", ParamType.text(Ids.MAX_ID_LENGTH),
-      "unit_amount", ParamType.integer(0, CouponParams.MAX_AMOUNT),
-      "recurring", ParamType.fields(
-          "interval", new ParamType.Choice(Set.of("day", "week", "month", "year")),
-          "interval_count", ParamType.integer(1, 365)));
+  private static final ParamType PRICE_DATA = SubscriptionParams.PRICE_DATA;
 
   private static final ParamType INVOICE_ITEM = ParamType.fields(
       "amount", ParamType.integer(0, CouponParams.MAX_AMOUNT),

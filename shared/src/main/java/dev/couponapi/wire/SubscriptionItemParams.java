@@ -15,13 +15,7 @@ import java.util.Set;
  */
 public final class SubscriptionItemParams {
 
-  private static final ParamType PRICE = ParamType.fields(
-      "currency", new ParamType.Currency(),
-      "product", ParamType.text(Ids.MAX_ID_LENGTH),
-      "unit_amount", ParamType.integer(0, CouponParams.MAX_AMOUNT),
-      "recurring", ParamType.fields(
-          "interval", new ParamType.Choice(Set.of("day", "week", "month", "year")),
-          "interval_count", ParamType.integer(1, 365)));
+  private static final ParamType PRICE = SubscriptionParams.PRICE_DATA;
   private static final ParamType PRORATION = new ParamType.Choice(Set.of("create_prorations", "none",
       "always_invoice"));
 

@@ -19,7 +19,8 @@ public final class SubscriptionParams {
 
   public static final int MAX_ITEMS = 20;
 
-  private static final ParamType PRICE_DATA = ParamType.fields(
+  /** A recurring inline price ({@code price_data}), as items, previews and subscription items take it. */
+  static final ParamType PRICE_DATA = ParamType.fields(
       "currency", new ParamType.Currency(),
       "product", ParamType.text(Ids.MAX_ID_LENGTH),
       "unit_amount", ParamType.integer(0, CouponParams.MAX_AMOUNT),

@@ -24,13 +24,12 @@ public final class SubscriptionRenderer {
 
   /** What a subscription can expand: its discounts, and what each of them can. */
   public static Set<String> expandable(ApiVersion version) {
-    return Expansions.union(Set.of(DISCOUNTS), Expansions.under(DISCOUNTS + ".", DiscountRenderer.expandable(version)));
+    return DiscountRenderer.expandableAt(DISCOUNTS, version);
   }
 
   public static Map<String, Object> render(Subscription subscription, ApiVersion version, Instant now,
       Function<Discount, Coupon> coupons, Set<String> expand) {
     List<Discount> discounts = subscription.discountsAt(now);
-    Set<String> discountExpand = Expansions.below(DISCOUNTS + ".", expand);
     StripeObject object = StripeObject.of(subscription.id(), "subscription")
         .put("billing_cycle_anchor", subscription.billingCycleAnchor())
         .put("billing_schedules", List.of())
@@ -41,8 +40,7 @@ public final class SubscriptionRenderer {
         .put("currency", subscription.currency())
         .put("customer", subscription.customer())
         .put("customer_account", null)
-        .put("discounts", discounts.stream().<Object>map(discount -> expand.contains(DISCOUNTS)
-            ? DiscountRenderer.render(discount, version, now, coupons, discountExpand) : discount.id()).toList())
+        .put("discounts", DiscountRenderer.renderAt(DISCOUNTS, discounts, version, now, coupons, expand))
         .put("ended_at", subscription.canceledAt())
         .put("invoice_settings", invoiceSettings())
         .put("items", items(subscription, now, version))
