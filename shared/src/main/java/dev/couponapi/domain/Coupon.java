@@ -30,7 +30,23 @@ public record Coupon(
     List<String> appliesToProducts,
     long timesRedeemed,
     Long deletedAt,
-    boolean livemode) {
+    boolean livemode,
+    Long maxRedemptionsPerCustomer) {
+
+  /** A coupon without a limit per customer (an extension, docs/api.md §2.8). */
+  public Coupon(String id, long created, BigDecimal percentOff, Long amountOff, String currency,
+      Map<String, Long> currencyOptions, CouponDuration duration, Integer durationInMonths, Long maxRedemptions,
+      Long redeemBy, String name, Map<String, String> metadata, List<String> appliesToProducts, long timesRedeemed,
+      Long deletedAt, boolean livemode) {
+    this(id, created, percentOff, amountOff, currency, currencyOptions, duration, durationInMonths, maxRedemptions,
+        redeemBy, name, metadata, appliesToProducts, timesRedeemed, deletedAt, livemode, null);
+  }
+
+  /** The same coupon with a limit per customer. */
+  public Coupon limitedPerCustomer(Long limit) {
+    return new Coupon(id, created, percentOff, amountOff, currency, currencyOptions, duration, durationInMonths,
+        maxRedemptions, redeemBy, name, metadata, appliesToProducts, timesRedeemed, deletedAt, livemode, limit);
+  }
 
   public static final EventType CREATED = new EventType("coupon.created");
   public static final EventType UPDATED = new EventType("coupon.updated");
@@ -77,24 +93,26 @@ public record Coupon(
     options.putAll(changes.currencyOptions());
     return new Coupon(id, created, percentOff, amountOff, currency, options, duration, durationInMonths,
         maxRedemptions, redeemBy, changes.name() != null ? changes.name() : name, changes.metadata().applyTo(metadata),
-        appliesToProducts, timesRedeemed, deletedAt, livemode);
+        appliesToProducts, timesRedeemed, deletedAt, livemode, maxRedemptionsPerCustomer);
   }
 
   /** The same terms as a new coupon: its id, creation time and mode. */
   public Coupon withIdentity(String newId, long newCreated, boolean newLivemode) {
     return new Coupon(newId, newCreated, percentOff, amountOff, currency, currencyOptions, duration, durationInMonths,
-        maxRedemptions, redeemBy, name, metadata, appliesToProducts, 0, null, newLivemode);
+        maxRedemptions, redeemBy, name, metadata, appliesToProducts, 0, null, newLivemode, maxRedemptionsPerCustomer);
   }
 
   /** The coupon with its redemptions counted (the count lives apart from the terms). */
   public Coupon withTimesRedeemed(long count) {
     return new Coupon(id, created, percentOff, amountOff, currency, currencyOptions, duration, durationInMonths,
-        maxRedemptions, redeemBy, name, metadata, appliesToProducts, count, deletedAt, livemode);
+        maxRedemptions, redeemBy, name, metadata, appliesToProducts, count, deletedAt, livemode,
+        maxRedemptionsPerCustomer);
   }
 
   /** The coupon after {@code count} more redemptions. */
   public Coupon redeemed(int count) {
     return new Coupon(id, created, percentOff, amountOff, currency, currencyOptions, duration, durationInMonths,
-        maxRedemptions, redeemBy, name, metadata, appliesToProducts, timesRedeemed + count, deletedAt, livemode);
+        maxRedemptions, redeemBy, name, metadata, appliesToProducts, timesRedeemed + count, deletedAt, livemode,
+        maxRedemptionsPerCustomer);
   }
 }

@@ -21,7 +21,16 @@ public record PromotionCode(
     boolean activeFlag,
     Map<String, String> metadata,
     Restrictions restrictions,
-    boolean livemode) {
+    boolean livemode,
+    Long maxRedemptionsPerCustomer) {
+
+  /** A code without a limit per customer (an extension, docs/api.md §2.8). */
+  public PromotionCode(String id, String code, String couponId, String couponRev, long created, String customer,
+      Long expiresAt, Long maxRedemptions, long timesRedeemed, boolean activeFlag, Map<String, String> metadata,
+      Restrictions restrictions, boolean livemode) {
+    this(id, code, couponId, couponRev, created, customer, expiresAt, maxRedemptions, timesRedeemed, activeFlag,
+        metadata, restrictions, livemode, null);
+  }
 
   public static final EventType CREATED = new EventType("promotion_code.created");
   public static final EventType UPDATED = new EventType("promotion_code.updated");
@@ -88,11 +97,11 @@ public record PromotionCode(
   /** The code with its redemptions counted (the count lives apart from the terms). */
   public PromotionCode withTimesRedeemed(long count) {
     return new PromotionCode(id, code, couponId, couponRev, created, customer, expiresAt, maxRedemptions,
-        count, activeFlag, metadata, restrictions, livemode);
+        count, activeFlag, metadata, restrictions, livemode, maxRedemptionsPerCustomer);
   }
 
   public PromotionCode withActive(boolean active) {
     return new PromotionCode(id, code, couponId, couponRev, created, customer, expiresAt, maxRedemptions,
-        timesRedeemed, active, metadata, restrictions, livemode);
+        timesRedeemed, active, metadata, restrictions, livemode, maxRedemptionsPerCustomer);
   }
 }

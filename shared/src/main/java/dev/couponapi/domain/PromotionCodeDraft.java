@@ -15,7 +15,8 @@ public record PromotionCodeDraft(
     Long maxRedemptions,
     boolean active,
     Map<String, String> metadata,
-    PromotionCode.Restrictions restrictions) {
+    PromotionCode.Restrictions restrictions,
+    Long maxRedemptionsPerCustomer) {
 
   public PromotionCodeDraft {
     metadata = Map.copyOf(metadata);

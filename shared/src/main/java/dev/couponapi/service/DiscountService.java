@@ -193,15 +193,22 @@ public final class DiscountService {
       if (coupon.maxRedemptions() != null && coupon.timesRedeemed() + count.count() > coupon.maxRedemptions()) {
         throw couponExpired(coupon, count.source().param());
       }
+      if (coupon.maxRedemptionsPerCustomer() != null && count.customer() != null
+          && coupons.usesBy(tenant, stored.rev(), count.customer()) + count.count()
+          > coupon.maxRedemptionsPerCustomer()) {
+        // read first, so a preview refuses as the redemption would; the redemption's condition decides a race
+        throw customerLimitReached("the coupon " + coupon.id(), coupon.maxRedemptionsPerCustomer(),
+            count.source().param());
+      }
       redeemed.put(stored.rev(), coupon.redeemed(count.count()));
     });
     Redemption redemption = new Redemption(
         couponCounts.counts((stored, count) -> new Redemption.Count(stored.coupon().id(), stored.rev(),
             stored.counter(), stored.coupon().maxRedemptions(), stored.coupon().redeemBy(), count.customer(),
-            count.count(), count.source())),
+            count.count(), count.source(), stored.coupon().maxRedemptionsPerCustomer())),
         codeCounts.counts((stored, count) -> new Redemption.Count(stored.code().id(), null, stored.counter(),
             stored.code().maxRedemptions(), stored.code().expiresAt(), count.customer(), count.count(),
-            count.source())));
+            count.source(), stored.code().maxRedemptionsPerCustomer())));
     return new Plan(placed, redemption, redeemed);
   }
 
@@ -230,6 +237,11 @@ public final class DiscountService {
     couponCounts.add(coupon.id(), stored, request, target.customer());
     if (code != null) {
       codeCounts.add(code.code().id(), code, request, target.customer());
+      Long limit = code.code().maxRedemptionsPerCustomer();
+      if (limit != null && target.customer() != null
+          && coupons.usesBy(tenant, code.code().id(), target.customer()) + codeCounts.countOf(code.code().id()) > limit) {
+        throw customerLimitReached("the promotion code " + code.code().code(), limit, request.param());
+      }
     }
     return new Discount("di_" + Ids.random(24), coupon.id(), stored.rev(), code == null ? null : code.code().id(),
         now.getEpochSecond(), Discount.endOf(coupon, now.getEpochSecond()), target.customer(), target.subscription(),
@@ -301,6 +313,10 @@ public final class DiscountService {
     plan.redemption().codes().forEach(count -> terms.forget(tenant, codeKey(count.id())));
     Redemption.Count count = (Redemption.Count) refused.subject();
     DiscountRequest source = count.source();
+    if (refused.reason() == Redemption.Part.CUSTOMER_LIMIT) {
+      return customerLimitReached(count.rev() != null ? "the coupon " + count.id() : "this promotion code",
+          count.perCustomer(), source.param());
+    }
     if (refused.reason() == Redemption.Part.COUPON) {
       Optional<CouponStore.Stored> coupon = coupons.find(tenant, count.id())
           .filter(stored -> !stored.coupon().deleted() && stored.rev().equals(count.rev()));
@@ -311,6 +327,12 @@ public final class DiscountService {
     }
     return codes.find(tenant, source.id()).map(stored -> codeRefusal(stored.code(), source.param(), now))
         .orElseGet(() -> Lookups.noSuch("promotion code", source.id(), source.param(), 400));
+  }
+
+  /** DECISION (docs/api.md §2.8): the customer used the coupon the number of times its limit allows. */
+  private static ApiException customerLimitReached(String what, Long limit, String param) {
+    return ApiException.invalid("coupon_customer_limit_reached", "This customer has already redeemed " + what
+        + " the most times it allows per customer (" + limit + ").", param).asOutcome();
   }
 
   private PromotionCodeStore.Stored validCode(Tenant tenant, DiscountRequest request, Target target, Instant now) {
@@ -417,6 +439,11 @@ public final class DiscountService {
     private final Map<String, Tally> tallies = new LinkedHashMap<>();
 
     record Tally(DiscountRequest source, String customer, int count) {}
+
+    int countOf(String id) {
+      Tally tally = tallies.get(id);
+      return tally == null ? 0 : tally.count();
+    }
 
     void add(String id, T subject, DiscountRequest source, String customer) {
       subjects.putIfAbsent(id, subject);

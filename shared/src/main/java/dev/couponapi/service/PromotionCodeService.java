@@ -6,7 +6,6 @@ import dev.couponapi.domain.MetadataChange;
 import dev.couponapi.domain.Page;
 import dev.couponapi.domain.EventDraft;
 import dev.couponapi.domain.EventObject;
-import dev.couponapi.domain.EventType;
 import dev.couponapi.domain.PromotionCode;
 import dev.couponapi.domain.PromotionCodeChanges;
 import dev.couponapi.domain.PromotionCodeDraft;
@@ -55,7 +54,7 @@ public final class PromotionCodeService {
       String text = draft.code() != null ? draft.code() : generatedCode();
       PromotionCode code = new PromotionCode("promo_" + Ids.random(24), text, coupon.id(), stored.rev(),
           now.getEpochSecond(), draft.customer(), draft.expiresAt(), draft.maxRedemptions(), 0, draft.active(),
-          draft.metadata(), draft.restrictions(), tenant.livemode());
+          draft.metadata(), draft.restrictions(), tenant.livemode(), draft.maxRedemptionsPerCustomer());
       PromotionCodeView view = new PromotionCodeView(code, coupon);
       try {
         store.insert(tenant, code, now, change.creating(view,

@@ -21,6 +21,8 @@ final class CouponMapper {
   static final String DURATION = "duration";
   static final String DURATION_IN_MONTHS = "duration_in_months";
   static final String MAX_REDEMPTIONS = "max_redemptions";
+  /** The extension's limit per customer (absent: none). */
+  static final String MAX_PER_CUSTOMER = "max_redemptions_per_customer";
   static final String REDEEM_BY = "redeem_by";
   static final String NAME = "name";
   static final String METADATA = MetadataUpdate.ATTRIBUTE;
@@ -63,6 +65,7 @@ final class CouponMapper {
     item.put(DURATION, Attr.s(coupon.duration().wireName()));
     Attr.putIfPresent(item, DURATION_IN_MONTHS, coupon.durationInMonths());
     Attr.putIfPresent(item, MAX_REDEMPTIONS, coupon.maxRedemptions());
+    Attr.putIfPresent(item, MAX_PER_CUSTOMER, coupon.maxRedemptionsPerCustomer());
     Attr.putIfPresent(item, REDEEM_BY, coupon.redeemBy());
     Attr.putIfPresent(item, NAME, coupon.name());
     item.put(METADATA, Attr.stringMap(coupon.metadata()));
@@ -100,6 +103,7 @@ final class CouponMapper {
         Attr.stringList(item, APPLIES_TO),
         Attr.longOrZero(item, TIMES_REDEEMED),
         Attr.longValue(item, DELETED_AT),
-        Attr.bool(item, LIVEMODE));
+        Attr.bool(item, LIVEMODE),
+        Attr.longValue(item, MAX_PER_CUSTOMER));
   }
 }

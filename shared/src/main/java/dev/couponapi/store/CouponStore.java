@@ -309,4 +309,9 @@ public final class CouponStore {
     // a list is eventually consistent (its index is), so are its counts: half the read units
     return new Page<>(counted(tenant, page.items(), false).stream().map(Stored::coupon).toList(), page.hasMore());
   }
+
+  /** How often {@code customer} redeemed the coupon record {@code rev} so far (docs/api.md §2.8). */
+  public long usesBy(Tenant tenant, String rev, String customer) {
+    return CustomerUses.used(dynamo, tableName, tenant, rev, customer);
+  }
 }

@@ -37,6 +37,8 @@ public enum ObjectType {
   WEBHOOK_DELIVERY("whd"),
   /** A count an account's quota holds (docs/hosting.md); its id names the quota (and the day of a daily one). */
   QUOTA("quota"),
+  /** How often one customer redeemed one coupon or code (a limit per customer); its id names both. */
+  CUSTOMER_USE("use"),
   /** One escrow shard of a redemption counter; its id is the counter's base and the shard number. */
   COUNTER_SHARD("ctr");
 

@@ -18,6 +18,8 @@ final class PromotionCodeMapper {
   static final String CUSTOMER = "customer";
   static final String EXPIRES_AT = "expires_at";
   static final String MAX_REDEMPTIONS = "max_redemptions";
+  /** The extension's limit per customer (absent: none). */
+  static final String MAX_PER_CUSTOMER = "max_redemptions_per_customer";
   /** The count of a code stored before counters were sharded; read, never written. */
   static final String TIMES_REDEEMED = "times_redeemed";
   /** How many escrow shards count this code's redemptions ({@link CounterShards}); absent before sharding. */
@@ -78,6 +80,7 @@ final class PromotionCodeMapper {
     item.put(Table.GSI5_PK, Attr.s(activeIndex(tenant, code.activeFlag())));
     item.put(ID, Attr.s(code.id()));
     item.put(CODE, Attr.s(code.code()));
+    Attr.putIfPresent(item, MAX_PER_CUSTOMER, code.maxRedemptionsPerCustomer());
     item.put(COUPON, Attr.s(code.couponId()));
     item.put(COUPON_REV, Attr.s(code.couponRev()));
     item.put(CREATED, Attr.n(code.created()));
@@ -110,7 +113,8 @@ final class PromotionCodeMapper {
         Attr.bool(item, ACTIVE),
         Attr.stringMap(item, METADATA),
         restrictions(item),
-        Attr.bool(item, LIVEMODE));
+        Attr.bool(item, LIVEMODE),
+        Attr.longValue(item, MAX_PER_CUSTOMER));
   }
 
   /** A code's restrictions as attributes (a batch stores its codes' the same way). */

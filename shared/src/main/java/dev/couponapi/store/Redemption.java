@@ -23,7 +23,7 @@ public record Redemption(List<Count> coupons, List<Count> codes) {
    * counter (its {@link Count} is the refusal's {@link Refused#subject()}), or a write of the holder
    * (customer, subscription…; the {@link Holder#part()} is the subject).
    */
-  public enum Part { COUPON, PROMOTION_CODE, HOLDER }
+  public enum Part { COUPON, PROMOTION_CODE, HOLDER, CUSTOMER_LIMIT }
 
   /**
    * {@code count} units of one counter: a coupon ({@code rev} the record the discounts name) or a
@@ -32,7 +32,18 @@ public record Redemption(List<Count> coupons, List<Count> codes) {
    * are for a counter stored before sharding ({@link LegacyCounters}).
    */
   public record Count(String id, String rev, CounterShards.Counter counter, Long maxRedemptions, Long until,
-      String customer, int count, DiscountRequest source) {
+      String customer, int count, DiscountRequest source, Long perCustomer) {
+
+    /** A count without a limit per customer. */
+    public Count(String id, String rev, CounterShards.Counter counter, Long maxRedemptions, Long until,
+        String customer, int count, DiscountRequest source) {
+      this(id, rev, counter, maxRedemptions, until, customer, count, source, null);
+    }
+
+    /** Whether it is held to a limit per customer: one more item in the redemption's transaction. */
+    boolean limitedPerCustomer() {
+      return perCustomer != null && customer != null;
+    }
 
     boolean capped() {
       return maxRedemptions != null;
@@ -69,6 +80,9 @@ public record Redemption(List<Count> coupons, List<Count> codes) {
           count -> legacy.coupon(tenant, count, now), tenant, now);
       List<List<ShardPicker.Take>> codeTakes = add(tx, Part.PROMOTION_CODE, codes, codePickers, shards,
           count -> legacy.code(tenant, count, now), tenant, now);
+      List<Count> limited = java.util.stream.Stream.concat(coupons.stream(), codes.stream())
+          .filter(Count::limitedPerCustomer).toList();
+      limited.forEach(count -> tx.add(Part.CUSTOMER_LIMIT, CustomerUses.take(tableName, tenant, count)));
       holder.forEach(write -> tx.add(write.part(), write.item()));
       tx.rideAlong(rideAlong);
       try {
@@ -78,6 +92,11 @@ public record Redemption(List<Count> coupons, List<Count> codes) {
         for (Holder write : holder) {
           if (cancelled.failed(write.part())) {
             throw new Refused(Part.HOLDER, write.part());
+          }
+        }
+        for (int k = 0; k < limited.size(); k++) {
+          if (cancelled.failedAt(Part.CUSTOMER_LIMIT, k)) {
+            throw new Refused(Part.CUSTOMER_LIMIT, limited.get(k));
           }
         }
         boolean counterRefused = learn(cancelled, Part.COUPON, coupons, couponTakes, couponPickers);

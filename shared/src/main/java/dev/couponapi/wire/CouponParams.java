@@ -18,6 +18,8 @@ import java.util.Set;
 public final class CouponParams {
 
   public static final long MAX_AMOUNT = 99_999_999L;
+  /** The most a limit per customer may be (docs/api.md §2.8). */
+  public static final long MAX_PER_CUSTOMER = 1_000;
   public static final int MAX_DURATION_IN_MONTHS = 1200;
   public static final long MAX_REDEMPTIONS = 999_999_999_999L;
   public static final int MAX_PRODUCTS = 100;
@@ -34,6 +36,8 @@ public final class CouponParams {
       "duration", new ParamType.Choice(Set.of("forever", "once", "repeating")),
       "duration_in_months", ParamType.integer(1, MAX_DURATION_IN_MONTHS),
       "max_redemptions", ParamType.integer(1, MAX_REDEMPTIONS),
+      // an extension (docs/api.md §2.8): how often one customer may redeem the coupon
+      "max_redemptions_per_customer", ParamType.integer(1, MAX_PER_CUSTOMER),
       "redeem_by", ParamType.integer(1, 99_999_999_999L),
       "name", ParamType.text(40),
       "metadata", new ParamType.Metadata(),
@@ -96,7 +100,7 @@ public final class CouponParams {
     Coupon terms = new Coupon(null, 0, percentOff, amountOff, currency, currencyOptions, duration,
         months == null ? null : months.intValue(), params.integer("max_redemptions"), params.integer("redeem_by"),
         params.text("name"), metadata == null ? Map.of() : metadata.applyTo(Map.of()), products(params), 0, null,
-        false);
+        false).limitedPerCustomer(params.integer("max_redemptions_per_customer"));
     return new CouponDraft(id, terms);
   }
 

@@ -31,6 +31,10 @@ public final class CouponRenderer {
         .put("redeem_by", coupon.redeemBy())
         .put("times_redeemed", coupon.timesRedeemed())
         .put("valid", coupon.valid(now));
+    if (coupon.maxRedemptionsPerCustomer() != null) {
+      // an extension, carried only when set, so a client that never sets it sees Stripe's object
+      object.put("max_redemptions_per_customer", coupon.maxRedemptionsPerCustomer());
+    }
     if (expand.contains(APPLIES_TO) && coupon.appliesToProducts() != null) {
       Map<String, Object> appliesTo = StripeObject.hash();
       appliesTo.put("products", coupon.appliesToProducts());

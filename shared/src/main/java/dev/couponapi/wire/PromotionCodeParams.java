@@ -34,6 +34,8 @@ public final class PromotionCodeParams {
       "customer", ParamType.text(Ids.MAX_ID_LENGTH),
       "expires_at", ParamType.integer(1, 99_999_999_999L),
       "max_redemptions", ParamType.integer(1, CouponParams.MAX_REDEMPTIONS),
+      // an extension (docs/api.md §2.8): how often one customer may redeem the code
+      "max_redemptions_per_customer", ParamType.integer(1, CouponParams.MAX_PER_CUSTOMER),
       "active", new ParamType.Bool(),
       "metadata", new ParamType.Metadata(),
       "restrictions", ParamType.fields(
@@ -89,7 +91,8 @@ public final class PromotionCodeParams {
     return new PromotionCodeDraft(couponId, couponParam, code(params), params.text("customer"),
         params.integer("expires_at"), params.integer("max_redemptions"),
         params.bool("active") == null || params.bool("active"),
-        metadata(params).applyTo(Map.of()), restrictions(params.object("restrictions")));
+        metadata(params).applyTo(Map.of()), restrictions(params.object("restrictions")),
+        params.integer("max_redemptions_per_customer"));
   }
 
   public static PromotionCodeChanges changes(Params params) {

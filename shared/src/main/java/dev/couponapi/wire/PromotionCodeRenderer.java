@@ -41,6 +41,10 @@ public final class PromotionCodeRenderer {
         .put("metadata", StripeObject.sorted(code.metadata()))
         .put("restrictions", restrictions(code.restrictions(), expand.contains(RESTRICTION_OPTIONS)))
         .put("times_redeemed", code.timesRedeemed());
+    if (code.maxRedemptionsPerCustomer() != null) {
+      // an extension, carried only when set
+      object.put("max_redemptions_per_customer", code.maxRedemptionsPerCustomer());
+    }
     if (version.promotionCodeHasPromotion()) {
       Map<String, Object> promotion = StripeObject.hash();
       promotion.put("coupon", expand.contains(PROMOTION_COUPON)
