@@ -248,8 +248,11 @@ public final class HotCodeBenchmark {
       App app = new App(dynamo.client(meter), Bench.TABLE, Clock.systemUTC(), ApiVersion.parse(ApiVersion.FALLBACK));
       Bench.body(app, app.resource(dev.couponapi.http.CouponResource.class).create(), Bench.event("POST", "/v1/coupons", null,
           "id=FLASH&percent_off=20&max_redemptions=1000000"));
+      // HOTCODE_LIMIT_PER_CUSTOMER: the code held to that many redemptions per customer (docs/api.md §2.8)
+      String limit = System.getenv("HOTCODE_LIMIT_PER_CUSTOMER");
       String code = Bench.id(Bench.body(app, app.resource(dev.couponapi.http.PromotionCodeResource.class).create(), Bench.event("POST", "/v1/promotion_codes",
-          null, "promotion[type]=coupon&promotion[coupon]=FLASH&code=FLASHSALE")));
+          null, "promotion[type]=coupon&promotion[coupon]=FLASH&code=FLASHSALE"
+              + (limit == null ? "" : "&max_redemptions_per_customer=" + limit))));
       List<String> customers = new ArrayList<>();
       for (int i = 0; i < redemptions; i++) {
         customers.add(Bench.id(Bench.body(app, app.resource(dev.couponapi.http.CustomerResource.class).create(), Bench.event("POST", "/v1/customers", null,
