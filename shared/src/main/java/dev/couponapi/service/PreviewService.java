@@ -50,7 +50,11 @@ public final class PreviewService {
     }
     String currency = currency(request, subscription, customer);
     List<Discount> reusable = reusable(customer, subscription, now);
-    List<Preview.PreviewLine> lines = new ArrayList<>(recurringLines(subscription, request, now));
+    // a subscription's upcoming invoice is its next renewal's: priced at the start of its next period
+    boolean nextRenewal = subscription != null && request.billingCycleAnchor() == null
+        && subscription.period() != null;
+    Instant at = nextRenewal ? Instant.ofEpochSecond(subscription.period().end()) : now;
+    List<Preview.PreviewLine> lines = new ArrayList<>(recurringLines(subscription, request, at));
     DiscountService.Target target = DiscountService.Target.invoice(customer.id(), currency, gross(lines, request));
 
     DiscountService.Plan itemPlan = discounts.plan(tenant, version, itemDiscountRequests(request, currency, target),
@@ -68,7 +72,7 @@ public final class PreviewService {
             discount, DiscountService.Slot.HOLDER, target)).toList(), reusable, now);
     List<Discount> invoiceDiscounts = request.noDiscounts() ? List.of()
         : request.discounts() != null ? invoicePlan.discountsFor(DiscountService.Slot.HOLDER)
-        : inherited(subscription, customer, now, lookup, currency);
+        : inherited(subscription, customer, at, lookup, currency);
 
     Function<Discount, Coupon> coupons = coupons(lookup, itemPlan, invoicePlan);
     InvoiceMath.Result result = InvoiceMath.apply(currency, lines.stream().map(line -> mathLine(line, coupons,
@@ -76,8 +80,9 @@ public final class PreviewService {
         coupons.apply(discount))).toList());
     String interval = lines.stream().map(Preview.PreviewLine::interval).filter(java.util.Objects::nonNull)
         .reduce((first, last) -> last).orElse(null);
-    Instant periodStart = request.billingCycleAnchor() == null ? now : Instant.ofEpochSecond(request.billingCycleAnchor());
-    long periodEnd = interval == null ? periodStart.getEpochSecond() : periodEnd(periodStart, interval);
+    Instant periodStart = request.billingCycleAnchor() == null ? at : Instant.ofEpochSecond(request.billingCycleAnchor());
+    long periodEnd = nextRenewal ? subscription.nextPeriod().end()
+        : interval == null ? periodStart.getEpochSecond() : periodEnd(periodStart, interval);
     return new Preview(customer.id(), subscription == null ? null : subscription.id(), currency, now.getEpochSecond(),
         periodStart.getEpochSecond(), periodEnd, lines, invoiceDiscounts, result, coupons, tenant.livemode());
   }

@@ -166,6 +166,23 @@ class BillingTest {
   }
 
   @Test
+  void aSubscriptionsPreview_isItsNextRenewal_periodAndDiscountsAsTheRenewalWillHaveThem() {
+    f.coupon("id=MONTH&percent_off=10&duration=repeating&duration_in_months=1");
+    f.coupon("id=ALWAYS5&percent_off=5&duration=forever");
+    Map<String, Object> subscription = subscribe("&discounts[0][coupon]=MONTH&discounts[1][coupon]=ALWAYS5");
+    Map<String, Object> preview = TestApp.body(f.client.version(CLOVER).post("/v1/invoices/create_preview",
+        "subscription=" + subscription.get("id")));
+    long nextStart = TestApp.START.atOffset(ZoneOffset.UTC).plusMonths(1).toEpochSecond();
+    assertThat(((Number) preview.get("period_start")).longValue()).isEqualTo(nextStart);
+    assertThat(((Number) preview.get("period_end")).longValue())
+        .isEqualTo(TestApp.START.atOffset(ZoneOffset.UTC).plusMonths(2).toEpochSecond());
+    // the month-long discount ends as the next period starts: only the forever one is previewed
+    assertThat(preview).containsEntry("total", 1900);
+    monthsLater(1);
+    assertThat(invoicesOf((String) subscription.get("id")).get(1)).containsEntry("total", 1900);
+  }
+
+  @Test
   void aCanceledSubscription_renewsNoMore() {
     String id = (String) subscribe("").get("id");
     TestApp.body(f.client.version(CLOVER).delete("/v1/subscriptions/" + id));
