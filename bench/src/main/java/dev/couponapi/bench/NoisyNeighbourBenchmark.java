@@ -1,11 +1,9 @@
 package dev.couponapi.bench;
 
-import com.sun.net.httpserver.HttpServer;
 import dev.couponapi.wire.Json;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
@@ -20,8 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -89,25 +85,12 @@ public final class NoisyNeighbourBenchmark {
   }
 
   private void run(int seconds) throws Exception {
-    HttpServer receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 256);
-    ExecutorService handlers = Executors.newFixedThreadPool(4);
-    receiver.setExecutor(handlers);
-    receiver.createContext("/hook", exchange -> {
-      byte[] body = exchange.getRequestBody().readAllBytes();
-      long now = System.nanoTime();
-      Map<String, Object> event = Json.readObject(new String(body, StandardCharsets.UTF_8));
-      Object id = ((Map<?, ?>) ((Map<?, ?>) event.get("data")).get("object")).get("id");
-      arrived.putIfAbsent(String.valueOf(id), now);
-      exchange.sendResponseHeaders(200, -1);
-      exchange.close();
-    });
-    receiver.start();
+    HookReceiver receiver = new HookReceiver(4, arrived::putIfAbsent);
     List<ServerSocket> slow = new ArrayList<>();
     AtomicBoolean noisy = new AtomicBoolean();
     List<Thread> misbehaving = new ArrayList<>();
     try {
-      post(quietKey, "/v1/webhook_endpoints", "url=" + encode("http://127.0.0.1:" + receiver.getAddress().getPort()
-          + "/hook") + "&enabled_events[]=customer.created");
+      post(quietKey, "/v1/webhook_endpoints", "url=" + encode(receiver.url()) + "&enabled_events[]=customer.created");
       measure("warm-up", Math.min(5, seconds));
       Phase quiet = measure("the other account idle", seconds);
 
@@ -164,8 +147,7 @@ public final class NoisyNeighbourBenchmark {
           Bench.Stats.percentile(stars, 99) / 1e6);
     } finally {
       noisy.set(false);
-      receiver.stop(0);
-      handlers.shutdownNow();
+      receiver.close();
       for (ServerSocket socket : slow) {
         socket.close();
       }

@@ -1,8 +1,5 @@
 package dev.couponapi.bench;
 
-import com.sun.net.httpserver.HttpServer;
-import dev.couponapi.wire.Json;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -13,7 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -62,23 +58,12 @@ public final class WebhookBenchmark {
   }
 
   private void run(int events, int seconds) throws Exception {
-    HttpServer receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 256);
-    java.util.concurrent.ExecutorService handlers = Executors.newFixedThreadPool(8);
-    receiver.setExecutor(handlers);
-    receiver.createContext("/hook", exchange -> {
-      byte[] body = exchange.getRequestBody().readAllBytes();
-      long now = System.nanoTime();
-      Map<String, Object> event = Json.readObject(new String(body, StandardCharsets.UTF_8));
-      Object id = ((Map<?, ?>) ((Map<?, ?>) event.get("data")).get("object")).get("id");
-      arrived.putIfAbsent(String.valueOf(id), now);
+    HookReceiver receiver = new HookReceiver(8, (id, at) -> {
+      arrived.putIfAbsent(id, at);
       deliveries.incrementAndGet();
-      exchange.sendResponseHeaders(200, -1);
-      exchange.close();
     });
-    receiver.start();
     try {
-      String hook = URLEncoder.encode("http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook",
-          StandardCharsets.UTF_8);
+      String hook = URLEncoder.encode(receiver.url(), StandardCharsets.UTF_8);
       if (change == CUSTOMER) {
         // every event: a single events[] value does not decode as a list there; customer creates only make this one
         post("/_config/webhooks/bench", "url=" + hook + "&secret=whsec_bench");
@@ -92,8 +77,7 @@ public final class WebhookBenchmark {
         throughput(seconds);
       }
     } finally {
-      receiver.stop(0);
-      handlers.shutdownNow();
+      receiver.close();
     }
   }
 

@@ -17,7 +17,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -94,8 +93,13 @@ public final class ExpirySweep {
   }
 
   private int renewals(Tenant tenant, String subscription, Instant now) {
-    return invoices.renewDue(Change.automatic(tenant, dev.couponapi.api.ApiVersion.parse(accountVersion), now,
-        Origin.automatic(accountVersion), events), subscription);
+    return invoices.renewDue(automatic(tenant, now), subscription);
+  }
+
+  /** A change no request made, in the account's version, its events naming no request. */
+  private Change automatic(Tenant tenant, Instant now) {
+    return Change.automatic(tenant, dev.couponapi.api.ApiVersion.parse(accountVersion), now,
+        Origin.automatic(accountVersion), events);
   }
 
   /** What {@link #run} would do now, read without writing anything. */
@@ -302,13 +306,9 @@ public final class ExpirySweep {
 
     public boolean endSubscriptionDiscounts(ExpiryQueue.Due entry, Instant now) {
       CouponLookup lookup = new CouponLookup(coupons, entry.tenant());
-      return subscriptions.endDiscounts(entry.tenant(), entry.id(), entry.indexKey(), now, (before, after) -> {
-        List<String> kept = after.allDiscounts().stream().map(Discount::id).toList();
-        List<EventDraft> ended = before.allDiscounts().stream().filter(discount -> !kept.contains(discount.id()))
-            .map(discount -> EventDraft.of(Discount.DELETED, new EventObject.OfDiscount(discount,
-                lookup.of(discount)))).toList();
-        return events.record(entry.tenant(), Origin.automatic(accountVersion), now, ended);
-      });
+      return subscriptions.endDiscounts(entry.tenant(), entry.id(), entry.indexKey(), now, (before, after) ->
+          events.record(entry.tenant(), Origin.automatic(accountVersion), now,
+              InvoiceService.discountsDeleted(before, after, lookup::of)));
     }
 
     public int renew(ExpiryQueue.Due entry, Instant now) {
@@ -316,8 +316,7 @@ public final class ExpirySweep {
     }
 
     public boolean advanceClock(ExpiryQueue.Due entry, Instant now) {
-      return clocks.resume(Change.automatic(entry.tenant(), dev.couponapi.api.ApiVersion.parse(accountVersion), now,
-          Origin.automatic(accountVersion), events), entry.id(), CLOCK_RENEWALS_A_RUN) != null;
+      return clocks.resume(automatic(entry.tenant(), now), entry.id(), CLOCK_RENEWALS_A_RUN) != null;
     }
 
     public boolean resumeBatch(ExpiryQueue.Due entry, Instant now) {

@@ -329,13 +329,19 @@ public final class InvoiceService {
         EventDraft.of(Invoice.PAID, of));
   }
 
+  /** A {@code customer.discount.deleted} for each discount (its own or its items') the subscription lost. */
+  public static List<EventDraft> discountsDeleted(Subscription before, Subscription after,
+      Function<Discount, Coupon> coupons) {
+    List<String> kept = after.allDiscounts().stream().map(Discount::id).toList();
+    return before.allDiscounts().stream().filter(discount -> !kept.contains(discount.id()))
+        .map(discount -> EventDraft.of(Discount.DELETED, new EventObject.OfDiscount(discount,
+            coupons.apply(discount)))).toList();
+  }
+
   /** A {@code customer.discount.deleted} for each discount the invoice used up or that ended by then. */
   public static List<EventDraft> ended(Subscription before, Subscription after, Customer customer,
       InvoicePricing.Made made, Function<Discount, Coupon> coupons) {
-    List<String> kept = after.allDiscounts().stream().map(Discount::id).toList();
-    List<EventDraft> drafts = new ArrayList<>();
-    before.allDiscounts().stream().filter(discount -> !kept.contains(discount.id())).forEach(discount -> drafts.add(
-        EventDraft.of(Discount.DELETED, new EventObject.OfDiscount(discount, coupons.apply(discount)))));
+    List<EventDraft> drafts = new ArrayList<>(discountsDeleted(before, after, coupons));
     if (made.usedCustomerDiscount()) {
       drafts.add(EventDraft.of(Discount.DELETED, new EventObject.OfDiscount(customer.discount(),
           coupons.apply(customer.discount()))));

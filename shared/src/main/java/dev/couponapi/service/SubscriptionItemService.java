@@ -59,7 +59,7 @@ public final class SubscriptionItemService {
   }
 
   public Placed update(Change change, String id, SubscriptionItemDraft draft) {
-    Subscription after = edit(change, subscriptionOf(change.tenant(), id).subscription().id(), "id", 404, List.of(
+    Subscription after = edit(change, pointedTo(change.tenant(), id), "id", 404, List.of(
         new SubscriptionDraft.ItemChange("", id, draft.price(), draft.quantity(), draft.discounts(), false,
             draft.metadata())), List.of(), MetadataChange.NONE, null);
     return placed(change.tenant(), after, id);
@@ -67,7 +67,7 @@ public final class SubscriptionItemService {
 
   /** Removes an item; the last one cannot be (cancel the subscription instead, as Stripe says). */
   public void delete(Change change, String id) {
-    edit(change, subscriptionOf(change.tenant(), id).subscription().id(), "id", 404, List.of(
+    edit(change, pointedTo(change.tenant(), id), "id", 404, List.of(
         new SubscriptionDraft.ItemChange("", id, null, null, null, true, MetadataChange.NONE)), List.of(),
         MetadataChange.NONE, null);
   }
@@ -225,6 +225,11 @@ public final class SubscriptionItemService {
 
   private Placed placed(Tenant tenant, Subscription subscription, String id) {
     return new Placed(subscription, itemOf(subscription, id), discounts.lookup(tenant)::of);
+  }
+
+  /** The id of the subscription an item's pointer names (the edit reads it, and finds the item in it or 404s). */
+  private String pointedTo(Tenant tenant, String item) {
+    return store.subscriptionOf(tenant, item).orElseThrow(() -> Lookups.noSuch("subscription_item", item, "id", 404));
   }
 
   private SubscriptionStore.Stored subscriptionOf(Tenant tenant, String item) {

@@ -18,7 +18,6 @@ import dev.couponapi.store.ObjectType;
 import dev.couponapi.store.SubscriptionStore;
 import dev.couponapi.store.TestClockStore;
 import java.time.Instant;
-import java.util.List;
 
 /**
  * Test clocks (docs/api.md §7.5). An advance moves the clock's customers through every renewal and
@@ -146,7 +145,7 @@ public final class TestClockService {
       for (SubscriptionStore.Stored subscription : subscriptions.activeOf(tenant, customer)) {
         done += invoices.renewDue(automatic, subscription.subscription().id(), budget - done, target);
         subscriptions.endDiscounts(tenant, subscription.subscription().id(), null, target, (before, after) ->
-            automatic.recording(ended(tenant, before, after)));
+            automatic.recording(InvoiceService.discountsDeleted(before, after, invoices.coupons(tenant))));
         if (done >= budget) {
           return current.clock();
         }
@@ -162,13 +161,6 @@ public final class TestClockService {
           new EventObject.OfTestClock(ready))));
       return ready;
     });
-  }
-
-  private List<EventDraft> ended(Tenant tenant, Subscription before, Subscription after) {
-    List<String> kept = after.allDiscounts().stream().map(Discount::id).toList();
-    return before.allDiscounts().stream().filter(discount -> !kept.contains(discount.id()))
-        .map(discount -> EventDraft.of(Discount.DELETED, new EventObject.OfDiscount(discount,
-            invoices.coupons(tenant).apply(discount)))).toList();
   }
 
   /** A customer's repeating discount that ended by the clock's target ends (as the sweep ends one). */

@@ -140,15 +140,12 @@ public final class CustomerStore {
   }
 
   /**
-   * The customer's write in the transaction that makes its invoice: counts the invoice's number
-   * (the customer must be live and unchanged since {@code current} was read, so two invoices never
-   * take one number) and, when {@code usesDiscount}, removes its {@code once} discount, used by that invoice.
+   * The customer's write in the transaction that makes (or finalizes) its invoice: counts the
+   * invoice's number (the customer must be live and unchanged since {@code current} was read, so two
+   * invoices never take one number), its pending items the invoice bills, a paid invoice above zero
+   * ({@code paid}: a first transaction), and, when {@code usesDiscount}, removes its {@code once}
+   * discount, used by that invoice.
    */
-  TransactWriteItem invoiced(Tenant tenant, Stored current, boolean usesDiscount, int billedItems) {
-    return invoiced(tenant, current, true, usesDiscount, billedItems, false);
-  }
-
-  /** The same for an invoice paid as it is made: {@code paid} when it paid more than zero (a first transaction). */
   TransactWriteItem invoiced(Tenant tenant, Stored current, boolean usesDiscount, int billedItems, boolean paid) {
     return invoiced(tenant, current, true, usesDiscount, billedItems, paid);
   }

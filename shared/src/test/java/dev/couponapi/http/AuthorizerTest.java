@@ -29,14 +29,15 @@ class AuthorizerTest {
     liveKey = test.app.apiKeys().mint(new Tenant("acct_one", true), "acct-one-usage-key-00000");
   }
 
+  /** The effect of an authorizer's answer (Allow, Deny); KeyLifecycleTest reads answers too. */
   @SuppressWarnings("unchecked")
-  private static String effect(Map<String, Object> response) {
+  static String effect(Map<String, Object> response) {
     Map<String, Object> policy = (Map<String, Object>) response.get("policyDocument");
     return (String) ((List<Map<String, Object>>) policy.get("Statement")).get(0).get("Effect");
   }
 
   @SuppressWarnings("unchecked")
-  private static Map<String, Object> context(Map<String, Object> response) {
+  static Map<String, Object> context(Map<String, Object> response) {
     return (Map<String, Object>) response.get("context");
   }
 

@@ -70,7 +70,7 @@ class KeyLifecycleTest {
   void aRevokedKey_isRefusedAtOnce_namedInFullOrByItsEnd() {
     String first = keys.mint(TENANT, null);
     String second = keys.mint(TENANT, null);
-    assertThat(effect(authorizer.authorize("Bearer " + first, ARN))).isEqualTo("Allow");
+    assertThat(AuthorizerTest.effect(authorizer.authorize("Bearer " + first, ARN))).isEqualTo("Allow");
 
     assertThat(keys.revoke(null, first).masked()).endsWith(first.substring(first.length() - 4));
     assertThat(keys.revoke(TENANT, "sk_test_…" + second.substring(second.length() - 4)).masked())
@@ -78,8 +78,8 @@ class KeyLifecycleTest {
 
     for (String key : List.of(first, second)) {
       Map<String, Object> refused = authorizer.authorize("Bearer " + key, ARN);
-      assertThat(effect(refused)).isEqualTo("Deny");
-      assertThat((String) context(refused).get("error")).contains("Invalid API Key provided");
+      assertThat(AuthorizerTest.effect(refused)).isEqualTo("Deny");
+      assertThat((String) AuthorizerTest.context(refused).get("error")).contains("Invalid API Key provided");
     }
     assertThat(keys.list(TENANT)).isEmpty();
   }
@@ -114,13 +114,13 @@ class KeyLifecycleTest {
   @Test
   void aRolledKey_keepsWorkingUntilItsTime_thenStops_evenUnderADecisionCachedBefore() {
     String old = keys.mint(TENANT, null);
-    Map<String, Object> cachedBeforeTheRoll = context(authorizer.authorize("Bearer " + old, ARN));
+    Map<String, Object> cachedBeforeTheRoll = AuthorizerTest.context(authorizer.authorize("Bearer " + old, ARN));
 
     ApiKeyService.Rolled rolled = keys.roll(old, 24);
 
     assertThat(rolled.key()).startsWith("sk_test_").isNotEqualTo(old);
     assertThat(rolled.oldExpiresAt()).isEqualTo(TestApp.START.getEpochSecond() + 24 * 3600);
-    Map<String, Object> cachedAfterTheRoll = context(authorizer.authorize("Bearer " + old, ARN));
+    Map<String, Object> cachedAfterTheRoll = AuthorizerTest.context(authorizer.authorize("Bearer " + old, ARN));
     assertThat(cachedAfterTheRoll).containsEntry("expires_at", Long.toString(rolled.oldExpiresAt()));
     assertThat(status(cachedAfterTheRoll)).isEqualTo(200);
     assertThat(keys.list(TENANT)).extracting(StoredKey::expiresAt).containsExactlyInAnyOrder(null,
@@ -129,13 +129,13 @@ class KeyLifecycleTest {
     test.clock.advance(Duration.ofHours(24));
 
     Map<String, Object> refused = authorizer.authorize("Bearer " + old, ARN);
-    assertThat(effect(refused)).isEqualTo("Deny");
-    assertThat((String) context(refused).get("error")).contains("api_key_expired")
+    assertThat(AuthorizerTest.effect(refused)).isEqualTo("Deny");
+    assertThat((String) AuthorizerTest.context(refused).get("error")).contains("api_key_expired")
         .contains("Expired API Key provided: sk_test_…" + old.substring(old.length() - 4));
     ApiResponse underTheNewerDecision = test.handle(coupons.list(), event(cachedAfterTheRoll));
     assertThat(underTheNewerDecision.status()).isEqualTo(401);
     assertThat(TestApp.body(underTheNewerDecision).toString()).contains("api_key_expired");
-    assertThat(effect(authorizer.authorize("Bearer " + rolled.key(), ARN))).isEqualTo("Allow");
+    assertThat(AuthorizerTest.effect(authorizer.authorize("Bearer " + rolled.key(), ARN))).isEqualTo("Allow");
     assertThat(keys.list(TENANT)).hasSize(1);
     // a decision cached before the roll has no expiry: the roll made the gateway forget it (ApiGatewayManagementTest)
     assertThat(cachedBeforeTheRoll).doesNotContainKey("expires_at");
@@ -146,9 +146,9 @@ class KeyLifecycleTest {
     String old = keys.create(TENANT, Permissions.parse("promotion_codes=read"), null);
     ApiKeyService.Rolled rolled = keys.roll(old, 0);
     assertThat(rolled.key()).startsWith("rk_test_");
-    assertThat(context(authorizer.authorize("Bearer " + rolled.key(), ARN)))
+    assertThat(AuthorizerTest.context(authorizer.authorize("Bearer " + rolled.key(), ARN)))
         .containsEntry("permissions", "promotion_codes=read");
-    assertThat(effect(authorizer.authorize("Bearer " + old, ARN))).as("0 hours: it stops now").isEqualTo("Deny");
+    assertThat(AuthorizerTest.effect(authorizer.authorize("Bearer " + old, ARN))).as("0 hours: it stops now").isEqualTo("Deny");
   }
 
   @Test
@@ -186,16 +186,5 @@ class KeyLifecycleTest {
     Map<String, Object> event = TestApp.event("GET", "/v1/coupons", null, null, null);
     event.put("requestContext", Map.of("authorizer", new LinkedHashMap<>(context)));
     return event;
-  }
-
-  @SuppressWarnings("unchecked")
-  private static String effect(Map<String, Object> response) {
-    Map<String, Object> policy = (Map<String, Object>) response.get("policyDocument");
-    return (String) ((List<Map<String, Object>>) policy.get("Statement")).get(0).get("Effect");
-  }
-
-  @SuppressWarnings("unchecked")
-  private static Map<String, Object> context(Map<String, Object> response) {
-    return (Map<String, Object>) response.get("context");
   }
 }
