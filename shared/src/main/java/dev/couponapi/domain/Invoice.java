@@ -85,8 +85,16 @@ public record Invoice(
         livemode, newDetails);
   }
 
-  /** What one discount took off. */
-  public record Amount(String discount, long amount) {}
+  /**
+   * What one discount took off; in the invoice's totals also the coupon record and promotion code
+   * the discount came from (what the coupon statistics count, docs/api.md §2.9), null on a line.
+   */
+  public record Amount(String discount, long amount, String couponRev, String promotionCode) {
+
+    public Amount(String discount, long amount) {
+      this(discount, amount, null, null);
+    }
+  }
 
   /**
    * One line: a subscription item's period (its {@code subscriptionItem}) or a one-off amount;
@@ -116,7 +124,7 @@ public record Invoice(
     }
     return new Invoice(id, null, preview.customer(), preview.subscription(), preview.currency(), preview.created(),
         preview.periodStart(), preview.periodEnd(), DRAFT, preview.subscription() == null ? "manual" : "upcoming",
-        lines, preview.discounts(), totals(result), result.subtotal(),
+        lines, preview.discounts(), totals(result, List.of()), result.subtotal(),
         result.total(), 0, null, null, preview.livemode(), Details.NONE);
   }
 
@@ -130,8 +138,14 @@ public record Invoice(
     return taken.stream().map(discount -> new Amount(discount.discountId(), discount.amount())).toList();
   }
 
-  /** The invoice's total per discount, in the order they applied. */
-  public static List<Amount> totals(InvoiceMath.Result result) {
-    return result.totals().entrySet().stream().map(total -> new Amount(total.getKey(), total.getValue())).toList();
+  /** The invoice's total per discount, in the order they applied, each with where its discount came from. */
+  public static List<Amount> totals(InvoiceMath.Result result, List<Discount> applied) {
+    java.util.Map<String, Discount> byId = new java.util.HashMap<>();
+    applied.forEach(discount -> byId.put(discount.id(), discount));
+    return result.totals().entrySet().stream().map(total -> {
+      Discount discount = byId.get(total.getKey());
+      return discount == null ? new Amount(total.getKey(), total.getValue())
+          : new Amount(total.getKey(), total.getValue(), discount.couponRev(), discount.promotionCode());
+    }).toList();
   }
 }

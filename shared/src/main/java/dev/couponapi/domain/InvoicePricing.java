@@ -94,7 +94,7 @@ public final class InvoicePricing {
     boolean paid = Invoice.PAID_STATUS.equals(status);
     Invoice invoice = new Invoice(id, number, customer.id(), subscription == null ? null : subscription.id(),
         currency, created, period.start(), period.end(), status, billingReason, lines, invoiceDiscounts,
-        Invoice.totals(result), result.subtotal(), result.total(), paid ? result.total() : 0,
+        Invoice.totals(result, applied(lineDiscounts, invoiceDiscounts)), result.subtotal(), result.total(), paid ? result.total() : 0,
         number == null ? null : created, paid ? created : null, customer.livemode(), request.details());
     List<String> used = new ArrayList<>();
     for (int i = 0; i < recurring.size(); i++) {
@@ -105,6 +105,13 @@ public final class InvoicePricing {
     }
     boolean usedCustomer = fromCustomer && !invoiceDiscounts.isEmpty() && isOnce(invoiceDiscounts.get(0), coupons);
     return new Made(invoice, used, usedCustomer, request.items().stream().map(item -> item.billed(id)).toList());
+  }
+
+  /** Every discount the invoice applied: its lines' and its own. */
+  private static List<Discount> applied(List<List<Discount>> lineDiscounts, List<Discount> invoiceDiscounts) {
+    List<Discount> all = new ArrayList<>(invoiceDiscounts);
+    lineDiscounts.forEach(all::addAll);
+    return all;
   }
 
   private static List<String> ids(List<Discount> discounts) {

@@ -103,8 +103,14 @@ final class InvoiceMapper {
   }
 
   private static AttributeValue amounts(List<Invoice.Amount> amounts) {
-    return AttributeValue.fromL(amounts.stream().map(amount -> AttributeValue.fromM(Map.of(
-        "discount", Attr.s(amount.discount()), "amount", Attr.n(amount.amount())))).toList());
+    return AttributeValue.fromL(amounts.stream().map(amount -> {
+      Map<String, AttributeValue> map = new HashMap<>();
+      map.put("discount", Attr.s(amount.discount()));
+      map.put("amount", Attr.n(amount.amount()));
+      Attr.putIfPresent(map, "coupon_rev", amount.couponRev());
+      Attr.putIfPresent(map, "promotion_code", amount.promotionCode());
+      return AttributeValue.fromM(map);
+    }).toList());
   }
 
   private static List<Invoice.Amount> amounts(AttributeValue value) {
@@ -112,6 +118,7 @@ final class InvoiceMapper {
       return List.of();
     }
     return value.l().stream().map(amount -> new Invoice.Amount(Attr.string(amount.m(), "discount"),
-        Attr.longValue(amount.m(), "amount"))).toList();
+        Attr.longValue(amount.m(), "amount"), Attr.string(amount.m(), "coupon_rev"),
+        Attr.string(amount.m(), "promotion_code"))).toList();
   }
 }
