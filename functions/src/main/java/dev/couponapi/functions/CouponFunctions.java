@@ -40,4 +40,16 @@ public final class CouponFunctions {
     public ListCoupons() { super(App.fromEnvironment()); }
     public ListCoupons(App app) { super(app); }
   }
+
+  /** A coupon's statistics: `GET /v1/coupons/{coupon}/stats` (docs/api.md §2.9, an extension). */
+  public static final class RetrieveCouponStats extends ApiFunction {
+    public RetrieveCouponStats() { super(App.fromEnvironment()); }
+    public RetrieveCouponStats(App app) { super(app); }
+  }
+
+  /** Several coupons' statistics: `GET /v1/coupon_stats` (docs/api.md §2.9, an extension). */
+  public static final class ListCouponStats extends ApiFunction {
+    public ListCouponStats() { super(App.fromEnvironment()); }
+    public ListCouponStats(App app) { super(app); }
+  }
 }

@@ -34,4 +34,10 @@ public final class PromotionCodeFunctions {
     public ListPromotionCodes() { super(App.fromEnvironment()); }
     public ListPromotionCodes(App app) { super(app); }
   }
+
+  /** A promotion code's statistics: `GET /v1/promotion_codes/{promotion_code}/stats` (docs/api.md §2.9, an extension). */
+  public static final class RetrievePromotionCodeStats extends ApiFunction {
+    public RetrievePromotionCodeStats() { super(App.fromEnvironment()); }
+    public RetrievePromotionCodeStats(App app) { super(app); }
+  }
 }

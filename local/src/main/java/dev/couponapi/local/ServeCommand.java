@@ -193,9 +193,10 @@ final class ServeCommand implements Command {
         context.err().println("expiry sweep failed: " + failed);
       }
     }, sweepEvery, sweepEvery, TimeUnit.SECONDS);
-    try (batchQueue; deliveryQueue; fanOut;
+    LocalStatsCount stats = new LocalStatsCount(app.statsRun(), context.err());
+    try (batchQueue; deliveryQueue; fanOut; stats;
         LocalGateway gateway = new LocalGateway(FunctionHost.forApp(template, app), port, turns);
-        StreamPoller poller = new StreamPoller(dynamo, streams, LocalTable.NAME, fanOut, gateway::forgetDecisions,
+        StreamPoller poller = new StreamPoller(dynamo, streams, LocalTable.NAME, fanOut, stats, gateway::forgetDecisions,
             context.err(), writes).start()) {
       Path endpointFile = localEndpoint == null ? null : data.resolve(LocalData.ENDPOINT_FILE);
       if (endpointFile != null) {

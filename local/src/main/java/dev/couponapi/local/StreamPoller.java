@@ -25,7 +25,8 @@ import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
  * What the stream trigger is on AWS, for {@code ./run-local serve}: reads the table's stream from
  * its oldest record, keeps the new events (by their keys: the local stream holds keys only, see
  * {@link Table#definition}), and hands them to the fan-out in the shape Lambda gives them, which
- * takes them fairly across accounts ({@link FairFanOut}); while it holds its most, the poller waits.
+ * takes them fairly across accounts ({@link FairFanOut}), and to the coupon statistics' count
+ * ({@link LocalStatsCount}); while the fan-out holds its most, the poller waits.
  * A change to any key tells {@code keysChanged} (the gateway then forgets its cached decisions).
  */
 public final class StreamPoller implements AutoCloseable {
@@ -41,6 +42,7 @@ public final class StreamPoller implements AutoCloseable {
   private final DynamoDbStreamsClient streams;
   private final String tableName;
   private final FairFanOut fanOut;
+  private final LocalStatsCount stats;
   private final Runnable keysChanged;
   private final PrintStream err;
   private final WriteWatch writes;
@@ -55,7 +57,8 @@ public final class StreamPoller implements AutoCloseable {
    * after writes only); null for another DynamoDB, read every {@link #EVERY}.
    */
   public StreamPoller(DynamoDbClient dynamo, DynamoDbStreamsClient streams, String tableName,
-      FairFanOut fanOut, Runnable keysChanged, PrintStream err, WriteWatch writes) {
+      FairFanOut fanOut, LocalStatsCount stats, Runnable keysChanged, PrintStream err, WriteWatch writes) {
+    this.stats = stats;
     this.keysChanged = keysChanged;
     this.dynamo = dynamo;
     this.writes = writes;
@@ -162,6 +165,7 @@ public final class StreamPoller implements AutoCloseable {
       }
       events |= !records.isEmpty();
       fanOut.add(records);
+      stats.add(records);
       full |= read.records().size() >= RECORDS_PER_READ;
       if (read.nextShardIterator() == null) {
         // a closed shard: its children (if any) appear when the stream is described again

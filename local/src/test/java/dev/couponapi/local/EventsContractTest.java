@@ -210,6 +210,31 @@ class EventsContractTest {
     return invoke(functionId, EVENTS_BATCH, batch);
   }
 
+  /** The id count-coupon-stats.json names; a redemption's event takes its place. */
+  static final String EVENTS_REDEMPTION = "evt_fromCreateCustomer";
+
+  /**
+   * The statistics files: the stream record of the customer's redemption (its event) counted by the
+   * counting function, then the coupon's, its list's and a code's statistics read back.
+   */
+  private void theirStatsEvents() throws IOException {
+    String pk = test.snapshot().stream().filter(item -> item.containsKey("redemptions"))
+        .map(item -> item.get("pk").s()).findFirst().orElseThrow();
+    Map<String, Object> counted = invoke("CountCouponStatsFunction", EVENTS_REDEMPTION,
+        pk.substring(pk.lastIndexOf('#') + 1));
+    assertThat(counted).isEqualTo(Map.of("batchItemFailures", java.util.List.of()));
+    Map<String, Object> coupon = body(invoke("RetrieveCouponStatsFunction"));
+    assertThat(coupon).containsEntry("object", "coupon_stats").containsEntry("coupon", "SPRING25")
+        .containsEntry("days", 7).containsEntry("redemptions", 1);
+    assertThat((java.util.List<?>) coupon.get("redemptions_by_day")).hasSize(7);
+    Map<String, Object> listed = body(invoke("ListCouponStatsFunction"));
+    assertThat(listed).containsEntry("object", "list").containsEntry("url", "/v1/coupon_stats");
+    assertThat(listed.get("data")).isEqualTo(java.util.List.of(coupon));
+    Map<String, Object> code = invoke("RetrievePromotionCodeStatsFunction");
+    assertThat(code.get("statusCode")).as(code.toString()).isEqualTo(200);
+    assertThat(body(code)).containsEntry("promotion_code", EVENTS_PROMOTION_CODE).containsEntry("redemptions", 0);
+  }
+
   /** The customer and subscription events, on the coupon of create-coupon.json (clover shape). */
   private void theirCustomerAndSubscriptionEvents() throws IOException {
     Map<String, Object> created = invoke("CreateCustomerFunction");
@@ -231,6 +256,7 @@ class EventsContractTest {
     assertThat(body(subscription)).containsEntry("customer", EVENTS_CUSTOMER).containsEntry("status", "active")
         .containsEntry("currency", "usd");
     assertThat((java.util.List<?>) body(subscription).get("discounts")).hasSize(1);
+    theirStatsEvents();
 
     assertThat(body(invoke("RetrieveSubscriptionFunction"))).containsEntry("id", EVENTS_SUBSCRIPTION)
         .containsEntry("latest_invoice", EVENTS_INVOICE);

@@ -36,7 +36,7 @@ class StreamPollerTest {
       throw new IllegalStateException("the engine has stopped");
     });
     ByteArrayOutputStream err = new ByteArrayOutputStream();
-    StreamPoller poller = new StreamPoller(closingEngine, null, LocalTable.NAME, null, null,
+    StreamPoller poller = new StreamPoller(closingEngine, null, LocalTable.NAME, null, null, null,
         new PrintStream(err, true, StandardCharsets.UTF_8), null).start();
     assertThat(reading.await(10, TimeUnit.SECONDS)).isTrue();
 
@@ -60,7 +60,7 @@ class StreamPollerTest {
         reported.countDown();
       }
     };
-    try (StreamPoller poller = new StreamPoller(failing, null, LocalTable.NAME, null, null, errStream, null).start()) {
+    try (StreamPoller poller = new StreamPoller(failing, null, LocalTable.NAME, null, null, null, errStream, null).start()) {
       assertThat(reported.await(10, TimeUnit.SECONDS)).isTrue();
     }
     assertThat(err.toString(StandardCharsets.UTF_8))

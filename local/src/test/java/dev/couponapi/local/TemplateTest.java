@@ -185,6 +185,19 @@ class TemplateTest {
     }
   }
 
+  @Test
+  @SuppressWarnings("unchecked")
+  void theStatisticsAreCountedFromTheEventsThatRedeemOrPayOnly() throws IOException {
+    Map<String, Object> function = (Map<String, Object>) resources().get("CountCouponStatsFunction");
+    Map<String, Object> trigger = (Map<String, Object>) ((Map<String, Object>) ((Map<String, Object>)
+        ((Map<String, Object>) function.get("Properties")).get("Events")).get("CountedEvents")).get("Properties");
+    List<Map<String, Object>> filters = (List<Map<String, Object>>) ((Map<String, Object>)
+        trigger.get("FilterCriteria")).get("Filters");
+    assertThat(filters.stream().map(filter -> filter.get("Pattern")).toList())
+        .isEqualTo(dev.couponapi.app.CouponStatsWork.FILTER_PATTERNS);
+    assertThat(trigger.get("FunctionResponseTypes")).isEqualTo(List.of("ReportBatchItemFailures"));
+  }
+
   @SuppressWarnings("unchecked")
   private static Map<String, Object> resources() throws IOException {
     try (Reader reader = Files.newBufferedReader(LocalApi.home().resolve("template.yaml"))) {

@@ -8,6 +8,7 @@ import dev.couponapi.domain.Tenant;
 import dev.couponapi.local.FunctionHost;
 import dev.couponapi.local.LocalGateway;
 import dev.couponapi.local.FairFanOut;
+import dev.couponapi.local.LocalStatsCount;
 import dev.couponapi.local.StreamPoller;
 import dev.couponapi.sam.SamTemplate;
 import dev.couponapi.testing.LocalDynamo;
@@ -30,6 +31,7 @@ final class LocalServer implements AutoCloseable {
       DeliveryJob::tenant, InProcessJobQueue.Settings.DELIVERIES, QUIET);
   final TestApp test = TestApp.delivering(deliveries);
   private final FairFanOut fanOut;
+  private final LocalStatsCount stats;
   private final StreamPoller poller;
   private final LocalGateway gateway;
 
@@ -38,8 +40,10 @@ final class LocalServer implements AutoCloseable {
     test.clock.set(java.time.Instant.now());
     deliveries.attach(test.app.deliveryWork());
     fanOut = new FairFanOut(test.app.fanOutRun(), System.err);
+    stats = new LocalStatsCount(test.app.statsRun(), System.err);
     poller = new StreamPoller(test.dynamo, DynamoDbLocalServer.streamsClientFor(LocalDynamo.server().endpoint()),
-        test.table, fanOut, () -> { }, System.err, LocalDynamo.server().writes()).start();
+        test.table, fanOut, stats, () -> { },
+        System.err, LocalDynamo.server().writes()).start();
     try {
       gateway = new LocalGateway(FunctionHost.forApp(SamTemplate.load(ProjectHome.path().resolve("template.yaml")),
           test.app), 0);
@@ -61,6 +65,7 @@ final class LocalServer implements AutoCloseable {
     gateway.close();
     poller.close();
     fanOut.close();
+    stats.close();
     deliveries.close();
   }
 }

@@ -46,6 +46,8 @@ import dev.couponapi.service.SubscriptionService;
 import dev.couponapi.service.WebhookDeliveries;
 import dev.couponapi.service.WebhookEndpointService;
 import dev.couponapi.service.WebhookFanOut;
+import dev.couponapi.service.CouponStatsService;
+import dev.couponapi.store.CouponStatsStore;
 import dev.couponapi.service.WebhookUrls;
 import dev.couponapi.store.ApiKeyStore;
 import dev.couponapi.store.CouponStore;
@@ -100,6 +102,7 @@ public final class App {
   private final EventService eventLog;
   private final JobQueue<DeliveryJob> deliveryQueue;
   private final WebhookFanOut fanOut;
+  private final CouponStatsService stats;
   private final WebhookDeliveries deliveries;
   private final PromotionCodeBatchService batchService;
   private final JobQueue<BatchJob> batchQueue;
@@ -187,9 +190,10 @@ public final class App {
     CustomerService customerService = new CustomerService(customerStore, subscriptionStore, discounts,
         subscriptionService, clockTime);
     this.clocks = new TestClockService(clockStore, customerStore, subscriptionStore, invoiceService, customerService);
+    this.stats = new CouponStatsService(new CouponStatsStore(dynamo, tableName), eventStore, couponStore, codeStore);
     List<Resource> recording = List.of(
-        new CouponResource(new CouponService(couponStore)),
-        new PromotionCodeResource(codeService),
+        new CouponResource(new CouponService(couponStore), stats),
+        new PromotionCodeResource(codeService, stats),
         new PromotionCodeBatchResource(batchService),
         new CustomerResource(customerService, discounts),
         new SubscriptionResource(subscriptionService, discounts),
@@ -352,6 +356,12 @@ public final class App {
   public RecordBatchRun<FanOutWork.NewEvent> fanOutRun() {
     return new RecordBatchRun<>(FanOutWork.STREAM, new FanOutWork(fanOut), RecordBatchRun.Postponer.NONE, clock,
         System.out);
+  }
+
+  /** The coupon statistics' run over a stream batch (docs/api.md §2.9). */
+  public RecordBatchRun<FanOutWork.NewEvent> statsRun() {
+    return new RecordBatchRun<>(FanOutWork.STREAM, new CouponStatsWork(stats, clock), RecordBatchRun.Postponer.NONE,
+        clock, System.out);
   }
 
   /** The delivery function's run over an SQS batch: a retry waits as its message's visibility. */

@@ -3,13 +3,18 @@ package dev.couponapi.http;
 import dev.couponapi.domain.Permissions;
 import dev.couponapi.domain.Coupon;
 import dev.couponapi.domain.Page;
+import dev.couponapi.domain.CouponStats;
 import dev.couponapi.service.CouponService;
+import dev.couponapi.service.CouponStatsService;
 import dev.couponapi.store.Snapshots;
 import dev.couponapi.wire.CouponParams;
 import dev.couponapi.wire.CouponRenderer;
+import dev.couponapi.wire.CouponStatsParams;
+import dev.couponapi.wire.CouponStatsRenderer;
 import dev.couponapi.wire.ListParams;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /** The coupon routes (docs/api.md §2): each wires parameters, the service and the renderer. */
@@ -18,10 +23,15 @@ public final class CouponResource implements Resource {
   static final String URL = "/v1/coupons";
   private static final String ONE = URL + "/{coupon}";
 
-  private final CouponService coupons;
+  /** The statistics of several coupons (docs/api.md §2.9, an extension). */
+  static final String STATS_LIST = "/v1/coupon_stats";
 
-  public CouponResource(CouponService coupons) {
+  private final CouponService coupons;
+  private final CouponStatsService stats;
+
+  public CouponResource(CouponService coupons, CouponStatsService stats) {
     this.coupons = coupons;
+    this.stats = stats;
   }
 
   @Override
@@ -31,7 +41,7 @@ public final class CouponResource implements Resource {
 
   @Override
   public List<Operation> operations() {
-    return List.of(create(), retrieve(), update(), delete(), list());
+    return List.of(create(), retrieve(), update(), delete(), list(), stats(), statsList());
   }
 
   /** Its events carry the coupon: {@code coupon.created}, {@code .updated}, {@code .deleted}. */
@@ -72,6 +82,24 @@ public final class CouponResource implements Resource {
         .expandEach(CouponRenderer.EXPANDABLE).run(call -> {
           Page<Coupon> page = coupons.list(call.tenant(), ListParams.request(call.params()));
           return ListParams.envelope(page, URL, coupon -> render(coupon, call.now(), call.expand()));
+        });
+  }
+
+  /** A coupon's statistics over {@code days} (docs/api.md §2.9, an extension). */
+  public Operation stats() {
+    return Operation.get("RetrieveCouponStatsFunction", ONE + "/stats", "coupons.stats").params(CouponStatsParams.ONE)
+        .run(call -> CouponStatsRenderer.render("coupon", call.id(),
+            stats.ofCoupon(call.tenant(), call.id(), CouponStatsParams.days(call.params()), call.now())));
+  }
+
+  /** The statistics of up to 100 coupons at once, for a list of coupons (the dashboard's). */
+  public Operation statsList() {
+    return Operation.get("ListCouponStatsFunction", STATS_LIST, "coupon_stats.list").params(CouponStatsParams.LIST)
+        .run(call -> {
+          Map<String, CouponStats> found = stats.ofCoupons(call.tenant(), CouponStatsParams.coupons(call.params()),
+              CouponStatsParams.days(call.params()), call.now());
+          return ListParams.envelope(List.copyOf(found.entrySet()), false, STATS_LIST,
+              each -> CouponStatsRenderer.render("coupon", each.getKey(), each.getValue()));
         });
   }
 

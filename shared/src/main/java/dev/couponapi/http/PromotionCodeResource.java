@@ -2,10 +2,13 @@ package dev.couponapi.http;
 
 import dev.couponapi.domain.Permissions;
 import dev.couponapi.domain.PromotionCode;
+import dev.couponapi.service.CouponStatsService;
 import dev.couponapi.service.PromotionCodeService;
 import dev.couponapi.store.Snapshots;
 import dev.couponapi.service.PromotionCodeView;
 import dev.couponapi.wire.ListParams;
+import dev.couponapi.wire.CouponStatsParams;
+import dev.couponapi.wire.CouponStatsRenderer;
 import dev.couponapi.wire.PromotionCodeParams;
 import dev.couponapi.wire.PromotionCodeRenderer;
 import java.util.List;
@@ -18,9 +21,11 @@ public final class PromotionCodeResource implements Resource {
   private static final String ONE = URL + "/{promotion_code}";
 
   private final PromotionCodeService codes;
+  private final CouponStatsService stats;
 
-  public PromotionCodeResource(PromotionCodeService codes) {
+  public PromotionCodeResource(PromotionCodeService codes, CouponStatsService stats) {
     this.codes = codes;
+    this.stats = stats;
   }
 
   @Override
@@ -30,7 +35,7 @@ public final class PromotionCodeResource implements Resource {
 
   @Override
   public List<Operation> operations() {
-    return List.of(create(), retrieve(), update(), list());
+    return List.of(create(), retrieve(), update(), list(), stats());
   }
 
   /** Its events carry the code with its coupon: {@code promotion_code.created}, {@code .updated}. */
@@ -69,5 +74,13 @@ public final class PromotionCodeResource implements Resource {
 
   private static Object render(Call call, PromotionCodeView view, Set<String> expand) {
     return PromotionCodeRenderer.render(view.code(), view.coupon(), call.version(), call.now(), expand);
+  }
+
+  /** A code's statistics over {@code days} (docs/api.md §2.9, an extension). */
+  public Operation stats() {
+    return Operation.get("RetrievePromotionCodeStatsFunction", ONE + "/stats", "promotion_codes.stats")
+        .params(CouponStatsParams.ONE)
+        .run(call -> CouponStatsRenderer.render("promotion_code", call.id(),
+            stats.ofCode(call.tenant(), call.id(), CouponStatsParams.days(call.params()), call.now())));
   }
 }

@@ -178,14 +178,18 @@ public final class CouponStore {
    */
   public Map<String, Stored> findAll(Tenant tenant, java.util.Set<String> ids) {
     Map<String, Stored> found = new HashMap<>();
-    if (ids.isEmpty()) {
-      return found;
-    }
-    List<Stored> read = Items.batchGet(dynamo, tableName, ids.stream().map(id -> coupons.pk(tenant, id)).toList(), true)
-        .values().stream().map(CouponStore::stored).toList();
     // for a page of codes, which is eventually consistent itself: half the read units
-    counted(tenant, read, false).forEach(stored -> found.put(stored.coupon().id(), stored));
+    counted(tenant, records(tenant, ids), false).forEach(stored -> found.put(stored.coupon().id(), stored));
     return found;
+  }
+
+  /**
+   * Several coupons by id in one BatchGetItem per 100, deleted or not, their redemptions not
+   * counted (for what needs their records only: their revisions).
+   */
+  public List<Stored> records(Tenant tenant, java.util.Set<String> ids) {
+    return ids.isEmpty() ? List.of() : Items.batchGet(dynamo, tableName, ids.stream().map(id -> coupons.pk(tenant, id))
+        .toList(), true).values().stream().map(CouponStore::stored).toList();
   }
 
   /** A coupon record moved aside when its id was reused, counted. */

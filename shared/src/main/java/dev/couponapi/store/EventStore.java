@@ -1,7 +1,10 @@
 package dev.couponapi.store;
 
+import dev.couponapi.domain.CouponUsage;
 import dev.couponapi.domain.Event;
+import dev.couponapi.domain.EventObject;
 import dev.couponapi.domain.EventFilter;
+import dev.couponapi.domain.Invoice;
 import dev.couponapi.domain.ListRequest;
 import dev.couponapi.domain.Page;
 import dev.couponapi.domain.Tenant;
@@ -53,6 +56,27 @@ public final class EventStore {
           found.put(event.id(), event);
         });
     return found;
+  }
+
+  /**
+   * What each of these events adds to the coupon statistics (docs/api.md §2.9), by id: what its
+   * change redeemed, and what a paid invoice's discounts took off. One strongly consistent
+   * BatchGetItem per 100; an event not found is absent.
+   */
+  public Map<String, List<CouponUsage>> usages(Tenant tenant, List<String> ids) {
+    Map<String, List<CouponUsage>> usages = new java.util.LinkedHashMap<>();
+    Items.batchGet(dynamo, tableName, ids.stream().map(id -> events.pk(tenant, id)).toList(), true).values()
+        .forEach(item -> {
+          long created = Attr.longValue(item, EventMapper.CREATED);
+          List<CouponUsage> those = new java.util.ArrayList<>(
+              CouponUsage.redeemed(CouponStatsStore.redeemedBy(item), created));
+          if (Invoice.PAID.wireName().equals(Attr.string(item, EventMapper.TYPE))
+              && EventMapper.fromItem(item, snapshots).object() instanceof EventObject.OfInvoice paid) {
+            those.addAll(CouponUsage.paid(paid.invoice(), created));
+          }
+          usages.put(Attr.string(item, EventMapper.ID), those);
+        });
+    return usages;
   }
 
   /** Where the event with this id sits in the list (for a cursor). */

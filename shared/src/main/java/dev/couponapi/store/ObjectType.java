@@ -40,7 +40,11 @@ public enum ObjectType {
   /** How often one customer redeemed one coupon or code (a limit per customer); its id names both. */
   CUSTOMER_USE("use"),
   /** One escrow shard of a redemption counter; its id is the counter's base and the shard number. */
-  COUNTER_SHARD("ctr");
+  COUNTER_SHARD("ctr"),
+  /** A coupon's or code's statistics for one month, or since it was made; its id names the subject and which. */
+  COUPON_STATS("stats"),
+  /** That one event's share of the statistics was counted (kept a few days); its id is the event's and the part's. */
+  STATS_COUNTED("counted");
 
   private final String code;
 

@@ -74,6 +74,9 @@ public record Redemption(List<Count> coupons, List<Count> codes) {
     List<ShardPicker> codePickers = codes.stream().map(count -> picker(dynamo, shards, tenant, count, now)).toList();
     // every shard once, a read and a split, and room for others racing for the same last units
     int attempts = 2 * mostShards() + 4;
+    // its event says what it redeemed: the statistics count it from the stream, with no write of their own here
+    RideAlong tagged = coupons.isEmpty() && codes.isEmpty() ? rideAlong
+        : RideAlong.onFirstEvent(rideAlong, CouponStatsStore.redeemed(coupons, codes));
     for (int attempt = 0; attempt < attempts; attempt++) {
       Tx tx = new Tx();
       List<List<ShardPicker.Take>> couponTakes = add(tx, Part.COUPON, coupons, couponPickers, shards,
@@ -84,7 +87,7 @@ public record Redemption(List<Count> coupons, List<Count> codes) {
           .filter(Count::limitedPerCustomer).toList();
       limited.forEach(count -> tx.add(Part.CUSTOMER_LIMIT, CustomerUses.take(tableName, tenant, count)));
       holder.forEach(write -> tx.add(write.part(), write.item()));
-      tx.rideAlong(rideAlong);
+      tx.rideAlong(tagged);
       try {
         tx.commit(dynamo);
         return;

@@ -99,6 +99,9 @@ class CallBudgetTableTest {
     row("`POST /v1/webhook_endpoints`", c -> c.ok("/v1/webhook_endpoints",
         "url=http://127.0.0.1:9/hook&enabled_events[]=*"));
     row("`GET /v1/events`", c -> c.okGet("/v1/events"));
+    row("`GET /v1/coupons/{id}/stats` (30 days)", c -> c.okGet("/v1/coupons/TEN/stats"));
+    row("`GET /v1/promotion_codes/{id}/stats` (366 days)", c -> c.okGet("/v1/promotion_codes/" + code + "/stats?days=366"));
+    row("`GET /v1/coupon_stats` (2 coupons, 1 day)", c -> c.okGet("/v1/coupon_stats?coupons[]=TEN&coupons[]=CAPPED&days=1"));
     row("`POST /v1/promotion_code_batches` (10 codes)", c -> c.ok("/v1/promotion_code_batches",
         "promotion[type]=coupon&promotion[coupon]=TEN&count=10"));
     background("the batch's worker run (10 codes)", test::runBatches);
