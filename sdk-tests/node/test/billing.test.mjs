@@ -1,4 +1,4 @@
-// Invoices, invoice items and subscription items through the official stripe-node 23.1, unchanged
+// Invoices, invoice items and subscription items (and a coupon's statistics) through the official stripe-node 23.1, unchanged
 // (docs/api.md §7). Started by StripeNodeEndToEndTest with the API's URL and a test key.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -117,4 +117,31 @@ test('a year of invoices with each kind of coupon, seen today through a test clo
   assert.deepEqual(totals[2], Array(13).fill(1900));
   assert.equal((await stripe.testHelpers.testClocks.retrieve(clock.id)).frozen_time, monthsLater(12));
   assert.equal((await stripe.testHelpers.testClocks.del(clock.id)).deleted, true);
+});
+
+test('what a coupon cost (an extension): its statistics, counted from the stream, read with rawRequest', async () => {
+  const coupon = await stripe.coupons.create({ amount_off: 400, currency: 'usd', duration: 'once' });
+  const code = await stripe.promotionCodes.create({ promotion: { type: 'coupon', coupon: coupon.id } });
+  const customer = await stripe.customers.create({ name: 'Counted' });
+  await stripe.invoiceItems.create({ customer: customer.id, amount: 1500, currency: 'usd',
+    discounts: [{ promotion_code: code.id }] });
+  const invoice = await stripe.invoices.create({ customer: customer.id, pending_invoice_items_behavior: 'include' });
+  await stripe.invoices.finalizeInvoice(invoice.id);
+  await stripe.invoices.pay(invoice.id, { paid_out_of_band: true });
+  let stats;
+  for (let tries = 0; tries < 100; tries++) {
+    stats = await stripe.rawRequest('GET', `/v1/promotion_codes/${code.id}/stats?days=7`, null);
+    if (stats.invoices_discounted === 1) break;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  assert.equal(stats.object, 'coupon_stats');
+  assert.equal(stats.promotion_code, code.id);
+  assert.equal(stats.redemptions, 1);
+  assert.deepEqual(stats.amount_discounted, [{ currency: 'usd', amount: 400 }]);
+  assert.equal(stats.redemptions_by_day.length, 7);
+  const ofCoupon = await stripe.rawRequest('GET', `/v1/coupons/${coupon.id}/stats`, null);
+  assert.equal(ofCoupon.days, 30);
+  assert.deepEqual(ofCoupon.all_time, stats.all_time);
+  await assert.rejects(stripe.rawRequest('GET', `/v1/coupons/${coupon.id}/stats?days=0`, null),
+    (error) => error.statusCode === 400 && error.param === 'days');
 });

@@ -1,11 +1,7 @@
 package dev.couponapi.app;
 
-import dev.couponapi.domain.Tenant;
 import dev.couponapi.service.CouponStatsService;
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
@@ -54,23 +50,9 @@ public final class CouponStatsWork implements BackgroundWork<FanOutWork.NewEvent
   /** Counts each tenant's events of the batch together, at the first of them; a failed count fails that tenant's events. */
   @Override
   public Runner<FanOutWork.NewEvent> forBatch(List<FanOutWork.NewEvent> jobs) {
-    Map<Tenant, List<String>> byTenant = new LinkedHashMap<>();
-    jobs.forEach(job -> byTenant.computeIfAbsent(job.tenant(), tenant -> new ArrayList<>()).add(job.eventId()));
-    Map<Tenant, Object> counted = new HashMap<>();
-    return (job, hasTime) -> {
-      Object outcomes = counted.computeIfAbsent(job.tenant(), tenant -> {
-        try {
-          return stats.count(tenant, byTenant.get(tenant), clock.instant());
-        } catch (RuntimeException failed) {
-          return failed;
-        }
-      });
-      if (outcomes instanceof RuntimeException failed) {
-        throw failed;
-      }
-      @SuppressWarnings("unchecked")
-      CouponStatsService.Counted outcome = ((Map<String, CouponStatsService.Counted>) outcomes).get(job.eventId());
-      return new Outcome.Done(outcome.name().toLowerCase(java.util.Locale.ROOT));
-    };
+    TenantBatches<Map<String, CouponStatsService.Counted>> counted = new TenantBatches<>(jobs,
+        (tenant, eventIds) -> stats.count(tenant, eventIds, clock.instant()));
+    return (job, hasTime) -> new Outcome.Done(counted.of(job.tenant()).get(job.eventId()).name()
+        .toLowerCase(java.util.Locale.ROOT));
   }
 }

@@ -4,9 +4,6 @@ import dev.couponapi.domain.Tenant;
 import dev.couponapi.service.WebhookFanOut;
 import dev.couponapi.store.EventStore;
 import dev.couponapi.store.ObjectType;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -76,22 +73,8 @@ public final class FanOutWork implements BackgroundWork<FanOutWork.NewEvent> {
   /** Reads each tenant's endpoints and events once for the whole batch; a failed read fails that tenant's events. */
   @Override
   public Runner<NewEvent> forBatch(List<NewEvent> jobs) {
-    Map<Tenant, List<String>> byTenant = new LinkedHashMap<>();
-    jobs.forEach(job -> byTenant.computeIfAbsent(job.tenant(), tenant -> new ArrayList<>()).add(job.eventId()));
-    Map<Tenant, Object> batches = new HashMap<>();
-    return (job, hasTime) -> {
-      Object batch = batches.computeIfAbsent(job.tenant(), tenant -> {
-        try {
-          return fanOut.batch(tenant, byTenant.get(tenant));
-        } catch (RuntimeException failed) {
-          return failed;
-        }
-      });
-      if (batch instanceof RuntimeException failed) {
-        throw failed;
-      }
-      return fannedOut(((WebhookFanOut.Batch) batch).fanOut(job.eventId()));
-    };
+    TenantBatches<WebhookFanOut.Batch> batches = new TenantBatches<>(jobs, fanOut::batch);
+    return (job, hasTime) -> fannedOut(batches.of(job.tenant()).fanOut(job.eventId()));
   }
 
   private static Outcome fannedOut(List<String> endpoints) {
