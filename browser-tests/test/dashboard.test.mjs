@@ -200,7 +200,7 @@ test('a coupon whose id is "new" opens its own page, and a code that looks like 
   assert.match(csv.split('\n')[1], /^promo_\w+,'-2-3,true,0,,$/);
 });
 
-test('the list of 25 coupons with their code counts takes two API calls', async (t) => {
+test('the list of 25 coupons with their code counts and amounts discounted takes three API calls', async (t) => {
   for (let i = 0; i < 25; i++) await api('POST', 'coupons', `id=LIST${String(i).padStart(2, '0')}&amount_off=450&currency=eur&duration=once`);
   await api('POST', 'promotion_codes', 'promotion[type]=coupon&promotion[coupon]=LIST24&code=LISTED');
   const page = await openPage(t);
@@ -215,9 +215,76 @@ test('the list of 25 coupons with their code counts takes two API calls', async 
   assert.match(await row.textContent(), /€4\.50 off, once/);
   assert.equal(await page.getByRole('row').count(), 26, 'a header row and 25 coupons');
   // the sign-in (what the key may do), then the page: the coupons and, for every row at once, the codes
-  assert.deepEqual(calls, ['/v1/key_permissions', '/v1/coupons', '/v1/promotion_codes']);
-  console.log(`list page of 25 coupons with code counts: ${calls.length - 1} API calls (after the sign-in)`);
+  // and what each coupon took off so far
+  assert.deepEqual(calls.slice(0, 2), ['/v1/key_permissions', '/v1/coupons']);
+  assert.deepEqual(calls.slice(2).sort(), ['/v1/coupon_stats', '/v1/promotion_codes']);
+  console.log(`list page of 25 coupons with code counts and amounts discounted: ${calls.length - 1} API calls (after the sign-in)`);
   await shot(page, 'list');
+});
+
+/** Waits until the coupon's statistics (counted from the stream, a moment behind) satisfy {@code done}. */
+async function statsOf(coupon, done) {
+  for (let tries = 0; tries < 100; tries++) {
+    const stats = await api('GET', `coupons/${coupon}/stats?days=7`);
+    if (done(stats)) return stats;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  assert.fail(`the statistics of ${coupon} were not counted in 10 s`);
+}
+
+/** An invoice of {@code amount} for a new customer with the coupon on its one item, finalized and paid. */
+async function paidInvoice(coupon, amount) {
+  const customer = await api('POST', 'customers', 'name=Buyer');
+  await api('POST', 'invoiceitems', `customer=${customer.id}&amount=${amount}&currency=usd&discounts[0][coupon]=${coupon}`);
+  const invoice = await api('POST', 'invoices', `customer=${customer.id}&pending_invoice_items_behavior=include`);
+  await api('POST', `invoices/${invoice.id}/finalize`, '');
+  await api('POST', `invoices/${invoice.id}/pay`, 'paid_out_of_band=true');
+}
+
+test('a coupon\'s page charts its redemptions per day and what it took off; the list sorts by that', async (t) => {
+  await api('POST', 'coupons', 'id=BIGSPEND&amount_off=2000&currency=usd&duration=once&name=Big+spender');
+  await api('POST', 'coupons', 'id=WELCOME5&amount_off=500&currency=usd&duration=once&name=Welcome+five');
+  await paidInvoice('BIGSPEND', 5000);
+  for (let i = 0; i < 3; i++) await api('POST', 'customers', 'coupon=WELCOME5');
+  await paidInvoice('WELCOME5', 3000);
+  // a preview prices the coupon and counts nothing
+  const previewer = await api('POST', 'customers', 'name=Looker');
+  await api('POST', 'invoices/create_preview', `customer=${previewer.id}&invoice_items[0][amount]=1000`
+    + '&invoice_items[0][currency]=usd&discounts[0][coupon]=WELCOME5');
+  await statsOf('WELCOME5', (stats) => stats.redemptions === 4 && stats.invoices_discounted === 1);
+  await statsOf('BIGSPEND', (stats) => stats.invoices_discounted === 1);
+
+  const page = await openPage(t);
+  await signIn(page);
+  const rows = page.getByRole('row');
+  await page.getByRole('row', { name: /Welcome five/ }).getByText('$5.00').waitFor();
+  await page.getByRole('row', { name: /Big spender/ }).getByText('$20.00').waitFor();
+  const order = async () => (await rows.allTextContents()).map((text) => (/Welcome five|Big spender/.exec(text) || [])[0])
+    .filter(Boolean);
+  assert.deepEqual(await order(), ['Welcome five', 'Big spender'], 'newest first');
+  await page.getByLabel('Sort').selectOption({ label: 'Amount discounted (USD), most first' });
+  assert.deepEqual(await order(), ['Big spender', 'Welcome five'], 'most discounted first');
+  assert.match(await rows.nth(1).textContent(), /\$\d/, 'the top row took the most off');
+  await shot(page, 'list-by-amount');
+
+  await page.getByRole('link', { name: 'Welcome five' }).click();
+  const usage = page.getByRole('region', { name: 'Usage' });
+  const chart = usage.getByRole('img', { name: /Redemptions per day/ });
+  await chart.waitFor();
+  const today = new Date().toISOString().slice(0, 10);
+  const bar = chart.locator(`g.day[data-date="${today}"]`);
+  assert.equal(await bar.getAttribute('data-count'), '4');
+  assert.equal(await chart.locator('g.day').count(), 30, 'a bar for each of the last 30 days');
+  assert.match(await usage.locator('#usage-discounted').textContent(), /^\$5\.00$/);
+  assert.equal(await usage.locator('#usage-invoices').textContent(), '1');
+  await page.evaluate(() => document.getElementById('usage-heading').scrollIntoView());
+  if (SHOTS) await page.screenshot({ path: `${SHOTS}/dashboard-usage.png` });
+
+  // one more redemption: the bar grows while the page is open (counted from the stream, then polled)
+  await api('POST', 'customers', 'coupon=WELCOME5');
+  await page.locator(`g.day[data-date="${today}"][data-count="5"]`).waitFor({ timeout: 15000 });
+  await usage.getByLabel('Days').selectOption({ label: 'Last 7 days' });
+  await page.waitForFunction(() => document.querySelectorAll('svg.bars g.day').length === 7);
 });
 
 test('a batch shows its progress and its codes download as CSV', async (t) => {

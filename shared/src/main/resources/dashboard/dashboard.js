@@ -70,6 +70,19 @@ function money(amount, currency) {
   }
 }
 
+/** [{currency, amount}] as {currency: amount}. */
+function amountsByCurrency(list) {
+  const amounts = {};
+  (list || []).forEach((each) => { amounts[each.currency] = each.amount; });
+  return amounts;
+}
+
+/** {currency: amount} as "$12.00 · €3.00"; a dash for nothing. */
+function moneyList(amounts) {
+  const entries = Object.entries(amounts || {}).filter(([, amount]) => amount > 0);
+  return entries.length ? entries.map(([currency, amount]) => money(amount, currency)).join(' · ') : '—';
+}
+
 function terms(coupon) {
   const off = coupon.percent_off != null ? `${coupon.percent_off} % off` : `${money(coupon.amount_off, coupon.currency)} off`;
   const how = coupon.duration === 'repeating' ? `${coupon.duration_in_months} months` : coupon.duration;
@@ -183,12 +196,22 @@ function CouponList() {
   const [codes, setCodes] = useState({ counts: {}, partial: false });
   const [filter, setFilter] = useState('all');
   const [search, setSearch] = useState('');
+  const [sort, setSort] = useState('newest');
+  const [discounted, setDiscounted] = useState({});
   const [error, setError] = useState(null);
   async function load(after) {
     try {
       const page = await api('GET', 'coupons', { limit: 25, starting_after: after });
       setCoupons((shown) => (after ? shown.concat(page.data) : page.data));
       setMore(page.has_more);
+      if (!page.data.length) return;
+      // what each coupon of the page took off so far: one call for the page, not one per row
+      const stats = await api('GET', 'coupon_stats', { coupons: page.data.map((coupon) => coupon.id), days: 1 });
+      setDiscounted((known) => {
+        const more = { ...known };
+        stats.data.forEach((each) => { more[each.coupon] = amountsByCurrency(each.all_time.amount_discounted); });
+        return more;
+      });
     } catch (failed) { setError(failed); }
   }
   useEffect(() => {
@@ -208,6 +231,13 @@ function CouponList() {
   const needle = search.trim().toLowerCase();
   const shown = coupons.filter((coupon) => (filter === 'all' || couponStatus(coupon) === filter)
     && (!needle || coupon.id.toLowerCase().includes(needle) || (coupon.name || '').toLowerCase().includes(needle)));
+  // amounts in different currencies do not compare: the list sorts by one currency at a time
+  const currencies = [...new Set(Object.values(discounted).flatMap((amounts) => Object.keys(amounts)))].sort();
+  if (sort !== 'newest') {
+    const currency = sort.slice('discounted:'.length);
+    const amount = (coupon) => (discounted[coupon.id] || {})[currency] || 0;
+    shown.sort((a, b) => amount(b) - amount(a));
+  }
   return html`<section>
     <div class="toolbar"><h1 class="grow">Coupons</h1>
       ${may('coupons', 'write') && html`<button class="primary" onClick=${() => { location.hash = '#/new-coupon'; }}>New coupon</button>`}</div>
@@ -219,16 +249,22 @@ function CouponList() {
       <div class="grow"><label for="search">Search</label>
         <input id="search" type="search" placeholder="id or name, among the coupons loaded" value=${search}
           onInput=${(e) => setSearch(e.target.value)} /></div>
+      <div><label for="sort">Sort</label>
+        <select id="sort" value=${sort} onChange=${(e) => setSort(e.target.value)}>
+          <option value="newest">Newest first</option>
+          ${currencies.map((currency) => html`<option value=${'discounted:' + currency}>Amount discounted (${currency.toUpperCase()}), most first</option>`)}
+        </select></div>
     </div>
     <${Alert} error=${error} />
     <table>
-      <thead><tr><th>Coupon</th><th>Terms</th><th>Redeemed / cap</th>${may('promotion_codes') && html`<th>Codes</th>`}<th>Redeem by</th><th>Status</th></tr></thead>
+      <thead><tr><th>Coupon</th><th>Terms</th><th>Redeemed / cap</th>${may('promotion_codes') && html`<th>Codes</th>`}<th>Discounted</th><th>Redeem by</th><th>Status</th></tr></thead>
       <tbody>${shown.map((coupon) => html`<tr key=${coupon.id}>
         <td><a href=${'#/coupons/' + encodeURIComponent(coupon.id)}>${coupon.name || coupon.id}</a>
           ${coupon.name && html`<div class="muted">${coupon.id}</div>`}</td>
         <td>${terms(coupon)}</td>
         <td><${Meter} used=${coupon.times_redeemed} cap=${coupon.max_redemptions} label=${'Redemptions of ' + coupon.id} /></td>
         ${may('promotion_codes') && html`<td>${(codes.counts[coupon.id] || 0) + (codes.partial ? '+' : '')}</td>`}
+        <td class="discounted">${moneyList(discounted[coupon.id])}</td>
         <td>${date(coupon.redeem_by)}</td>
         <td><span class=${'status ' + couponStatus(coupon).split(' ')[0]}>${couponStatus(coupon)}</span></td>
       </tr>`)}</tbody>
@@ -331,6 +367,47 @@ function NewCoupon() {
 
 // ---------- coupon detail ----------
 
+/** Redemptions per day as bars, oldest left; each bar says its day and count on hover and to a screen reader. */
+function DayBars({ days }) {
+  const most = Math.max(1, ...days.map((day) => day.count));
+  const width = 1000 / days.length;
+  const total = days.reduce((sum, day) => sum + day.count, 0);
+  return html`<svg class="bars" viewBox="0 0 1000 160" role="img"
+      aria-label=${`Redemptions per day, ${days[0].date} to ${days[days.length - 1].date}: ${total} in all`}>
+    <line class="axis" x1="0" y1="140" x2="1000" y2="140" />
+    ${days.map((day, i) => {
+      const height = (day.count / most) * 120;
+      return html`<g key=${day.date} class="day" data-date=${day.date} data-count=${day.count}>
+        <rect x=${i * width + width * 0.15} y=${140 - height} width=${width * 0.7} height=${height}><title>${day.date}: ${day.count}</title></rect>
+        ${day.count > 0 && days.length <= 31 && html`<text x=${i * width + width / 2} y=${134 - height} text-anchor="middle">${day.count}</text>`}
+      </g>`;
+    })}
+    <text x="0" y="156">${days[0].date}</text>
+    <text x="1000" y="156" text-anchor="end">${days[days.length - 1].date}</text>
+  </svg>`;
+}
+
+/** What the coupon cost, and when it was used: GET /v1/coupons/{id}/stats (docs/api.md §2.9). */
+function Usage({ stats, days, onDays }) {
+  return html`<section aria-labelledby="usage-heading">
+    <div class="toolbar"><h2 id="usage-heading" class="grow">Usage</h2>
+      <div><label for="usage-days">Days</label>
+        <select id="usage-days" value=${days} onChange=${(e) => onDays(Number(e.target.value))}>
+          ${[7, 30, 90, 366].map((n) => html`<option value=${n}>Last ${n} days</option>`)}</select></div></div>
+    ${stats ? html`<div class="card">
+        <${DayBars} days=${stats.redemptions_by_day} />
+        <div class="row figures">
+          <p><strong>Redemptions</strong> <span id="usage-redemptions">${stats.redemptions}</span> in ${stats.days} days
+            · <span id="usage-all-redemptions">${stats.all_time.redemptions}</span> so far</p>
+          <p><strong>Amount discounted so far</strong> <span id="usage-discounted">${moneyList(amountsByCurrency(stats.all_time.amount_discounted))}</span>${' '}
+            <span class="muted">(${stats.amount_discounted.length ? moneyList(amountsByCurrency(stats.amount_discounted)) : 'nothing'} in ${stats.days} days)</span></p>
+          <p><strong>Invoices discounted</strong> <span id="usage-invoices">${stats.all_time.invoices_discounted}</span></p>
+        </div>
+        <p class="muted">Counted from the change stream, seconds behind: paid invoices and redemptions, previews never.</p>
+      </div>` : html`<p>Loading…</p>`}
+  </section>`;
+}
+
 function Timeline({ coupon, codes }) {
   const now = Date.now() / 1000;
   const points = [{ at: now, label: 'now', kind: 'now' }];
@@ -423,13 +500,16 @@ function CouponDetail({ id }) {
   const [typed, setTyped] = useState('');
   const [edit, setEdit] = useState(null);
   const [saved, setSaved] = useState(null);
+  const [stats, setStats] = useState(null);
+  const [days, setDays] = useState(30);
   async function load() {
     try {
       setCoupon(await api('GET', 'coupons/' + encodeURIComponent(id)));
+      setStats(await api('GET', 'coupons/' + encodeURIComponent(id) + '/stats', { days }));
       if (may('promotion_codes')) setCodes((await api('GET', 'promotion_codes', { coupon: id, limit: 100 })).data);
     } catch (failed) { setError(failed); }
   }
-  usePolling(load, [id]);
+  usePolling(load, [id, days]);
   async function toggle(code) {
     try {
       await api('POST', 'promotion_codes/' + code.id, { active: code.active ? 'false' : 'true' });
@@ -479,6 +559,7 @@ function CouponDetail({ id }) {
             ${saved && html`<span class="muted"> ${saved}</span>`}`}
       </div>
     </div>
+    <${Usage} stats=${stats} days=${days} onDays=${setDays} />
     <h2>Expiry timeline</h2>
     <${Timeline} coupon=${coupon} codes=${codes} />
     ${may('promotion_codes') && html`<section aria-labelledby="codes-heading">
