@@ -107,6 +107,14 @@ test('a coupon made with the form is in the list; an API error shows at its fiel
   await atField.waitFor();
   assert.match(await atField.textContent(), /percent_off/i);
 
+  await page.getByLabel('Percent off').fill('25');
+  await page.getByLabel('Limit per customer').fill('1001');
+  await page.getByRole('button', { name: 'Create coupon' }).click();
+  const atLimit = page.locator('.field', { has: page.getByLabel('Limit per customer') }).getByRole('alert');
+  await atLimit.waitFor();
+  assert.match(await atLimit.textContent(), /max_redemptions_per_customer/);
+
+  await page.getByLabel('Limit per customer').fill('1');
   await page.getByLabel('ID', { exact: true }).fill('SPRING25');
   await page.getByLabel('Percent off').fill('25.5');
   await page.getByLabel('Duration', { exact: true }).selectOption('repeating');
@@ -121,8 +129,9 @@ test('a coupon made with the form is in the list; an API error shows at its fiel
   await page.getByRole('link', { name: 'Coupons' }).first().click();
   const row = page.getByRole('row', { name: /Spring sale/ });
   await row.waitFor();
-  assert.match(await row.textContent(), /25\.5 % off, 3 months/);
+  assert.match(await row.textContent(), /25\.5 % off, 3 months, 1 per customer/);
   assert.match(await row.textContent(), /0 \/ 20/);
+  assert.equal((await api('GET', 'coupons/SPRING25')).max_redemptions_per_customer, 1);
 });
 
 test('on the detail page: a code is made, its meter moves with a redemption, CSV, then delete', async (t) => {
@@ -136,6 +145,7 @@ test('on the detail page: a code is made, its meter moves with a redemption, CSV
   await codes.getByRole('button', { name: 'New promotion code' }).click();
   await page.getByLabel('Code', { exact: true }).fill('FLASH10');
   await page.getByLabel('Max redemptions').fill('5');
+  await page.getByLabel('Limit per customer').fill('2');
   // within the coupon's redeem_by, as the API requires (local time, as the input takes it)
   const inTenDays = new Date(Date.now() + 10 * 86400 * 1000);
   inTenDays.setSeconds(0, 0);
@@ -145,6 +155,7 @@ test('on the detail page: a code is made, its meter moves with a redemption, CSV
   const codeRow = codes.getByRole('row', { name: /FLASH10/ });
   await codeRow.waitFor();
   assert.match(await codeRow.textContent(), /0 \/ 5/);
+  assert.match(await codeRow.textContent(), /2 per customer/);
   assert.match(await codeRow.textContent(), new RegExp(new Date(inTenDays).toISOString().slice(0, 10)));
   await shot(page, 'detail');
 

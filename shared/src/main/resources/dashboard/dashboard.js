@@ -86,7 +86,8 @@ function moneyList(amounts) {
 function terms(coupon) {
   const off = coupon.percent_off != null ? `${coupon.percent_off} % off` : `${money(coupon.amount_off, coupon.currency)} off`;
   const how = coupon.duration === 'repeating' ? `${coupon.duration_in_months} months` : coupon.duration;
-  return `${off}, ${how}`;
+  const each = coupon.max_redemptions_per_customer ? `, ${coupon.max_redemptions_per_customer} per customer` : '';
+  return `${off}, ${how}${each}`;
 }
 
 function date(seconds) {
@@ -281,7 +282,7 @@ const COUPON_FIELDS = [
   ['id', 'ID', 'text'], ['name', 'Name', 'text'], ['percent_off', 'Percent off', 'number'],
   ['amount_off', 'Amount off', 'number'], ['currency', 'Currency', 'text'], ['duration', 'Duration', 'select'],
   ['duration_in_months', 'Duration in months', 'number'], ['max_redemptions', 'Max redemptions', 'number'],
-  ['redeem_by', 'Redeem by', 'datetime-local'], ['products', 'Applies to products', 'text'],
+  ['max_redemptions_per_customer', 'Limit per customer', 'number'], ['redeem_by', 'Redeem by', 'datetime-local'], ['products', 'Applies to products', 'text'],
   ['currency_options', 'Currency options', 'textarea'], ['metadata', 'Metadata', 'textarea'],
 ];
 
@@ -295,6 +296,7 @@ function couponParams(form) {
     duration: form.duration || 'once',
     duration_in_months: form.duration === 'repeating' ? form.duration_in_months || undefined : undefined,
     max_redemptions: form.max_redemptions || undefined,
+    max_redemptions_per_customer: form.max_redemptions_per_customer || undefined,
     redeem_by: seconds(form.redeem_by),
     applies_to: form.products ? { products: form.products.split(',').map((p) => p.trim()).filter(Boolean) } : undefined,
     currency_options: form.currency_options ? Object.fromEntries(Object.entries(lines(form.currency_options))
@@ -454,6 +456,7 @@ function NewPromotionCode({ coupon, onCreated }) {
         promotion: { type: 'coupon', coupon: coupon.id },
         code: form.code || undefined,
         max_redemptions: form.max_redemptions || undefined,
+        max_redemptions_per_customer: form.max_redemptions_per_customer || undefined,
         expires_at: seconds(form.expires_at),
         customer: form.customer || undefined,
         restrictions: form.first_time || form.minimum_amount ? {
@@ -471,6 +474,7 @@ function NewPromotionCode({ coupon, onCreated }) {
   return html`<form class="card" onSubmit=${submit}>
     <div class="grid">
       ${field('code', 'Code')}${field('max_redemptions', 'Max redemptions', 'number')}
+      ${field('max_redemptions_per_customer', 'Limit per customer', 'number')}
       ${field('expires_at', 'Expires at', 'datetime-local')}${field('customer', 'Customer')}
       ${field('minimum_amount', 'Minimum amount', 'number')}${field('minimum_currency', 'Minimum amount currency')}
       <div class="field"><label for="code-first_time">First-time customers only</label>
@@ -486,6 +490,7 @@ function restrictionText(code) {
   const r = code.restrictions || {};
   const parts = [];
   if (code.customer) parts.push(`customer ${code.customer}`);
+  if (code.max_redemptions_per_customer) parts.push(`${code.max_redemptions_per_customer} per customer`);
   if (r.first_time_transaction) parts.push('first-time only');
   if (r.minimum_amount) parts.push(`min ${money(r.minimum_amount, r.minimum_amount_currency)}`);
   return parts.join(', ') || '—';
