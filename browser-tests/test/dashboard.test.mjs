@@ -268,12 +268,14 @@ test('a coupon\'s page charts its redemptions per day and what it took off; the 
   const page = await openPage(t);
   await signIn(page);
   const rows = page.getByRole('row');
-  await page.getByRole('row', { name: /Welcome five/ }).getByText('$5.00').waitFor();
-  await page.getByRole('row', { name: /Big spender/ }).getByText('$20.00').waitFor();
+  // the Discounted cells (the terms cell says "$5.00 off, once")
+  await page.getByRole('row', { name: /Welcome five/ }).getByRole('cell', { name: '$5.00', exact: true }).waitFor();
+  await page.getByRole('row', { name: /Big spender/ }).getByRole('cell', { name: '$20.00', exact: true }).waitFor();
   const order = async () => (await rows.allTextContents()).map((text) => (/Welcome five|Big spender/.exec(text) || [])[0])
     .filter(Boolean);
   assert.deepEqual(await order(), ['Welcome five', 'Big spender'], 'newest first');
   await page.getByLabel('Sort').selectOption({ label: 'Amount discounted (USD), most first' });
+  await rows.nth(1).filter({ hasText: 'Big spender' }).waitFor();
   assert.deepEqual(await order(), ['Big spender', 'Welcome five'], 'most discounted first');
   assert.match(await rows.nth(1).textContent(), /\$\d/, 'the top row took the most off');
   await shot(page, 'list-by-amount');
