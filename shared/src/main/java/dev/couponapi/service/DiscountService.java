@@ -205,10 +205,11 @@ public final class DiscountService {
     Redemption redemption = new Redemption(
         couponCounts.counts((stored, count) -> new Redemption.Count(stored.coupon().id(), stored.rev(),
             stored.counter(), stored.coupon().maxRedemptions(), stored.coupon().redeemBy(), count.customer(),
-            count.count(), count.source(), stored.coupon().maxRedemptionsPerCustomer())),
+            count.count(), count.source(), stored.coupon().maxRedemptionsPerCustomer(), false)),
         codeCounts.counts((stored, count) -> new Redemption.Count(stored.code().id(), null, stored.counter(),
             stored.code().maxRedemptions(), stored.code().expiresAt(), count.customer(), count.count(),
-            count.source(), stored.code().maxRedemptionsPerCustomer())));
+            count.source(), stored.code().maxRedemptionsPerCustomer(),
+            stored.code().restrictions().firstTimeTransaction())));
     return new Plan(placed, redemption, redeemed);
   }
 
@@ -317,6 +318,10 @@ public final class DiscountService {
       return customerLimitReached(count.rev() != null ? "the coupon " + count.id() : "this promotion code",
           count.perCustomer(), source.param());
     }
+    if (refused.reason() == Redemption.Part.FIRST_TIME) {
+      // the customer paid an invoice between the plan's read and the redemption's commit
+      return priorTransactions(source.param());
+    }
     if (refused.reason() == Redemption.Part.COUPON) {
       Optional<CouponStore.Stored> coupon = coupons.find(tenant, count.id())
           .filter(stored -> !stored.coupon().deleted() && stored.rev().equals(count.rev()));
@@ -361,8 +366,7 @@ public final class DiscountService {
     PromotionCode.Restrictions restrictions = code.restrictions();
     if (restrictions.firstTimeTransaction() && target.customer() != null
         && paidBefore.test(tenant, target.customer())) {
-      throw refused(param, "This promotion code cannot be redeemed because the associated customer has prior "
-          + "transactions.");
+      throw priorTransactions(param);
     }
     if (restrictions.minimumAmount() != null) {
       if (target.amountMayChange()) {
@@ -424,6 +428,12 @@ public final class DiscountService {
 
   private static ApiException couponExpired(Coupon coupon, String param) {
     return Errors.couponExpired(coupon.id(), param);
+  }
+
+  /** A first-time code refused: the customer has paid an invoice above zero (docs/api.md §3.6). */
+  private static ApiException priorTransactions(String param) {
+    return refused(param, "This promotion code cannot be redeemed because the associated customer has prior "
+        + "transactions.");
   }
 
   private static ApiException refused(String param, String message) {

@@ -23,7 +23,7 @@ public record Redemption(List<Count> coupons, List<Count> codes) {
    * counter (its {@link Count} is the refusal's {@link Refused#subject()}), or a write of the holder
    * (customer, subscription…; the {@link Holder#part()} is the subject).
    */
-  public enum Part { COUPON, PROMOTION_CODE, HOLDER, CUSTOMER_LIMIT }
+  public enum Part { COUPON, PROMOTION_CODE, HOLDER, CUSTOMER_LIMIT, FIRST_TIME }
 
   /**
    * {@code count} units of one counter: a coupon ({@code rev} the record the discounts name) or a
@@ -32,12 +32,17 @@ public record Redemption(List<Count> coupons, List<Count> codes) {
    * are for a counter stored before sharding ({@link LegacyCounters}).
    */
   public record Count(String id, String rev, CounterShards.Counter counter, Long maxRedemptions, Long until,
-      String customer, int count, DiscountRequest source, Long perCustomer) {
+      String customer, int count, DiscountRequest source, Long perCustomer, boolean firstTimeOnly) {
 
     /** A count without a limit per customer. */
     public Count(String id, String rev, CounterShards.Counter counter, Long maxRedemptions, Long until,
         String customer, int count, DiscountRequest source) {
-      this(id, rev, counter, maxRedemptions, until, customer, count, source, null);
+      this(id, rev, counter, maxRedemptions, until, customer, count, source, null, false);
+    }
+
+    /** Whether its customer must have paid no invoice above zero when it commits (a first-time code's). */
+    boolean checksFirstTime() {
+      return firstTimeOnly && customer != null;
     }
 
     /** Whether it is held to a limit per customer: one more item in the redemption's transaction. */
@@ -66,8 +71,13 @@ public record Redemption(List<Count> coupons, List<Count> codes) {
    * Commits counters, holder writes and the ride-along together; a refusal names its part. Every
    * attempt is one TransactWriteItems; a refused shard never changed anything.
    */
-  void commit(DynamoDbClient dynamo, String tableName, Tenant tenant, Instant now, List<Holder> holder,
+  void commit(DynamoDbClient dynamo, String tableName, Tenant tenant, Instant now, List<Holder> given,
       RideAlong rideAlong) {
+    // a first-time code's customer must still have paid nothing as this commits (one customer a redemption)
+    Count firstTime = codes.stream().filter(Count::checksFirstTime).findFirst().orElse(null);
+    FirstTimeCheck.Checked checked = firstTime == null ? new FirstTimeCheck.Checked(given, null)
+        : FirstTimeCheck.add(given, tableName, tenant, firstTime.customer(), Part.FIRST_TIME);
+    List<Holder> holder = checked.holder();
     CounterShards shards = new CounterShards(tableName);
     LegacyCounters legacy = new LegacyCounters(tableName);
     List<ShardPicker> couponPickers = coupons.stream().map(count -> picker(dynamo, shards, tenant, count, now)).toList();
@@ -92,6 +102,10 @@ public record Redemption(List<Count> coupons, List<Count> codes) {
         tx.commit(dynamo);
         return;
       } catch (Tx.Cancelled cancelled) {
+        if (checked.part() != null && cancelled.failed(checked.part()) && (checked.part() == Part.FIRST_TIME
+            || FirstTimeCheck.paid(cancelled.oldItem(checked.part())))) {
+          throw new Refused(Part.FIRST_TIME, firstTime);
+        }
         for (Holder write : holder) {
           if (cancelled.failed(write.part())) {
             throw new Refused(Part.HOLDER, write.part());

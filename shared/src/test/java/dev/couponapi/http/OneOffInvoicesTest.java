@@ -121,6 +121,48 @@ class OneOffInvoicesTest {
         + DiscountFixture.ITEM + "&discounts[0][promotion_code]=" + code).status()).isEqualTo(400);
   }
 
+  /**
+   * The customer pays an invoice between a redemption's read (nothing paid) and its commit: the
+   * first-time rule is a condition of the redemption's transaction, so it is refused all the same,
+   * by every kind of write that redeems (the customer's own update, an invoice item that counts on
+   * the customer, a subscription that does not write the customer at all), and nothing is redeemed.
+   */
+  @Test
+  void aFirstTimeCode_racingTheCustomersFirstPayment_isRefusedByTheRedemptionsOwnCondition() {
+    f.coupon("id=FIRST&percent_off=20&duration=forever");
+    String code = (String) post("/v1/promotion_codes", "promotion[type]=coupon&promotion[coupon]=FIRST"
+        + "&restrictions[first_time_transaction]=true").get("id");
+    String customer = f.customer("name=racer");
+    // (its first invoice is paid: each route below starts from a customer who paid nothing)
+    String subscription = (String) post("/v1/subscriptions", "customer=" + customer + "&" + DiscountFixture.ITEM)
+        .get("id");
+    for (String[] route : new String[][] {
+        {"/v1/customers/" + customer, "promotion_code=" + code, "promotion_code"},
+        {"/v1/invoiceitems", "customer=" + customer + "&amount=100&currency=usd&discounts[0][promotion_code]=" + code,
+            "discounts[0][promotion_code]"},
+        {"/v1/subscriptions/" + subscription, "discounts[0][promotion_code]=" + code, "discounts[0][promotion_code]"}}) {
+      setPaidInvoices(customer, 0);
+      // the payment lands after the request read the customer, just before its transaction
+      f.test.faults.beforeNext("TransactWriteItems", () -> setPaidInvoices(customer, 1));
+      Map<String, Object> refused = error(post(route[0], route[1]));
+      assertThat(refused).as(route[0]).containsEntry("param", route[2]);
+      assertThat(refused.get("message").toString()).contains("prior transactions");
+    }
+    assertThat(f.timesRedeemed("FIRST")).isZero();
+    assertThat(TestApp.body(f.client.version(CLOVER).get("/v1/promotion_codes/" + code)))
+        .containsEntry("times_redeemed", 0);
+  }
+
+  /** Another writer's change to the customer's count of paid invoices (not through the app's client). */
+  private void setPaidInvoices(String customer, long paid) {
+    try (var other = dev.couponapi.testing.LocalDynamo.client()) {
+      other.updateItem(request -> request.tableName(f.test.table).key(java.util.Map.of("pk",
+          software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("acct_disc#test#customer#" + customer)))
+          .updateExpression("SET paid_invoices = :paid").expressionAttributeValues(java.util.Map.of(":paid",
+              software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromN(String.valueOf(paid)))));
+    }
+  }
+
   @Test
   void badInput_isAStripeError_andWritesNothing() {
     String customer = f.customer("name=b");

@@ -41,6 +41,19 @@ public final class FaultInjector implements ExecutionInterceptor {
     this.lasting = true;
   }
 
+  private String meanwhileBefore;
+  private Runnable meanwhile;
+
+  /**
+   * Runs {@code change} once, just before the next call of {@code operationName} is sent: another
+   * writer's change landing between a request's reads and its write (it must not call through this
+   * client).
+   */
+  public synchronized void beforeNext(String operationName, Runnable change) {
+    this.meanwhileBefore = operationName;
+    this.meanwhile = change;
+  }
+
   /** Disarms whatever is armed. */
   public synchronized void clear() {
     operation = null;
@@ -59,6 +72,16 @@ public final class FaultInjector implements ExecutionInterceptor {
 
   @Override
   public void beforeTransmission(Context.BeforeTransmission context, ExecutionAttributes attributes) {
+    Runnable change = null;
+    synchronized (this) {
+      if (meanwhile != null && attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME).equals(meanwhileBefore)) {
+        change = meanwhile;
+        meanwhile = null;
+      }
+    }
+    if (change != null) {
+      change.run();
+    }
     fireIf(When.BEFORE_SENDING, attributes);
   }
 
