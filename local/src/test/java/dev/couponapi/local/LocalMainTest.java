@@ -178,6 +178,41 @@ class LocalMainTest {
     }
   }
 
+  /**
+   * An advance with more renewals than its request makes (50) is finished by serve at once, not at
+   * its next scheduled sweep (300 s here): the clock is ready, every subscription renewed, in seconds.
+   */
+  @Test
+  void aTestClockAdvanceLeftToTheBackground_isFinishedAtOnce() throws Exception {
+    try (RunningServe serve = new RunningServe("--in-memory", "--dynamodb-port", "0")) {
+      long start = 1_767_225_600L; // 2026-01-01
+      String clock = field(serve.send("POST", "/v1/test_helpers/test_clocks", "frozen_time=" + start).body(), "id");
+      List<String> subscriptions = new java.util.ArrayList<>();
+      for (int i = 0; i < 60; i++) {
+        String customer = field(serve.send("POST", "/v1/customers", "test_clock=" + clock).body(), "id");
+        subscriptions.add(field(serve.send("POST", "/v1/subscriptions", "customer=" + customer
+            + "&items[0][price_data][currency]=usd&items[0][price_data][product]=prod_A"
+            + "&items[0][price_data][unit_amount]=1000&items[0][price_data][recurring][interval]=month").body(), "id"));
+      }
+      var advanced = serve.send("POST", "/v1/test_helpers/test_clocks/" + clock + "/advance", "frozen_time=" + (start + 32 * 86_400));
+      assertThat(field(advanced.body(), "status")).as(advanced.body()).isEqualTo("advancing");
+      String status = "advancing";
+      for (long until = System.currentTimeMillis() + 30_000; System.currentTimeMillis() < until && !"ready".equals(status);
+          Thread.sleep(50)) {
+        status = field(serve.send("GET", "/v1/test_helpers/test_clocks/" + clock, null).body(), "status");
+      }
+      assertThat(status).as("ready without waiting for the sweep's schedule").isEqualTo("ready");
+      for (String subscription : subscriptions) {
+        assertThat(serve.send("GET", "/v1/invoices?subscription=" + subscription, null).body())
+            .as(subscription).contains("subscription_cycle");
+      }
+    }
+  }
+
+  private static String field(String json, String name) {
+    return String.valueOf(dev.couponapi.wire.Json.readObject(json).get(name));
+  }
+
   /** The status of a request with this key, once it is {@code wanted} (waiting 10 s at most). */
   private static int awaitStatus(RunningServe serve, String key, int wanted) throws Exception {
     int status = 0;

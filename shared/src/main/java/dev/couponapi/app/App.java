@@ -395,6 +395,11 @@ public final class App {
   }
 
   /** The time every part of the app runs on (tests move it). */
+  /** Test clocks: what serve needs to finish an advance the request left unfinished at once. */
+  public TestClockService testClocks() {
+    return clocks;
+  }
+
   public Clock clock() {
     return clock;
   }

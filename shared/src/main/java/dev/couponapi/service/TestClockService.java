@@ -39,6 +39,8 @@ public final class TestClockService {
   private final InvoiceService invoices;
   private final CustomerService customerService;
   private final Finder<TestClockStore.Stored> finder;
+  /** Told of an advance that left work for the background (serve finishes it at once: docs/api.md §7.5). */
+  private volatile java.util.function.BiConsumer<Tenant, String> leftAdvancing = (tenant, id) -> { };
 
   public TestClockService(TestClockStore store, CustomerStore customers, SubscriptionStore subscriptions,
       InvoiceService invoices, CustomerService customerService) {
@@ -117,7 +119,22 @@ public final class TestClockService {
           new EventObject.OfTestClock(after))));
       return after;
     });
-    return work(change, advancing.id(), WORK_IN_REQUEST);
+    TestClock after = work(change, advancing.id(), WORK_IN_REQUEST);
+    if (after != null && TestClock.ADVANCING_STATUS.equals(after.status())) {
+      leftAdvancing.accept(tenant, after.id());
+    }
+    return after;
+  }
+
+  /** {@code hook} is told of each advance that left work for the background (the tenant and the clock). */
+  public void whenLeftAdvancing(java.util.function.BiConsumer<Tenant, String> hook) {
+    this.leftAdvancing = hook;
+  }
+
+  /** Whether the clock is still advancing (false once ready, or gone). */
+  public boolean isAdvancing(Tenant tenant, String id) {
+    return store.find(tenant, id).map(stored -> TestClock.ADVANCING_STATUS.equals(stored.clock().status()))
+        .orElse(false);
   }
 
   /** The sweep's part: goes on with an advancing clock for at most {@code budget} renewals. */
