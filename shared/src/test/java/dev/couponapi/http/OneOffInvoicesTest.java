@@ -95,9 +95,7 @@ class OneOffInvoicesTest {
 
   @Test
   void aFirstTimeCode_isRefusedOnceTheCustomerPaidAnInvoiceAboveZero() {
-    f.coupon("id=WELCOME&percent_off=20&duration=forever");
-    String code = (String) post("/v1/promotion_codes", "promotion[type]=coupon&promotion[coupon]=WELCOME"
-        + "&restrictions[first_time_transaction]=true").get("id");
+    String code = firstTimeCode("WELCOME");
     String customer = f.customer("name=n");
     // a draft and a free invoice are no transaction
     String free = (String) post("/v1/invoices", "customer=" + customer + "&currency=usd").get("id");
@@ -129,9 +127,7 @@ class OneOffInvoicesTest {
    */
   @Test
   void aFirstTimeCode_racingTheCustomersFirstPayment_isRefusedByTheRedemptionsOwnCondition() {
-    f.coupon("id=FIRST&percent_off=20&duration=forever");
-    String code = (String) post("/v1/promotion_codes", "promotion[type]=coupon&promotion[coupon]=FIRST"
-        + "&restrictions[first_time_transaction]=true").get("id");
+    String code = firstTimeCode("FIRST");
     String customer = f.customer("name=racer");
     // (its first invoice is paid: each route below starts from a customer who paid nothing)
     String subscription = (String) post("/v1/subscriptions", "customer=" + customer + "&" + DiscountFixture.ITEM)
@@ -151,6 +147,13 @@ class OneOffInvoicesTest {
     assertThat(f.timesRedeemed("FIRST")).isZero();
     assertThat(TestApp.body(f.client.version(CLOVER).get("/v1/promotion_codes/" + code)))
         .containsEntry("times_redeemed", 0);
+  }
+
+  /** A 20 % coupon of this id and a code of it for first-time customers only; the code's id. */
+  private String firstTimeCode(String coupon) {
+    f.coupon("id=" + coupon + "&percent_off=20&duration=forever");
+    return (String) post("/v1/promotion_codes", "promotion[type]=coupon&promotion[coupon]=" + coupon
+        + "&restrictions[first_time_transaction]=true").get("id");
   }
 
   /** Another writer's change to the customer's count of paid invoices (not through the app's client). */
