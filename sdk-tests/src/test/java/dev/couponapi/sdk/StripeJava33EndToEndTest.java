@@ -179,6 +179,35 @@ class StripeJava33EndToEndTest {
     assertThat(none.getStatusCode()).isEqualTo(404);
   }
 
+  /**
+   * This API's per-customer limit rides as an extra parameter, and a coupon's statistics (counted from
+   * the stream a moment later) come back through rawRequest, the query in the path (docs/api.md §2.8, §2.9).
+   */
+  @Test
+  void theExtensions_aLimitPerCustomer_andACouponsStatistics_throughExtraParamsAndRawRequest() throws Exception {
+    Coupon coupon = stripe.coupons().create(CouponCreateParams.builder().setId("ONCEEACH")
+        .setPercentOff(new BigDecimal("10")).setDuration(CouponCreateParams.Duration.FOREVER)
+        .putExtraParam("max_redemptions_per_customer", 1).build());
+    assertThat(coupon.getRawJsonObject().get("max_redemptions_per_customer").getAsLong()).isEqualTo(1);
+    Customer customer = stripe.customers().create(CustomerCreateParams.builder().putExtraParam("coupon", "ONCEEACH")
+        .build());
+    InvalidRequestException refused = catchThrowableOfType(InvalidRequestException.class, () ->
+        stripe.subscriptions().create(monthly(customer, "ONCEEACH").build()));
+    assertThat(refused.getCode()).isEqualTo("coupon_customer_limit_reached");
+    com.google.gson.JsonObject stats = null;
+    for (int tries = 0; tries < 100; tries++) {
+      stats = com.google.gson.JsonParser.parseString(stripe.rawRequest(com.stripe.net.ApiResource.RequestMethod.GET,
+          "/v1/coupons/ONCEEACH/stats?days=7", null).body()).getAsJsonObject();
+      if (stats.get("redemptions").getAsLong() == 1) {
+        break;
+      }
+      Thread.sleep(100);
+    }
+    assertThat(stats.get("object").getAsString()).isEqualTo("coupon_stats");
+    assertThat(stats.get("redemptions").getAsLong()).isEqualTo(1);
+    assertThat(stats.getAsJsonArray("redemptions_by_day")).hasSize(7);
+  }
+
   @Test
   void invoicePreview_pricesTheDiscounts_inThePricingShape() throws Exception {
     stripe.coupons().create(CouponCreateParams.builder().setId("TENOFF").setPercentOff(new BigDecimal("10"))
