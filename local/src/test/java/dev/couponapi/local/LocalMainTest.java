@@ -194,14 +194,13 @@ class LocalMainTest {
             + "&items[0][price_data][currency]=usd&items[0][price_data][product]=prod_A"
             + "&items[0][price_data][unit_amount]=1000&items[0][price_data][recurring][interval]=month").body(), "id"));
       }
+      int before = serve.printed().length();
       var advanced = serve.send("POST", "/v1/test_helpers/test_clocks/" + clock + "/advance", "frozen_time=" + (start + 32 * 86_400));
       assertThat(field(advanced.body(), "status")).as(advanced.body()).isEqualTo("advancing");
-      String status = "advancing";
-      for (long until = System.currentTimeMillis() + 30_000; System.currentTimeMillis() < until && !"ready".equals(status);
-          Thread.sleep(50)) {
-        status = field(serve.send("GET", "/v1/test_helpers/test_clocks/" + clock, null).body(), "status");
-      }
-      assertThat(status).as("ready without waiting for the sweep's schedule").isEqualTo("ready");
+      // the sweep run the advance started prints its line when done (the schedule's first is 300 s away)
+      assertThat(serve.awaitPrinted("\"operation\":\"expiry_sweep\"", before, 30)).as(serve.printed()).isTrue();
+      assertThat(field(serve.send("GET", "/v1/test_helpers/test_clocks/" + clock, null).body(), "status"))
+          .as("ready without waiting for the sweep's schedule").isEqualTo("ready");
       for (String subscription : subscriptions) {
         assertThat(serve.send("GET", "/v1/invoices?subscription=" + subscription, null).body())
             .as(subscription).contains("subscription_cycle");

@@ -25,10 +25,15 @@ final class RunningServe implements AutoCloseable {
   RunningServe(String... options) throws Exception {
     CountDownLatch started = new CountDownLatch(1);
     PrintStream out = new PrintStream(new OutputStream() {
-      public synchronized void write(int b) {
-        printed.write(b);
-        if (b == '\n' && printed().contains("Stop with Ctrl-C.")) {
-          started.countDown();
+      public void write(int b) {
+        synchronized (printed) {
+          printed.write(b);
+          if (b == '\n') {
+            printed.notifyAll();
+            if (printed().contains("Stop with Ctrl-C.")) {
+              started.countDown();
+            }
+          }
         }
       }
     }, true, StandardCharsets.UTF_8);
@@ -53,6 +58,24 @@ final class RunningServe implements AutoCloseable {
   /** The DynamoDB Local this serve started (its banner's), for the command line to reach. */
   String dynamoEndpoint() {
     return field("DynamoDB Local");
+  }
+
+  /**
+   * Waits (at most {@code seconds}) until serve has printed a line containing {@code text} after the
+   * first {@code after} characters of its output; whether it did.
+   */
+  boolean awaitPrinted(String text, int after, long seconds) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+    synchronized (printed) {
+      while (!printed().substring(after).contains(text)) {
+        long left = deadline - System.nanoTime();
+        if (left <= 0) {
+          return false;
+        }
+        TimeUnit.NANOSECONDS.timedWait(printed, left);
+      }
+      return true;
+    }
   }
 
   String printed() {
