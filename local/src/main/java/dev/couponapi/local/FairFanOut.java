@@ -136,10 +136,7 @@ public final class FairFanOut implements AutoCloseable {
   private void take(Tenant account, List<Map<String, Object>> turn) {
     List<Map<String, Object>> again = List.of();
     try {
-      List<?> failures = (List<?>) run.run(Map.of("Records", turn), () -> open).get("batchItemFailures");
-      Set<Object> failed = new HashSet<>();
-      failures.forEach(failure -> failed.add(((Map<?, ?>) failure).get("itemIdentifier")));
-      again = turn.stream().filter(record -> failed.contains(FanOutWork.STREAM.identifier(record))).toList();
+      again = run.failedOf(turn, () -> open);
     } catch (RuntimeException unexpected) {
       err.println("webhook fan-out failed (" + unexpected + "); trying again");
       again = turn;

@@ -6,11 +6,9 @@ import java.io.PrintStream;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
 
 /**
  * What the statistics' counting function is on AWS, for {@code ./run-local serve} (docs/api.md
@@ -45,12 +43,7 @@ public final class LocalStatsCount implements AutoCloseable {
   private void count(List<Map<String, Object>> records) {
     List<Map<String, Object>> again;
     try {
-      @SuppressWarnings("unchecked")
-      List<Map<String, Object>> failures = (List<Map<String, Object>>) run.run(Map.of("Records", records), () -> true)
-          .get("batchItemFailures");
-      Set<String> failed = failures.stream().map(failure -> String.valueOf(failure.get("itemIdentifier")))
-          .collect(Collectors.toSet());
-      again = records.stream().filter(record -> failed.contains(FanOutWork.STREAM.identifier(record))).toList();
+      again = run.failedOf(records, () -> true);
     } catch (RuntimeException failed) {
       err.println("coupon statistics count failed (" + failed + "); trying again");
       again = records;

@@ -79,6 +79,17 @@ public final class RecordBatchRun<J> {
   }
 
   /**
+   * Runs {@code records} as one batch, as a poller without a queue hands them over ({@code serve}'s);
+   * the records its answer reports failed, to hand over again.
+   */
+  public List<Map<String, Object>> failedOf(List<Map<String, Object>> records, BooleanSupplier hasTime) {
+    java.util.Set<Object> failed = new java.util.HashSet<>();
+    ((List<?>) run(Map.of("Records", records), hasTime).get("batchItemFailures"))
+        .forEach(failure -> failed.add(((Map<?, ?>) failure).get("itemIdentifier")));
+    return records.stream().filter(record -> failed.contains(source.identifier(record))).toList();
+  }
+
+  /**
    * Runs the event's jobs while {@code hasTime}; Lambda's partial-batch answer. A job handed over
    * in several records of one batch (a stream hands an event over again) runs once, for all of them.
    */
