@@ -46,6 +46,28 @@ public interface EventSnapshot<T extends EventObject> {
     };
   }
 
+  /**
+   * A kind that renders without coupons, stored as its own item laid out by its mapper (its place
+   * in lists left out): {@code toItem} and {@code fromItem}.
+   */
+  static <T extends EventObject> EventSnapshot<T> withoutCoupons(String kind, Class<T> type,
+      java.util.function.BiFunction<Tenant, T, Map<String, AttributeValue>> toItem,
+      java.util.function.Function<Map<String, AttributeValue>, T> fromItem) {
+    return of(kind, type, new Layout<>() {
+      public AttributeValue object(Tenant tenant, T object) {
+        return Snapshots.placeless(toItem.apply(tenant, object));
+      }
+
+      public AttributeValue coupons(T object) {
+        return null;
+      }
+
+      public T read(AttributeValue object, AttributeValue coupons) {
+        return fromItem.apply(object.m());
+      }
+    });
+  }
+
   /** The two attributes of a kind, and the object made back from them ({@code coupons} null when absent). */
   interface Layout<T> {
     AttributeValue object(Tenant tenant, T object);

@@ -22,20 +22,9 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 public final class InvoiceItemStore {
 
   /** An invoice item's events: the item. */
-  public static final EventSnapshot<EventObject.OfInvoiceItem> SNAPSHOT = EventSnapshot.of("invoiceitem",
-      EventObject.OfInvoiceItem.class, new EventSnapshot.Layout<>() {
-        public AttributeValue object(Tenant tenant, EventObject.OfInvoiceItem of) {
-          return Snapshots.placeless(InvoiceItemMapper.toItem(tenant, of.item(), ""));
-        }
-
-        public AttributeValue coupons(EventObject.OfInvoiceItem of) {
-          return null;
-        }
-
-        public EventObject.OfInvoiceItem read(AttributeValue object, AttributeValue coupons) {
-          return new EventObject.OfInvoiceItem(InvoiceItemMapper.fromItem(object.m()));
-        }
-      });
+  public static final EventSnapshot<EventObject.OfInvoiceItem> SNAPSHOT = EventSnapshot.withoutCoupons("invoiceitem",
+      EventObject.OfInvoiceItem.class, (tenant, of) -> InvoiceItemMapper.toItem(tenant, of.item(), ""),
+      item -> new EventObject.OfInvoiceItem(InvoiceItemMapper.fromItem(item)));
 
   /** The writes of an invoice item's transactions. */
   public enum Part { ITEM, CUSTOMER }

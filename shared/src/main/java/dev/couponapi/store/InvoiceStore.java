@@ -22,20 +22,9 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 public final class InvoiceStore {
 
   /** An invoice's events: the invoice as it was priced. */
-  public static final EventSnapshot<EventObject.OfInvoice> SNAPSHOT = EventSnapshot.of("invoice",
-      EventObject.OfInvoice.class, new EventSnapshot.Layout<>() {
-        public AttributeValue object(Tenant tenant, EventObject.OfInvoice of) {
-          return Snapshots.placeless(InvoiceMapper.toItem(tenant, of.invoice(), ""));
-        }
-
-        public AttributeValue coupons(EventObject.OfInvoice of) {
-          return null;
-        }
-
-        public EventObject.OfInvoice read(AttributeValue object, AttributeValue coupons) {
-          return new EventObject.OfInvoice(InvoiceMapper.fromItem(object.m()));
-        }
-      });
+  public static final EventSnapshot<EventObject.OfInvoice> SNAPSHOT = EventSnapshot.withoutCoupons("invoice",
+      EventObject.OfInvoice.class, (tenant, of) -> InvoiceMapper.toItem(tenant, of.invoice(), ""),
+      item -> new EventObject.OfInvoice(InvoiceMapper.fromItem(item)));
 
   /** The writes of an invoice's making. */
   public enum Part { INVOICE, BILLED_ITEM, CUSTOMER }

@@ -22,20 +22,9 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 public final class TestClockStore {
 
   /** A clock's events: the clock. */
-  public static final EventSnapshot<EventObject.OfTestClock> SNAPSHOT = EventSnapshot.of("test_clock",
-      EventObject.OfTestClock.class, new EventSnapshot.Layout<>() {
-        public AttributeValue object(Tenant tenant, EventObject.OfTestClock of) {
-          return Snapshots.placeless(toItem(tenant, of.clock(), ""));
-        }
-
-        public AttributeValue coupons(EventObject.OfTestClock of) {
-          return null;
-        }
-
-        public EventObject.OfTestClock read(AttributeValue object, AttributeValue coupons) {
-          return new EventObject.OfTestClock(fromItem(object.m()));
-        }
-      });
+  public static final EventSnapshot<EventObject.OfTestClock> SNAPSHOT = EventSnapshot.withoutCoupons("test_clock",
+      EventObject.OfTestClock.class, (tenant, of) -> toItem(tenant, of.clock(), ""),
+      item -> new EventObject.OfTestClock(fromItem(item)));
 
   private enum Part { CLOCK }
 

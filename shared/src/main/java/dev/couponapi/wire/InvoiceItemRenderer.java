@@ -52,14 +52,7 @@ public final class InvoiceItemRenderer {
         .put("tax_rates", List.of())
         .put("test_clock", null);
     if (version.invoiceLineHasPricing()) {
-      Map<String, Object> details = StripeObject.hash();
-      details.put("price", priceId);
-      details.put("product", item.product());
-      Map<String, Object> pricing = StripeObject.hash();
-      pricing.put("price_details", details);
-      pricing.put("type", "price_details");
-      pricing.put("unit_amount_decimal", Long.toString(item.unitAmount()));
-      object.put("pricing", pricing);
+      object.put("pricing", InvoiceRenderer.pricing(priceId, item.product(), item.unitAmount()));
       object.put("parent", parent(item));
     } else {
       object.put("price", StripeObject.of(priceId, "price")

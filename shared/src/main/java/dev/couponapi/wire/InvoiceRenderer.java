@@ -100,14 +100,7 @@ public final class InvoiceRenderer {
     String random = line.id().substring("il_".length());
     String priceId = "price_inline_" + random.substring(0, Math.min(14, random.length())) + index;
     if (version.invoiceLineHasPricing()) {
-      Map<String, Object> details = StripeObject.hash();
-      details.put("price", priceId);
-      details.put("product", line.product());
-      Map<String, Object> pricing = StripeObject.hash();
-      pricing.put("price_details", details);
-      pricing.put("type", "price_details");
-      pricing.put("unit_amount_decimal", Long.toString(line.unitAmount()));
-      object.put("pricing", pricing);
+      object.put("pricing", pricing(priceId, line.product(), line.unitAmount()));
       object.put("parent", lineParent(invoice, line));
       object.put("pretax_credit_amounts", line.discountAmounts().stream().map(InvoiceRenderer::pretaxCredit).toList());
     } else {
@@ -126,6 +119,18 @@ public final class InvoiceRenderer {
       object.put("price", price.toMap());
     }
     return object.toMap();
+  }
+
+  /** basil's {@code pricing} of a line or an invoice item: its inline price's details. */
+  static Map<String, Object> pricing(String priceId, String product, long unitAmount) {
+    Map<String, Object> details = StripeObject.hash();
+    details.put("price", priceId);
+    details.put("product", product);
+    Map<String, Object> pricing = StripeObject.hash();
+    pricing.put("price_details", details);
+    pricing.put("type", "price_details");
+    pricing.put("unit_amount_decimal", Long.toString(unitAmount));
+    return pricing;
   }
 
   /** basil's {@code parent} of an invoice: the subscription it bills, or null for a one-off invoice. */
@@ -147,27 +152,19 @@ public final class InvoiceRenderer {
   private static Map<String, Object> lineParent(Invoice invoice, Invoice.Line line) {
     Map<String, Object> proration = StripeObject.hash();
     proration.put("credited_items", null);
-    Map<String, Object> parent = StripeObject.hash();
-    if (line.subscriptionItem() != null) {
-      Map<String, Object> details = StripeObject.hash();
-      details.put("invoice_item", null);
-      details.put("proration", false);
-      details.put("proration_details", proration);
-      details.put("subscription", invoice.subscription());
+    Map<String, Object> details = StripeObject.hash();
+    details.put("invoice_item", null);
+    details.put("proration", false);
+    details.put("proration_details", proration);
+    details.put("subscription", invoice.subscription());
+    boolean ofItem = line.subscriptionItem() != null;
+    if (ofItem) {
       details.put("subscription_item", line.subscriptionItem());
-      parent.put("invoice_item_details", null);
-      parent.put("subscription_item_details", details);
-      parent.put("type", "subscription_item_details");
-    } else {
-      Map<String, Object> details = StripeObject.hash();
-      details.put("invoice_item", null);
-      details.put("proration", false);
-      details.put("proration_details", proration);
-      details.put("subscription", invoice.subscription());
-      parent.put("invoice_item_details", details);
-      parent.put("subscription_item_details", null);
-      parent.put("type", "invoice_item_details");
     }
+    Map<String, Object> parent = StripeObject.hash();
+    parent.put("invoice_item_details", ofItem ? null : details);
+    parent.put("subscription_item_details", ofItem ? details : null);
+    parent.put("type", ofItem ? "subscription_item_details" : "invoice_item_details");
     return parent;
   }
 
